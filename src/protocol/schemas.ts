@@ -1,0 +1,339 @@
+/**
+ * Wire schemas of Aisle's platform API (NewStore vocabulary, DESIGN §4–§5).
+ *
+ * One source for both sides: the server hands these JSON Schemas to Fastify (validation and
+ * the generated OpenAPI document), the client imports their static types. Amounts travel as
+ * decimals at the currency's precision; inside the app and the server they are integer minor
+ * units (see `domain/money.ts`). Extend shapes here, never rename a NewStore field.
+ */
+import { Type, type Static, type TSchema } from '@sinclair/typebox';
+
+const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
+
+/** A string id as NewStore allows it: no `=` or `%` (lookups use `type=value`). */
+export const Id = Type.String({ minLength: 1, maxLength: 128, pattern: '^[^=%\\s][^=%]*$' });
+export const Uuid = Type.String({ format: 'uuid' });
+export const IsoDateTime = Type.String({ format: 'date-time' });
+export const CurrencyCode = Type.String({ pattern: '^[A-Z]{3}$' });
+/** A decimal amount at the currency's precision, e.g. 19.99. */
+export const Amount = Type.Number({ minimum: 0, maximum: 1e9 });
+
+// ---------------------------------------------------------------- errors
+
+export const ErrorDetail = Type.Object({
+  field: Type.String(),
+  message: Type.String(),
+  index: Type.Optional(Type.Integer()),
+});
+export type ErrorDetail = Static<typeof ErrorDetail>;
+
+/** Every 4xx/5xx body: a machine code, a sentence for a person, and what was wrong where. */
+export const ErrorBody = Type.Object({
+  error: Type.String(),
+  message: Type.String(),
+  details: Type.Array(ErrorDetail),
+});
+export type ErrorBody = Static<typeof ErrorBody>;
+
+// ---------------------------------------------------------------- auth
+
+export const Roles = { associate: 'associate', manager: 'manager', admin: 'admin' } as const;
+export type Role = (typeof Roles)[keyof typeof Roles];
+export const RoleSchema = Type.Union([
+  Type.Literal('associate'),
+  Type.Literal('manager'),
+  Type.Literal('admin'),
+]);
+
+export const TokenRequest = Type.Object({
+  grant_type: Type.Literal('password'),
+  username: Type.String({ minLength: 1, maxLength: 200 }),
+  password: Type.String({ minLength: 1, maxLength: 200 }),
+});
+export type TokenRequest = Static<typeof TokenRequest>;
+
+export const TokenResponse = Type.Object({
+  access_token: Type.String(),
+  token_type: Type.Literal('bearer'),
+  expires_in: Type.Integer(),
+  store_id: Nullable(Type.String()),
+  role: RoleSchema,
+  associate_id: Type.String(),
+  display_name: Type.String(),
+});
+export type TokenResponse = Static<typeof TokenResponse>;
+
+// ---------------------------------------------------------------- stores
+
+export const Store = Type.Object({
+  store_id: Type.String(),
+  label: Type.String(),
+  currency: CurrencyCode,
+  /** Sales tax rate as a fraction, e.g. 0.08 for 8 %. */
+  tax_rate: Type.Number({ minimum: 0, maximum: 1 }),
+  price_method: Type.Union([Type.Literal('tax_excluded'), Type.Literal('tax_included')]),
+  locale: Type.String(),
+  timezone: Type.String(),
+  address: Type.Optional(Type.String()),
+});
+export type Store = Static<typeof Store>;
+
+// ---------------------------------------------------------------- catalog import
+
+export const ExternalIdentifier = Type.Object({
+  /** ean13, upc, gtin, ean8, sku, isbn, or a custom type. */
+  type: Type.String({ minLength: 1, maxLength: 40 }),
+  value: Type.String({ minLength: 1, maxLength: 128 }),
+});
+export type ExternalIdentifier = Static<typeof ExternalIdentifier>;
+
+export const ExtendedAttribute = Type.Object({
+  name: Type.String({ minLength: 1, maxLength: 100 }),
+  value: Type.String({ maxLength: 2000 }),
+});
+
+export const ProductItem = Type.Object({
+  product_id: Id,
+  title: Type.String({ minLength: 1, maxLength: 500 }),
+  brand: Type.Optional(Type.String({ maxLength: 200 })),
+  variant_group_id: Type.Optional(Id),
+  external_identifiers: Type.Array(ExternalIdentifier, { maxItems: 50 }),
+  serialized_inventory: Type.Optional(Type.Boolean()),
+  extended_attributes: Type.Optional(Type.Array(ExtendedAttribute, { maxItems: 100 })),
+});
+export type ProductItem = Static<typeof ProductItem>;
+
+export const PriceItem = Type.Object({
+  product_id: Id,
+  value: Amount,
+});
+export type PriceItem = Static<typeof PriceItem>;
+
+export const ImportHead = Type.Object({
+  catalog: Type.Optional(Type.String()),
+  locale: Type.Optional(Type.String()),
+  pricebook: Type.Optional(Type.String()),
+  currency: Type.Optional(CurrencyCode),
+  is_master: Type.Optional(Type.Boolean()),
+});
+
+/**
+ * `POST /v0/d/import`: inline JSON instead of NewStore's zip upload. All or nothing: the
+ * items are checked one by one (the body schema only fixes the envelope) and any bad item
+ * refuses the whole batch with 422 listing every bad item by index.
+ */
+export const ImportRequest = Type.Object({
+  entity: Type.Union([
+    Type.Literal('products'),
+    Type.Literal('prices'),
+    Type.Literal('availabilities'),
+  ]),
+  mode: Type.Union([Type.Literal('partial'), Type.Literal('full')]),
+  head: ImportHead,
+  items: Type.Array(Type.Unknown(), { maxItems: 100_000 }),
+});
+export type ImportRequest = Static<typeof ImportRequest>;
+
+export const ImportResponse = Type.Object({
+  entity: Type.String(),
+  mode: Type.String(),
+  imported: Type.Integer(),
+  deleted: Type.Integer(),
+});
+export type ImportResponse = Static<typeof ImportResponse>;
+
+/** A product as the API returns it: identifiers, its default price and whether it is serialized. */
+export const Product = Type.Object({
+  product_id: Type.String(),
+  title: Type.String(),
+  brand: Nullable(Type.String()),
+  variant_group_id: Nullable(Type.String()),
+  external_identifiers: Type.Array(ExternalIdentifier),
+  serialized_inventory: Type.Boolean(),
+  extended_attributes: Type.Array(ExtendedAttribute),
+  price: Nullable(Type.Object({ value: Amount, currency: CurrencyCode, pricebook: Type.String() })),
+});
+export type Product = Static<typeof Product>;
+
+// ---------------------------------------------------------------- app configuration
+
+/** The whole associate-app configuration. Only the keys Aisle reads are typed; others pass through. */
+export const AppConfig = Type.Object(
+  {
+    capabilities: Type.Optional(
+      Type.Object(
+        {
+          serialized_inventory: Type.Optional(
+            Type.Object(
+              { serial_number_regex: Type.Optional(Nullable(Type.String({ maxLength: 1000 }))) },
+              { additionalProperties: true },
+            ),
+          ),
+        },
+        { additionalProperties: true },
+      ),
+    ),
+  },
+  { additionalProperties: true },
+);
+export type AppConfig = Static<typeof AppConfig>;
+
+export const ConfigSource = Type.Union([
+  Type.Literal('global'),
+  Type.Literal('store'),
+  Type.Literal('none'),
+]);
+export type ConfigSource = Static<typeof ConfigSource>;
+
+export const ConfigEnvelope = Type.Object({
+  version: Type.Integer(),
+  updated_at: Nullable(IsoDateTime),
+  source: ConfigSource,
+  config: AppConfig,
+});
+export type ConfigEnvelope = Static<typeof ConfigEnvelope>;
+
+// ---------------------------------------------------------------- orders
+
+export const ShippingTypes = {
+  inStoreHandover: 'in_store_handover',
+  traditionalCarrier: 'traditional_carrier',
+  inStorePickUp: 'in_store_pick_up',
+} as const;
+export type ShippingType = (typeof ShippingTypes)[keyof typeof ShippingTypes];
+export const ShippingTypeSchema = Type.Union([
+  Type.Literal('in_store_handover'),
+  Type.Literal('traditional_carrier'),
+  Type.Literal('in_store_pick_up'),
+]);
+
+export const CaptureMethods = { camera: 'camera', scanner: 'scanner', typed: 'typed' } as const;
+export type CaptureMethod = (typeof CaptureMethods)[keyof typeof CaptureMethods];
+export const CaptureMethodSchema = Type.Union([
+  Type.Literal('camera'),
+  Type.Literal('scanner'),
+  Type.Literal('typed'),
+]);
+
+export const TaxLine = Type.Object({
+  amount: Amount,
+  rate: Type.Number({ minimum: 0, maximum: 1 }),
+  name: Type.Optional(Type.String({ maxLength: 100 })),
+});
+
+/** How a serial was captured, for the registry's audit trail (Aisle extension). */
+export const SerialCapture = Type.Object({
+  method: CaptureMethodSchema,
+  captured_at: IsoDateTime,
+  associate_id: Type.Optional(Type.String({ maxLength: 128 })),
+  device_id: Type.Optional(Type.String({ maxLength: 128 })),
+  config_version: Type.Optional(Type.Integer({ minimum: 0 })),
+});
+export type SerialCapture = Static<typeof SerialCapture>;
+
+/** One unit of an order. */
+export const OrderItem = Type.Object({
+  external_item_id: Type.String({ minLength: 1, maxLength: 128 }),
+  product_id: Id,
+  price: Type.Object({
+    item_price: Amount,
+    item_list_price: Type.Optional(Amount),
+    item_tax_lines: Type.Optional(Type.Array(TaxLine, { maxItems: 10 })),
+  }),
+  shipping_type: ShippingTypeSchema,
+  serial_number: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+  serial_capture: Type.Optional(SerialCapture),
+  extended_attributes: Type.Optional(Type.Array(ExtendedAttribute, { maxItems: 50 })),
+});
+export type OrderItem = Static<typeof OrderItem>;
+
+export const Payment = Type.Object({
+  method: Type.Union([Type.Literal('cash'), Type.Literal('card')]),
+  amount: Amount,
+  /** Card: the reference typed from the external terminal. */
+  reference: Type.Optional(Type.String({ maxLength: 200 })),
+  /** Cash: what the customer handed over, and the change given back. */
+  tendered: Type.Optional(Amount),
+  change: Type.Optional(Amount),
+});
+export type Payment = Static<typeof Payment>;
+
+export const Address = Type.Object(
+  {
+    first_name: Type.Optional(Type.String({ maxLength: 200 })),
+    last_name: Type.Optional(Type.String({ maxLength: 200 })),
+    address_line_1: Type.Optional(Type.String({ maxLength: 500 })),
+    address_line_2: Type.Optional(Type.String({ maxLength: 500 })),
+    city: Type.Optional(Type.String({ maxLength: 200 })),
+    state: Type.Optional(Type.String({ maxLength: 200 })),
+    zip_code: Type.Optional(Type.String({ maxLength: 40 })),
+    country: Type.Optional(Type.String({ maxLength: 2 })),
+  },
+  { additionalProperties: false },
+);
+
+/** `POST /v0/d/fulfill_order` body, and the payload of the `order.create` sync mutation. */
+export const OrderRequest = Type.Object({
+  external_id: Type.String({ minLength: 1, maxLength: 128 }),
+  store_id: Id,
+  channel_type: Type.Optional(
+    Type.Union([Type.Literal('store'), Type.Literal('web'), Type.Literal('mobile')]),
+  ),
+  currency: CurrencyCode,
+  price_method: Type.Optional(
+    Type.Union([Type.Literal('tax_excluded'), Type.Literal('tax_included')]),
+  ),
+  placed_at: Type.Optional(IsoDateTime),
+  associate_id: Type.Optional(Type.String({ maxLength: 128 })),
+  device_id: Type.Optional(Type.String({ maxLength: 128 })),
+  items: Type.Array(OrderItem, { minItems: 1, maxItems: 500 }),
+  payments: Type.Optional(Type.Array(Payment, { maxItems: 20 })),
+  shipping_address: Type.Optional(Address),
+  customer_name: Type.Optional(Type.String({ maxLength: 200 })),
+  customer_email: Type.Optional(Type.String({ maxLength: 320 })),
+});
+export type OrderRequest = Static<typeof OrderRequest>;
+
+export const OrderCreated = Type.Object({
+  id: Type.String(),
+  external_id: Type.String(),
+  items: Type.Array(
+    Type.Object({
+      id: Type.String(),
+      external_item_id: Type.String(),
+      product_id: Type.String(),
+      serial_number: Nullable(Type.String()),
+    }),
+  ),
+});
+export type OrderCreated = Static<typeof OrderCreated>;
+
+/** `GET /v0/orders/{id}`: the stored order with its items, their serials and the totals. */
+export const Order = Type.Object({
+  id: Type.String(),
+  external_id: Type.String(),
+  store_id: Type.String(),
+  channel_type: Type.String(),
+  currency: CurrencyCode,
+  price_method: Type.String(),
+  placed_at: Nullable(IsoDateTime),
+  created_at: IsoDateTime,
+  associate_id: Nullable(Type.String()),
+  device_id: Nullable(Type.String()),
+  status: Type.String(),
+  totals: Type.Object({ subtotal: Amount, tax: Amount, total: Amount }),
+  items: Type.Array(
+    Type.Object({
+      id: Type.String(),
+      external_item_id: Type.String(),
+      product_id: Type.String(),
+      title: Nullable(Type.String()),
+      item_price: Amount,
+      tax: Amount,
+      shipping_type: ShippingTypeSchema,
+      serial_number: Nullable(Type.String()),
+    }),
+  ),
+  payments: Type.Array(Payment),
+});
+export type Order = Static<typeof Order>;

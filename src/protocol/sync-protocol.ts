@@ -1,0 +1,140 @@
+/**
+ * The device sync protocol (DESIGN §4): registration, the ordered push of an outbox of
+ * mutations, and the paged pull of what the device must know. Versioned; the server and
+ * `src/sync/` both import it.
+ *
+ * Push rules, in one place: mutations carry a per-device `seq` (1, 2, 3 …) and a UUID `id`.
+ * The server applies them in order, in one transaction with the device's `last_applied_seq`.
+ * `seq <= last_applied_seq` answers `duplicate` with the stored result; a gap answers 409
+ * `{error: "seq_gap", expected_seq}`; a mutation that can never apply is `rejected` and still
+ * advances `seq`; the same `id` with another payload is `idempotency_mismatch`.
+ */
+import { Type, type Static } from '@sinclair/typebox';
+import { ConfigEnvelope, ExternalIdentifier, Id, OrderRequest, Uuid } from './schemas.ts';
+
+export const PROTOCOL_VERSION = 1;
+
+export const MutationTypes = {
+  orderCreate: 'order.create',
+  fulfillmentPick: 'fulfillment.pick',
+  fulfillmentShip: 'fulfillment.ship',
+  serialExceptionResolve: 'serial_exception.resolve',
+} as const;
+export type MutationType = (typeof MutationTypes)[keyof typeof MutationTypes];
+
+export const MutationStatuses = {
+  applied: 'applied',
+  duplicate: 'duplicate',
+  rejected: 'rejected',
+  idempotencyMismatch: 'idempotency_mismatch',
+} as const;
+export type MutationStatus = (typeof MutationStatuses)[keyof typeof MutationStatuses];
+
+// ---------------------------------------------------------------- devices
+
+export const DeviceRegistration = Type.Object({
+  store_id: Id,
+  /** Made on the device; sending it again returns that device's `last_applied_seq`. */
+  device_id: Type.Optional(Uuid),
+  name: Type.Optional(Type.String({ maxLength: 200 })),
+});
+export type DeviceRegistration = Static<typeof DeviceRegistration>;
+
+export const DeviceRegistered = Type.Object({
+  device_id: Uuid,
+  store_id: Type.String(),
+  last_applied_seq: Type.Integer({ minimum: 0 }),
+});
+export type DeviceRegistered = Static<typeof DeviceRegistered>;
+
+// ---------------------------------------------------------------- push
+
+/**
+ * The envelope is validated here; each payload is validated by its mutation type on the
+ * server, so one malformed payload becomes a `rejected` result instead of refusing the batch.
+ */
+export const Mutation = Type.Object({
+  seq: Type.Integer({ minimum: 1 }),
+  id: Uuid,
+  type: Type.String({ minLength: 1, maxLength: 64 }),
+  payload: Type.Unknown(),
+});
+export type Mutation = Static<typeof Mutation>;
+
+export const PushRequest = Type.Object({
+  device_id: Uuid,
+  protocol_version: Type.Optional(Type.Integer()),
+  mutations: Type.Array(Mutation, { minItems: 1, maxItems: 200 }),
+});
+export type PushRequest = Static<typeof PushRequest>;
+
+export const MutationResult = Type.Object({
+  seq: Type.Integer(),
+  id: Type.String(),
+  status: Type.Union([
+    Type.Literal('applied'),
+    Type.Literal('duplicate'),
+    Type.Literal('rejected'),
+    Type.Literal('idempotency_mismatch'),
+  ]),
+  result: Type.Optional(Type.Unknown()),
+  error: Type.Optional(Type.Object({ error: Type.String(), message: Type.String() })),
+});
+export type MutationResult = Static<typeof MutationResult>;
+
+export const PushResponse = Type.Object({
+  results: Type.Array(MutationResult),
+  last_applied_seq: Type.Integer({ minimum: 0 }),
+});
+export type PushResponse = Static<typeof PushResponse>;
+
+export const SeqGap = Type.Object({
+  error: Type.Literal('seq_gap'),
+  message: Type.String(),
+  details: Type.Array(Type.Unknown()),
+  expected_seq: Type.Integer({ minimum: 1 }),
+});
+export type SeqGap = Static<typeof SeqGap>;
+
+/** The `order.create` payload is exactly the body of `POST /v0/d/fulfill_order`. */
+export const OrderCreatePayload = OrderRequest;
+export type OrderCreatePayload = OrderRequest;
+
+// ---------------------------------------------------------------- pull
+
+/** A catalog entry as a device keeps it: identifiers, price in minor units is derived client-side. */
+export const PulledProduct = Type.Object({
+  product_id: Type.String(),
+  title: Type.String(),
+  brand: Type.Union([Type.String(), Type.Null()]),
+  external_identifiers: Type.Array(ExternalIdentifier),
+  serialized_inventory: Type.Boolean(),
+  /** Decimal price in the store's currency from the `default` price book; null = not sellable. */
+  price: Type.Union([Type.Number(), Type.Null()]),
+  /** True when the product left the catalog (full import): the device deletes it. */
+  deleted: Type.Boolean(),
+});
+export type PulledProduct = Static<typeof PulledProduct>;
+
+export const PullQuery = Type.Object({
+  since: Type.Optional(Type.String({ maxLength: 200 })),
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 5000 })),
+});
+export type PullQuery = Static<typeof PullQuery>;
+
+export const PullResponse = Type.Object({
+  /** Opaque; pass it back as `since`. Resumable: a page applied locally is never fetched again. */
+  next_cursor: Type.String(),
+  has_more: Type.Boolean(),
+  /** Products changed since the cursor, in this page and in all (for a progress bar). */
+  products: Type.Array(PulledProduct),
+  catalog_remaining: Type.Integer({ minimum: 0 }),
+  /** The store's effective configuration, when its version changed since the cursor. */
+  config: Type.Union([ConfigEnvelope, Type.Null()]),
+  /** The device's last applied seq, so a device that lost a push answer can catch up. */
+  last_applied_seq: Type.Optional(Type.Integer({ minimum: 0 })),
+  /** Filled by later issues (fulfilment, serial exceptions); always present, maybe empty. */
+  fulfillment_requests: Type.Array(Type.Unknown()),
+  serial_exceptions: Type.Array(Type.Unknown()),
+});
+export type PullResponse = Static<typeof PullResponse>;
