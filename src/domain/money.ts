@@ -55,10 +55,12 @@ export function parseAmount(text: string, currency: string): Minor | null {
  */
 export function taxOn(amount: Minor, rate: number): Minor {
   const scale = 1_000_000;
-  const numerator = amount * Math.round(rate * scale);
+  // Rounded on the magnitude so a refund's tax mirrors the sale's (half away from zero).
+  const numerator = Math.abs(amount) * Math.round(rate * scale);
   const quotient = Math.floor(numerator / scale);
   const remainder = numerator - quotient * scale;
-  return minor(remainder * 2 >= scale ? quotient + 1 : quotient);
+  const magnitude = remainder * 2 >= scale ? quotient + 1 : quotient;
+  return minor(amount < 0 ? -magnitude : magnitude);
 }
 
 export const addMinor = (...amounts: Minor[]): Minor =>

@@ -1,0 +1,129 @@
+/**
+ * The device's copy of the catalog: products found offline by any form of any of their
+ * identifiers (a UPC-A typed as 12 digits, read as a 13-digit EAN, or its GTIN-14), or by
+ * product id; and the application of pulled pages, each page with its cursor in one
+ * transaction so an interrupted first download resumes where it stopped.
+ */
+import { identifierKeys } from '../domain/gtin.ts';
+import { fromDecimal } from '../domain/money.ts';
+import type { ConfigEnvelope } from '../protocol/schemas.ts';
+import type { PulledProduct } from '../protocol/sync-protocol.ts';
+import type { AisleDb } from './db.ts';
+import { MetaKeys, type ConfigRecord, type ProductRecord } from './types.ts';
+
+export interface PulledPage {
+  readonly products: readonly PulledProduct[];
+  readonly config: ConfigEnvelope | null;
+  readonly nextCursor: string;
+  readonly complete: boolean;
+}
+
+export interface CatalogState {
+  readonly cursor: string | null;
+  readonly complete: boolean;
+  readonly storeId: string | null;
+}
+
+/** Every lookup key of a product's identifiers, without repeats. */
+export function productLookupKeys(product: Pick<PulledProduct, 'external_identifiers'>): string[] {
+  const keys = new Set<string>();
+  for (const identifier of product.external_identifiers) {
+    for (const key of identifierKeys(identifier.value)) keys.add(key);
+  }
+  return [...keys];
+}
+
+export function toProductRecord(product: PulledProduct, currency: string): ProductRecord {
+  return {
+    productId: product.product_id,
+    title: product.title,
+    brand: product.brand,
+    serialized: product.serialized_inventory,
+    price: product.price === null ? null : fromDecimal(product.price, currency),
+    identifiers: product.external_identifiers,
+    lookupKeys: productLookupKeys(product),
+  };
+}
+
+export class CatalogRepository {
+  private readonly _db: AisleDb;
+
+  constructor(db: AisleDb) {
+    this._db = db;
+  }
+
+  /**
+   * The product a scanned or typed code names: by identifier first (barcodes, SKUs), then by
+   * product id. Undefined when nothing matches.
+   */
+  async findByCode(code: string): Promise<ProductRecord | undefined> {
+    const text = code.trim();
+    if (text === '') return undefined;
+    const byIdentifier = await this._db.products
+      .where('lookupKeys')
+      .anyOf(identifierKeys(text))
+      .first();
+    return byIdentifier ?? (await this._db.products.get(text));
+  }
+
+  get(productId: string): Promise<ProductRecord | undefined> {
+    return this._db.products.get(productId);
+  }
+
+  count(): Promise<number> {
+    return this._db.products.count();
+  }
+
+  async state(): Promise<CatalogState> {
+    const [cursor, complete, storeId] = await this._db.meta.bulkGet([
+      MetaKeys.pullCursor,
+      MetaKeys.catalogComplete,
+      MetaKeys.catalogStoreId,
+    ]);
+    return {
+      cursor: typeof cursor?.value === 'string' ? cursor.value : null,
+      complete: complete?.value === true,
+      storeId: typeof storeId?.value === 'string' ? storeId.value : null,
+    };
+  }
+
+  activeConfig(): Promise<ConfigRecord | undefined> {
+    return this._db.config.get('active');
+  }
+
+  /** Writes one pulled page and its cursor atomically: a reload never skips or repeats a page. */
+  async applyPage(page: PulledPage, currency: string, now: string): Promise<void> {
+    const db = this._db;
+    await db.transaction('rw', [db.products, db.config, db.meta], async () => {
+      const upserts = page.products
+        .filter((product) => !product.deleted)
+        .map((product) => toProductRecord(product, currency));
+      const deletions = page.products
+        .filter((product) => product.deleted)
+        .map((product) => product.product_id);
+      if (upserts.length > 0) await db.products.bulkPut(upserts);
+      if (deletions.length > 0) await db.products.bulkDelete(deletions);
+      if (page.config !== null) {
+        await db.config.put({ key: 'active', envelope: page.config, fetchedAt: now });
+      }
+      await db.meta.put({ key: MetaKeys.pullCursor, value: page.nextCursor });
+      if (page.complete) await db.meta.put({ key: MetaKeys.catalogComplete, value: true });
+    });
+  }
+
+  /**
+   * Forgets the catalog when the device is signed in to another store: its products, prices
+   * and configuration are not this store's.
+   */
+  async resetForStore(storeId: string): Promise<void> {
+    const db = this._db;
+    await db.transaction('rw', [db.products, db.config, db.meta], async () => {
+      const current = await db.meta.get(MetaKeys.catalogStoreId);
+      if (current?.value === storeId) return;
+      await db.products.clear();
+      await db.config.clear();
+      await db.meta.bulkDelete([MetaKeys.pullCursor, MetaKeys.catalogComplete]);
+      await db.meta.put({ key: MetaKeys.catalogStoreId, value: storeId });
+    });
+  }
+}

@@ -1,0 +1,49 @@
+/**
+ * Aisle's IndexedDB database. One versioned Dexie schema; repositories are the only code that
+ * reads and writes these tables (and `src/sync/`, through repositories).
+ *
+ * Sale and outbox writes must survive a power cut right after "Complete", so transactions use
+ * strict durability (Chromium otherwise acknowledges before flushing to disk).
+ */
+import { Dexie, type EntityTable } from 'dexie';
+import type {
+  CartLineRecord,
+  CartRecord,
+  ConfigRecord,
+  MetaRecord,
+  OutboxRecord,
+  ProductRecord,
+  SaleRecord,
+  SessionRecord,
+  StoreRecord,
+} from './types.ts';
+
+export const DEFAULT_DB_NAME = 'aisle';
+
+export class AisleDb extends Dexie {
+  declare products: EntityTable<ProductRecord, 'productId'>;
+  declare config: EntityTable<ConfigRecord, 'key'>;
+  declare stores: EntityTable<StoreRecord, 'store_id'>;
+  declare session: EntityTable<SessionRecord, 'key'>;
+  declare meta: EntityTable<MetaRecord, 'key'>;
+  declare carts: EntityTable<CartRecord, 'cartId'>;
+  declare cartLines: EntityTable<CartLineRecord, 'lineId'>;
+  declare sales: EntityTable<SaleRecord, 'saleId'>;
+  declare outbox: EntityTable<OutboxRecord, 'seq'>;
+
+  constructor(name = DEFAULT_DB_NAME) {
+    super(name, { chromeTransactionDurability: 'strict' });
+    // Version 1: the foundation sale. Later versions add fulfillment and serialExceptions.
+    this.version(1).stores({
+      products: 'productId, *lookupKeys',
+      config: 'key',
+      stores: 'store_id',
+      session: 'key',
+      meta: 'key',
+      carts: 'cartId, deviceId',
+      cartLines: 'lineId, cartId, [cartId+productId]',
+      sales: 'saleId, &seq, createdAt, sync.state',
+      outbox: 'seq, &id, status, ref',
+    });
+  }
+}

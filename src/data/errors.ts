@@ -1,0 +1,72 @@
+/**
+ * Data errors with a reason a view can turn into a sentence for the associate. IndexedDB and
+ * Dexie report the same problem under several names (a full disk is sometimes an AbortError
+ * wrapping a QuotaExceededError), so the mapping lives here, once.
+ */
+export const DataErrorReasons = {
+  quotaExceeded: 'QUOTA_EXCEEDED',
+  constraint: 'CONSTRAINT',
+  notFound: 'NOT_FOUND',
+  emptyCart: 'EMPTY_CART',
+  notSellable: 'NOT_SELLABLE',
+  tenderShort: 'TENDER_SHORT',
+  unsyncedSales: 'UNSYNCED_SALES',
+  upgradeBlocked: 'UPGRADE_BLOCKED',
+  invalid: 'INVALID',
+  unknown: 'UNKNOWN',
+} as const;
+export type DataErrorReason = (typeof DataErrorReasons)[keyof typeof DataErrorReasons];
+
+export class DataError extends Error {
+  // Not 'DataError': that is an IndexedDB error name, and Dexie would wrap it as its own.
+  override name = 'AisleDataError';
+  readonly reason: DataErrorReason;
+
+  constructor(reason: DataErrorReason, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.reason = reason;
+  }
+}
+
+function errorName(error: unknown): string | null {
+  if (typeof error === 'object' && error !== null && 'name' in error) {
+    const { name } = error as { name: unknown };
+    return typeof name === 'string' ? name : null;
+  }
+  return null;
+}
+
+function innerError(error: unknown): unknown {
+  if (typeof error === 'object' && error !== null && 'inner' in error) {
+    return (error as { inner: unknown }).inner;
+  }
+  return null;
+}
+
+/** The reason behind any error thrown by a repository. */
+export function dataErrorReason(error: unknown): DataErrorReason {
+  if (error instanceof DataError) return error.reason;
+  const names = [errorName(error), errorName(innerError(error))];
+  if (names.includes('QuotaExceededError')) return DataErrorReasons.quotaExceeded;
+  if (names.includes('ConstraintError')) return DataErrorReasons.constraint;
+  if (names.includes('NotFoundError')) return DataErrorReasons.notFound;
+  if (names.includes('UpgradeError') || names.includes('VersionError')) {
+    return DataErrorReasons.upgradeBlocked;
+  }
+  return DataErrorReasons.unknown;
+}
+
+/** A sentence for the associate; never the raw error text. */
+export function describeDataError(error: unknown): string {
+  if (error instanceof DataError && error.reason !== DataErrorReasons.unknown) return error.message;
+  switch (dataErrorReason(error)) {
+    case DataErrorReasons.quotaExceeded:
+      return 'This device is out of storage. New sales are blocked until space is freed — ask a manager.';
+    case DataErrorReasons.upgradeBlocked:
+      return 'Aisle was updated in another tab. Close the other Aisle tabs and reload.';
+    case DataErrorReasons.constraint:
+      return 'That record already exists on this device.';
+    default:
+      return 'Something went wrong while saving on this device. Try again; if it keeps happening, reload the app.';
+  }
+}

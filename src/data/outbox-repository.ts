@@ -1,0 +1,146 @@
+/**
+ * The outbox: mutations waiting for the server, numbered per device with no gaps. Entries are
+ * kept after the server acknowledged them, so a server that lost its record of them (a 409
+ * seq_gap below what we thought was acknowledged) can be sent them again.
+ *
+ * Results are applied with the sale they concern in one transaction, so the receipt's sync
+ * state and the queue never disagree.
+ */
+import { SaleSyncStates, type SaleSync } from '../domain/sale.ts';
+import type { MutationResult } from '../protocol/sync-protocol.ts';
+import type { AisleDb } from './db.ts';
+import { MetaKeys, OutboxStatuses, type OutboxRecord, type OutboxStatus } from './types.ts';
+
+/**
+ * The next free `seq`. Call inside a read-write transaction that also writes the new entry and
+ * `meta.lastSeq`, so two sales can never share a number.
+ */
+export async function nextSeq(db: AisleDb): Promise<number> {
+  const [last, counter] = await Promise.all([
+    db.outbox.orderBy('seq').last(),
+    db.meta.get(MetaKeys.lastSeq),
+  ]);
+  const fromCounter = typeof counter?.value === 'number' ? counter.value : 0;
+  return Math.max(last?.seq ?? 0, fromCounter) + 1;
+}
+
+export interface OutboxCounts {
+  readonly pending: number;
+  /** Rejected or mismatched: visible, never retried. */
+  readonly problems: number;
+}
+
+export interface AppliedResults {
+  /** Entries that left `pending` with this answer. */
+  readonly settled: number;
+  /** Results that matched no entry we sent (wrong seq or id): the answer is suspect. */
+  readonly unmatched: number;
+}
+
+function saleSyncFor(result: MutationResult, now: string): SaleSync {
+  switch (result.status) {
+    case 'applied':
+    case 'duplicate': {
+      const body = result.result;
+      const orderId =
+        typeof body === 'object' && body !== null && typeof (body as { id?: unknown }).id === 'string'
+          ? (body as { id: string }).id
+          : null;
+      return { state: SaleSyncStates.synced, orderId, error: null, syncedAt: now };
+    }
+    case 'rejected':
+      return {
+        state: SaleSyncStates.rejected,
+        orderId: null,
+        error: result.error?.message ?? 'The server refused this sale.',
+        syncedAt: now,
+      };
+    case 'idempotency_mismatch':
+      return {
+        state: SaleSyncStates.mismatch,
+        orderId: null,
+        error: 'The server already holds a different sale under this id.',
+        syncedAt: now,
+      };
+  }
+}
+
+const STATUS_OF_RESULT: Record<MutationResult['status'], OutboxStatus> = {
+  applied: OutboxStatuses.done,
+  duplicate: OutboxStatuses.done,
+  rejected: OutboxStatuses.rejected,
+  idempotency_mismatch: OutboxStatuses.mismatch,
+};
+
+export class OutboxRepository {
+  private readonly _db: AisleDb;
+
+  constructor(db: AisleDb) {
+    this._db = db;
+  }
+
+  /** The oldest mutation still waiting for the server. */
+  firstPending(): Promise<OutboxRecord | undefined> {
+    // Entries with equal index keys come back in primary-key (seq) order.
+    return this._db.outbox.where('status').equals(OutboxStatuses.pending).first();
+  }
+
+  /** Up to `limit` entries from `seq` on, in order, whatever their status. */
+  entriesFrom(seq: number, limit: number): Promise<OutboxRecord[]> {
+    return this._db.outbox.where('seq').aboveOrEqual(seq).limit(limit).toArray();
+  }
+
+  get(seq: number): Promise<OutboxRecord | undefined> {
+    return this._db.outbox.get(seq);
+  }
+
+  async counts(): Promise<OutboxCounts> {
+    const [pending, rejected, mismatch] = await Promise.all([
+      this._db.outbox.where('status').equals(OutboxStatuses.pending).count(),
+      this._db.outbox.where('status').equals(OutboxStatuses.rejected).count(),
+      this._db.outbox.where('status').equals(OutboxStatuses.mismatch).count(),
+    ]);
+    return { pending, problems: rejected + mismatch };
+  }
+
+  async lastSyncAt(): Promise<string | null> {
+    const record = await this._db.meta.get(MetaKeys.lastSyncAt);
+    return typeof record?.value === 'string' ? record.value : null;
+  }
+
+  /** Records the server's answers on the outbox entries and on the sales they concern. */
+  async applyResults(results: readonly MutationResult[], now: string): Promise<AppliedResults> {
+    const db = this._db;
+    return db.transaction('rw', [db.outbox, db.sales, db.meta], async () => {
+      let settled = 0;
+      let unmatched = 0;
+      for (const result of results) {
+        const entry = await db.outbox.get(result.seq);
+        if (entry === undefined || entry.id !== result.id) {
+          unmatched += 1;
+          continue;
+        }
+        // A resent entry that was already settled keeps its first answer.
+        if (entry.status !== OutboxStatuses.pending) continue;
+        const status = STATUS_OF_RESULT[result.status];
+        await db.outbox.update(entry.seq, {
+          status,
+          result: result.result ?? null,
+          error: status === OutboxStatuses.done ? null : (result.error?.message ?? result.status),
+          ackedAt: now,
+        });
+        if (entry.ref !== null) {
+          await db.sales.update(entry.ref, { sync: saleSyncFor(result, now) });
+        }
+        settled += 1;
+      }
+      await db.meta.put({ key: MetaKeys.lastSyncAt, value: now });
+      return { settled, unmatched };
+    });
+  }
+
+  /** Notes a successful exchange with the server even when nothing was settled. */
+  async touchLastSync(now: string): Promise<void> {
+    await this._db.meta.put({ key: MetaKeys.lastSyncAt, value: now });
+  }
+}

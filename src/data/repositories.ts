@@ -1,0 +1,29 @@
+/**
+ * The set of repositories over one database, as views receive them through context.
+ */
+import { CartRepository } from './cart-repository.ts';
+import { CatalogRepository } from './catalog-repository.ts';
+import { AisleDb } from './db.ts';
+import { OutboxRepository } from './outbox-repository.ts';
+import { SaleRepository } from './sale-repository.ts';
+import { SessionRepository } from './session-repository.ts';
+
+export interface Repositories {
+  readonly catalog: CatalogRepository;
+  readonly carts: CartRepository;
+  readonly sales: SaleRepository;
+  readonly outbox: OutboxRepository;
+  readonly sessions: SessionRepository;
+}
+
+export function createRepositories(db: AisleDb): Repositories {
+  return {
+    catalog: new CatalogRepository(db),
+    carts: new CartRepository(db),
+    sales: new SaleRepository(db),
+    outbox: new OutboxRepository(db),
+    sessions: new SessionRepository(db),
+  };
+}
+
+export { AisleDb };

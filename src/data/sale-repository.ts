@@ -1,0 +1,141 @@
+/**
+ * Completed sales. `completeSale` is the moment money changes hands: the sale, its outbox
+ * mutation (with the next device `seq`) and the emptied cart are written in ONE read-write
+ * transaction, with nothing but IndexedDB awaited inside it (awaiting the network or a timer
+ * would commit the transaction early). Either all of it is on disk or none of it is.
+ */
+import { cartTotals } from '../domain/cart-totals.ts';
+import type { Minor } from '../domain/money.ts';
+import { buildOrderRequest } from '../domain/order-request.ts';
+import { SaleSyncStates, type SaleLine } from '../domain/sale.ts';
+import { cardTender, cashTender, type Tender } from '../domain/tender.ts';
+import { MutationTypes } from '../protocol/sync-protocol.ts';
+import type { AisleDb } from './db.ts';
+import { DataError, DataErrorReasons } from './errors.ts';
+import { nextSeq } from './outbox-repository.ts';
+import {
+  MetaKeys,
+  OutboxStatuses,
+  type CartLineRecord,
+  type OutboxRecord,
+  type SaleRecord,
+  type StoreRecord,
+} from './types.ts';
+
+export type TenderInput =
+  | { readonly method: 'cash'; readonly tendered: Minor }
+  | { readonly method: 'card'; readonly reference: string };
+
+export interface CompleteSaleInput {
+  readonly deviceId: string;
+  readonly associateId: string;
+  readonly associateName: string;
+  readonly store: StoreRecord;
+  readonly tender: TenderInput;
+  /** ISO timestamp of the completion. */
+  readonly now: string;
+  /** Made by the caller only in tests; a fresh UUID otherwise. */
+  readonly saleId?: string;
+  readonly mutationId?: string;
+}
+
+function toSaleLine(line: CartLineRecord): SaleLine {
+  return {
+    lineId: line.lineId,
+    productId: line.productId,
+    title: line.title,
+    unitPrice: line.unitPrice,
+    quantity: line.quantity,
+    serialized: line.serialized,
+    shippingType: line.shippingType,
+    serial: line.serial,
+    serialCapture: line.serialCapture,
+  };
+}
+
+function resolveTender(total: Minor, input: TenderInput): Tender {
+  if (input.method === 'cash') {
+    const tender = cashTender(total, input.tendered);
+    if (tender === null) {
+      throw new DataError(DataErrorReasons.tenderShort, 'The cash given is less than the total.');
+    }
+    return tender;
+  }
+  const tender = cardTender(input.reference);
+  if (tender === null) {
+    throw new DataError(DataErrorReasons.invalid, 'Type the reference from the card terminal.');
+  }
+  return tender;
+}
+
+export class SaleRepository {
+  private readonly _db: AisleDb;
+
+  constructor(db: AisleDb) {
+    this._db = db;
+  }
+
+  async completeSale(input: CompleteSaleInput): Promise<SaleRecord> {
+    const db = this._db;
+    const saleId = input.saleId ?? crypto.randomUUID();
+    const mutationId = input.mutationId ?? crypto.randomUUID();
+    return db.transaction('rw', [db.carts, db.cartLines, db.sales, db.outbox, db.meta], async () => {
+      const cart = await db.carts.where('deviceId').equals(input.deviceId).first();
+      const lines =
+        cart === undefined ? [] : await db.cartLines.where('cartId').equals(cart.cartId).toArray();
+      if (cart === undefined || lines.length === 0) {
+        throw new DataError(DataErrorReasons.emptyCart, 'The cart is empty: scan a product first.');
+      }
+      lines.sort((a, b) => a.position - b.position);
+      const { store } = input;
+      const totals = cartTotals(lines, store.tax_rate, store.price_method);
+      const tender = resolveTender(totals.total, input.tender);
+      const seq = await nextSeq(db);
+      const sale: SaleRecord = {
+        saleId,
+        seq,
+        storeId: store.store_id,
+        storeLabel: store.label,
+        deviceId: input.deviceId,
+        associateId: input.associateId,
+        associateName: input.associateName,
+        currency: store.currency,
+        locale: store.locale,
+        taxRate: store.tax_rate,
+        priceMethod: store.price_method,
+        lines: lines.map(toSaleLine),
+        totals,
+        tender,
+        createdAt: input.now,
+        sync: { state: SaleSyncStates.pending, orderId: null, error: null, syncedAt: null },
+      };
+      const mutation: OutboxRecord = {
+        seq,
+        id: mutationId,
+        type: MutationTypes.orderCreate,
+        payload: buildOrderRequest(sale),
+        status: OutboxStatuses.pending,
+        createdAt: input.now,
+        ref: saleId,
+        result: null,
+        error: null,
+        ackedAt: null,
+      };
+      await db.sales.add(sale);
+      await db.outbox.add(mutation);
+      await db.meta.put({ key: MetaKeys.lastSeq, value: seq });
+      await db.cartLines.where('cartId').equals(cart.cartId).delete();
+      await db.carts.delete(cart.cartId);
+      return sale;
+    });
+  }
+
+  get(saleId: string): Promise<SaleRecord | undefined> {
+    return this._db.sales.get(saleId);
+  }
+
+  /** Sales the server has not accepted yet (waiting, or refused and needing attention). */
+  countUnsynced(): Promise<number> {
+    return this._db.sales.where('sync.state').notEqual(SaleSyncStates.synced).count();
+  }
+}

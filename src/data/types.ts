@@ -1,0 +1,99 @@
+/**
+ * The records Aisle keeps in IndexedDB (DESIGN §3). Money is integer minor units in the
+ * store's currency; every id made on the device is a UUID.
+ */
+import type { Minor } from '../domain/money.ts';
+import type { Sale, SaleLine } from '../domain/sale.ts';
+import type { MutationType } from '../protocol/sync-protocol.ts';
+import type { ConfigEnvelope, ExternalIdentifier, Role, Store } from '../protocol/schemas.ts';
+
+export interface ProductRecord {
+  readonly productId: string;
+  readonly title: string;
+  readonly brand: string | null;
+  readonly serialized: boolean;
+  /** Default price book price in minor units; null means the product cannot be sold. */
+  readonly price: Minor | null;
+  readonly identifiers: readonly ExternalIdentifier[];
+  /** Every lookup key of every identifier (raw value and GTIN-14), multi-entry indexed. */
+  readonly lookupKeys: readonly string[];
+}
+
+/** The device's open cart. It is deleted when its sale completes. */
+export interface CartRecord {
+  readonly cartId: string;
+  readonly deviceId: string;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+}
+
+export interface CartLineRecord extends SaleLine {
+  readonly cartId: string;
+  /** Keeps lines in the order they were first scanned. */
+  readonly position: number;
+  readonly addedAt: string;
+}
+
+export type SaleRecord = Sale;
+
+export const OutboxStatuses = {
+  pending: 'pending',
+  done: 'done',
+  rejected: 'rejected',
+  mismatch: 'idempotency_mismatch',
+} as const;
+export type OutboxStatus = (typeof OutboxStatuses)[keyof typeof OutboxStatuses];
+
+export interface OutboxRecord {
+  /** Per-device sequence number, 1, 2, 3 … with no gaps. */
+  readonly seq: number;
+  /** The mutation's UUID (its idempotency key). */
+  readonly id: string;
+  readonly type: MutationType;
+  readonly payload: unknown;
+  readonly status: OutboxStatus;
+  readonly createdAt: string;
+  /** The record this mutation is about (a sale id), to report its outcome there. */
+  readonly ref: string | null;
+  readonly result: unknown;
+  readonly error: string | null;
+  readonly ackedAt: string | null;
+}
+
+export interface SessionRecord {
+  readonly key: 'current';
+  readonly accessToken: string;
+  readonly expiresAt: string;
+  readonly associateId: string;
+  readonly displayName: string;
+  readonly username: string;
+  readonly role: Role;
+  readonly storeId: string;
+  readonly deviceId: string;
+  readonly signedInAt: string;
+  /** Set when the server refused the token: the associate must sign in again. */
+  readonly expired: boolean;
+}
+
+export type StoreRecord = Store;
+
+export interface ConfigRecord {
+  readonly key: 'active';
+  readonly envelope: ConfigEnvelope;
+  readonly fetchedAt: string;
+}
+
+export const MetaKeys = {
+  deviceId: 'deviceId',
+  pullCursor: 'pullCursor',
+  catalogComplete: 'catalogComplete',
+  catalogStoreId: 'catalogStoreId',
+  lastSeq: 'lastSeq',
+  lastSyncAt: 'lastSyncAt',
+} as const;
+export type MetaKey = (typeof MetaKeys)[keyof typeof MetaKeys];
+
+export interface MetaRecord {
+  readonly key: MetaKey;
+  readonly value: string | number | boolean | null;
+}

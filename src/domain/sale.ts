@@ -1,0 +1,69 @@
+/**
+ * The shapes of a cart line and a completed sale, shared by the data layer (which stores them)
+ * and the pure functions that total them and turn them into a platform order.
+ *
+ * A serialized product is sold one unit per line, each line carrying its own serial, how it
+ * was captured and whether the configured pattern accepted it; other products carry a quantity.
+ */
+import type { CaptureMethod, ShippingType } from '../protocol/schemas.ts';
+import type { CartTotals, PriceMethod } from './cart-totals.ts';
+import type { Minor } from './money.ts';
+import type { Tender } from './tender.ts';
+
+export interface SerialCaptureInfo {
+  readonly method: CaptureMethod;
+  readonly capturedAt: string;
+  /** True/false when a pattern was configured and checked; null when none is configured. */
+  readonly valid: boolean | null;
+  readonly configVersion: number | null;
+}
+
+export interface SaleLine {
+  readonly lineId: string;
+  readonly productId: string;
+  readonly title: string;
+  readonly unitPrice: Minor;
+  readonly quantity: number;
+  readonly serialized: boolean;
+  readonly shippingType: ShippingType;
+  readonly serial: string | null;
+  readonly serialCapture: SerialCaptureInfo | null;
+}
+
+export const SaleSyncStates = {
+  pending: 'pending',
+  synced: 'synced',
+  rejected: 'rejected',
+  mismatch: 'mismatch',
+} as const;
+export type SaleSyncState = (typeof SaleSyncStates)[keyof typeof SaleSyncStates];
+
+export interface SaleSync {
+  readonly state: SaleSyncState;
+  /** The platform's order id once the server accepted the sale. */
+  readonly orderId: string | null;
+  /** A sentence for a person when the server refused the sale. */
+  readonly error: string | null;
+  readonly syncedAt: string | null;
+}
+
+/** A completed sale: immutable once written, except for its `sync` state. */
+export interface Sale {
+  readonly saleId: string;
+  /** The outbox sequence number of its `order.create` mutation. */
+  readonly seq: number;
+  readonly storeId: string;
+  readonly storeLabel: string;
+  readonly deviceId: string;
+  readonly associateId: string;
+  readonly associateName: string;
+  readonly currency: string;
+  readonly locale: string;
+  readonly taxRate: number;
+  readonly priceMethod: PriceMethod;
+  readonly lines: readonly SaleLine[];
+  readonly totals: CartTotals;
+  readonly tender: Tender;
+  readonly createdAt: string;
+  readonly sync: SaleSync;
+}
