@@ -1,0 +1,59 @@
+/**
+ * Removing what a scanner adds around the data it read, before a serial is validated or a
+ * code is looked up: an AIM symbology identifier (`]C1`, `]d2`, `]Q3`, …) at the start, a
+ * suffix such as CR, LF or TAB, FNC1/group separators (GS, 0x1D) and other control
+ * characters at either end, and surrounding white space. Letter case is never changed, and
+ * a GS *inside* the text stays: there it separates GS1 element strings (see `gs1.ts`).
+ */
+
+export interface CleanedScan {
+  /** The data as the label carries it. */
+  readonly text: string;
+  /**
+   * The AIM symbology identifier the scanner prefixed (`]C1` GS1-128, `]d2` GS1 DataMatrix,
+   * `]Q3` GS1 QR, `]E0` EAN-13 …), or null when there was none.
+   */
+  readonly symbologyId: string | null;
+}
+
+// `]` + symbology letter + one modifier character (ISO/IEC 15424). Modifiers are digits for
+// most symbologies and a letter for a few (`]Xx`-style vendor codes), so both are accepted.
+const AIM_PREFIX = /^\][A-Za-z][0-9A-Za-z]/;
+
+/** C0 controls, DEL, and every character `String.prototype.trim` treats as white space. */
+function isEdgeNoise(code: number): boolean {
+  if (code <= 0x20 || code === 0x7f) return true;
+  if (code < 0x80) return false;
+  // Cheap for the common (ASCII) case above; the rare non-ASCII edge pays for a trim() check.
+  return String.fromCharCode(code).trim() === '' || (code >= 0x80 && code <= 0x9f);
+}
+
+/**
+ * The scanned or typed text without scanner additions, and the symbology identifier found.
+ *
+ * Idempotent: cleaning a cleaned text changes nothing (prefixes and noise are removed until
+ * none is left, so `]C1]C1…` or `\x1d]d2…` also end clean). Never throws; a non-string gives
+ * an empty text.
+ */
+export function cleanScannedText(raw: string): CleanedScan {
+  if (typeof raw !== 'string') return { text: '', symbologyId: null };
+  let start = 0;
+  let end = raw.length;
+  let symbologyId: string | null = null;
+  for (;;) {
+    const before = start;
+    while (start < end && isEdgeNoise(raw.charCodeAt(start))) start += 1;
+    if (end - start >= 3 && AIM_PREFIX.test(raw.slice(start, start + 3))) {
+      symbologyId ??= raw.slice(start, start + 3);
+      start += 3;
+    }
+    if (start === before) break;
+  }
+  while (end > start && isEdgeNoise(raw.charCodeAt(end - 1))) end -= 1;
+  return { text: raw.slice(start, end), symbologyId };
+}
+
+/** Only the cleaned text, for callers that do not need the symbology identifier. */
+export function cleanSerialInput(raw: string): string {
+  return cleanScannedText(raw).text;
+}
