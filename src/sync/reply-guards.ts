@@ -1,0 +1,84 @@
+/**
+ * Shape checks for the server's sync answers. A garbled or truncated answer (a proxy's HTML
+ * error page, a half-read body) must be retried, never half-applied, so every field the
+ * engine relies on is checked before anything is written.
+ */
+import type {
+  MutationResult,
+  PullResponse,
+  PushResponse,
+  SeqGap,
+} from '../protocol/sync-protocol.ts';
+
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+const isSeq = (value: unknown): value is number =>
+  typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
+
+const RESULT_STATUSES: ReadonlySet<unknown> = new Set([
+  'applied',
+  'duplicate',
+  'rejected',
+  'idempotency_mismatch',
+]);
+
+function isMutationResult(value: unknown): value is MutationResult {
+  if (!isObject(value)) return false;
+  if (!isSeq(value.seq) || typeof value.id !== 'string' || !RESULT_STATUSES.has(value.status)) {
+    return false;
+  }
+  if (value.error === undefined) return true;
+  return (
+    isObject(value.error) &&
+    typeof value.error.error === 'string' &&
+    typeof value.error.message === 'string'
+  );
+}
+
+export function isPushResponse(value: unknown): value is PushResponse {
+  return (
+    isObject(value) &&
+    isSeq(value.last_applied_seq) &&
+    Array.isArray(value.results) &&
+    value.results.every(isMutationResult)
+  );
+}
+
+export function isSeqGap(value: unknown): value is SeqGap {
+  return isObject(value) && value.error === 'seq_gap' && isSeq(value.expected_seq);
+}
+
+function isPulledProduct(value: unknown): boolean {
+  return (
+    isObject(value) &&
+    typeof value.product_id === 'string' &&
+    typeof value.title === 'string' &&
+    Array.isArray(value.external_identifiers) &&
+    value.external_identifiers.every(
+      (identifier) =>
+        isObject(identifier) &&
+        typeof identifier.type === 'string' &&
+        typeof identifier.value === 'string',
+    ) &&
+    typeof value.serialized_inventory === 'boolean' &&
+    (value.price === null || (typeof value.price === 'number' && Number.isFinite(value.price))) &&
+    typeof value.deleted === 'boolean'
+  );
+}
+
+export function isPullResponse(value: unknown): value is PullResponse {
+  return (
+    isObject(value) &&
+    typeof value.next_cursor === 'string' &&
+    typeof value.has_more === 'boolean' &&
+    isSeq(value.catalog_remaining) &&
+    Array.isArray(value.products) &&
+    value.products.every(isPulledProduct) &&
+    (value.config === null ||
+      value.config === undefined ||
+      (isObject(value.config) &&
+        typeof value.config.version === 'number' &&
+        isObject(value.config.config)))
+  );
+}
