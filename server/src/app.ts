@@ -1,0 +1,73 @@
+/**
+ * `buildApp(options)`: the whole store backend as a Fastify instance over an opened, migrated
+ * database (seeded with the demo store on first run when asked). Tests build it on a temp
+ * SQLite file and call `inject()`; `server.ts` makes it listen.
+ */
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { installAuth } from './auth.ts';
+import { openDatabase, type StoreDb } from './db/database.ts';
+import { migrateToLatest } from './db/migrations/index.ts';
+import { installErrorHandlers } from './errors.ts';
+import { registerAuthRoutes } from './routes/auth.ts';
+import { registerCatalogRoutes } from './routes/catalog.ts';
+import { registerConfigRoutes } from './routes/config.ts';
+import { registerHealthRoutes } from './routes/health.ts';
+import { registerOpenApi, registerOpenApiRoute } from './routes/openapi.ts';
+import { registerOrderRoutes } from './routes/orders.ts';
+import { registerStaticRoutes } from './routes/static.ts';
+import { registerSyncRoutes } from './routes/sync.ts';
+import { seedDemoStore } from './seed/demo-store.ts';
+import { countStores } from './services/stores.ts';
+import { typeboxValidatorCompiler } from './validation.ts';
+
+export interface AppOptions {
+  /** `sqlite:PATH` or `postgres://…`. */
+  databaseUrl: string;
+  /** A bearer token with the admin role for every store; null/undefined = none. */
+  adminToken?: string | null;
+  /** Seed the demo store when the database has no store yet (default false). */
+  demo?: boolean;
+  /** The built PWA folder; null/undefined = API only. */
+  staticDir?: string | null;
+  logger?: FastifyServerOptions['logger'];
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The database behind this app, for tests and scripts that need to look underneath. */
+    storeDb: StoreDb;
+  }
+}
+
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const store = openDatabase(options.databaseUrl);
+  try {
+    await migrateToLatest(store.db);
+    if (options.demo === true && (await countStores(store)) === 0) await seedDemoStore(store);
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+
+  const app = Fastify({ logger: options.logger ?? false });
+  app.decorate('storeDb', store);
+  app.addHook('onClose', () => store.close());
+  app.setValidatorCompiler(typeboxValidatorCompiler);
+  // Response schemas document the API; answers are plain JSON of what the handlers return.
+  app.setSerializerCompiler(() => (data) => JSON.stringify(data));
+  installErrorHandlers(app);
+  installAuth(app, store, options.adminToken ?? null);
+  await registerOpenApi(app);
+
+  const deps = { store };
+  registerHealthRoutes(app, deps);
+  registerAuthRoutes(app, deps);
+  registerCatalogRoutes(app, deps);
+  registerConfigRoutes(app, deps);
+  registerOrderRoutes(app, deps);
+  registerSyncRoutes(app, deps);
+  registerOpenApiRoute(app);
+  await registerStaticRoutes(app, options.staticDir ?? null);
+  await app.ready();
+  return app;
+}

@@ -1,0 +1,172 @@
+/**
+ * Who is calling: salted scrypt password hashes, opaque bearer tokens stored only as sha256
+ * with an expiry and the user's store and role, the optional `AISLE_ADMIN_TOKEN` (compared in
+ * constant time), and the checks routes use — role at least X, and "this store is yours".
+ */
+import { createHash, randomBytes, randomUUID, scrypt, timingSafeEqual } from 'node:crypto';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Role } from '../../src/protocol/schemas.ts';
+import type { StoreDb } from './db/database.ts';
+import { ApiError, forbidden } from './errors.ts';
+
+export const TOKEN_TTL_SECONDS = 12 * 60 * 60;
+
+export interface Caller {
+  role: Role;
+  /** Null for admins, who may act on every store. */
+  storeId: string | null;
+  userId: string | null;
+  displayName: string;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    caller: Caller | null;
+  }
+  interface FastifyContextConfig {
+    /** Reachable without a bearer token. */
+    public?: boolean;
+  }
+}
+
+const SCRYPT = { N: 16384, r: 8, p: 1, keylen: 32 } as const;
+
+function scryptAsync(password: string, salt: Buffer, keylen: number): Promise<Buffer> {
+  return new Promise((done, fail) => {
+    scrypt(password, salt, keylen, { N: SCRYPT.N, r: SCRYPT.r, p: SCRYPT.p }, (error, key) =>
+      error ? fail(error) : done(key),
+    );
+  });
+}
+
+/** `scrypt$N$r$p$salt$key`, parameters kept so they can be raised later without a reset. */
+export async function hashPassword(password: string): Promise<string> {
+  const salt = randomBytes(16);
+  const key = await scryptAsync(password, salt, SCRYPT.keylen);
+  return [
+    'scrypt',
+    SCRYPT.N,
+    SCRYPT.r,
+    SCRYPT.p,
+    salt.toString('base64'),
+    key.toString('base64'),
+  ].join('$');
+}
+
+export async function verifyPassword(password: string, stored: string): Promise<boolean> {
+  const [scheme, n, r, p, saltText, keyText] = stored.split('$');
+  if (scheme !== 'scrypt' || saltText === undefined || keyText === undefined) return false;
+  const expected = Buffer.from(keyText, 'base64');
+  const key = await new Promise<Buffer>((done, fail) => {
+    scrypt(
+      password,
+      Buffer.from(saltText, 'base64'),
+      expected.length,
+      { N: Number(n), r: Number(r), p: Number(p) },
+      (error, derived) => (error ? fail(error) : done(derived)),
+    );
+  });
+  return timingSafeEqual(key, expected);
+}
+
+export const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
+
+export interface IssuedToken {
+  accessToken: string;
+  expiresIn: number;
+}
+
+export async function issueToken(
+  store: StoreDb,
+  user: { user_id: string; role: string; store_id: string | null },
+): Promise<IssuedToken> {
+  const accessToken = randomBytes(32).toString('base64url');
+  const now = Date.now();
+  await store.db
+    .insertInto('tokens')
+    .values({
+      token_hash: sha256(accessToken),
+      user_id: user.user_id,
+      role: user.role,
+      store_id: user.store_id,
+      expires_at: new Date(now + TOKEN_TTL_SECONDS * 1000).toISOString(),
+      created_at: new Date(now).toISOString(),
+    })
+    .execute();
+  return { accessToken, expiresIn: TOKEN_TTL_SECONDS };
+}
+
+const isRole = (value: string): value is Role =>
+  value === 'associate' || value === 'manager' || value === 'admin';
+
+async function resolveCaller(
+  store: StoreDb,
+  adminTokenDigest: Buffer | null,
+  header: string | undefined,
+): Promise<Caller | null> {
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(header ?? '');
+  const token = match?.[1];
+  if (token === undefined) return null;
+  const digest = createHash('sha256').update(token).digest();
+  // Digests have equal length, so timingSafeEqual never throws and leaks nothing about length.
+  if (adminTokenDigest !== null && timingSafeEqual(digest, adminTokenDigest)) {
+    return { role: 'admin', storeId: null, userId: null, displayName: 'Administrator' };
+  }
+  const row = await store.db
+    .selectFrom('tokens')
+    .innerJoin('users', 'users.user_id', 'tokens.user_id')
+    .select([
+      'tokens.role',
+      'tokens.store_id',
+      'tokens.user_id',
+      'tokens.expires_at',
+      'users.display_name',
+    ])
+    .where('tokens.token_hash', '=', digest.toString('hex'))
+    .executeTakeFirst();
+  if (row === undefined || row.expires_at <= new Date().toISOString() || !isRole(row.role))
+    return null;
+  return {
+    role: row.role,
+    storeId: row.store_id,
+    userId: row.user_id,
+    displayName: row.display_name,
+  };
+}
+
+/** Adds `request.caller` and refuses /v0 routes without a valid token (unless `public`). */
+export function installAuth(app: FastifyInstance, store: StoreDb, adminToken: string | null): void {
+  const adminTokenDigest =
+    adminToken === null ? null : createHash('sha256').update(adminToken).digest();
+  app.decorateRequest('caller', null);
+  app.addHook('onRequest', async (request) => {
+    const route = request.routeOptions.url ?? '';
+    if (request.is404 || !route.startsWith('/v0') || request.routeOptions.config.public === true)
+      return;
+    request.caller = await resolveCaller(store, adminTokenDigest, request.headers.authorization);
+    if (request.caller === null) {
+      throw new ApiError(401, 'unauthorized', 'A valid bearer token is required (POST /v0/token).');
+    }
+  });
+}
+
+const RANK: Record<Role, number> = { associate: 1, manager: 2, admin: 3 };
+
+/** The authenticated caller; routes behind the auth hook always have one. */
+export function callerOf(request: FastifyRequest): Caller {
+  if (request.caller === null)
+    throw new ApiError(401, 'unauthorized', 'A valid bearer token is required.');
+  return request.caller;
+}
+
+export function requireRole(caller: Caller, role: Role): void {
+  if (RANK[caller.role] < RANK[role]) {
+    throw forbidden(`This action needs the ${role} role; this token has ${caller.role}.`);
+  }
+}
+
+export function assertStoreAccess(caller: Caller, storeId: string): void {
+  if (caller.role !== 'admin' && caller.storeId !== storeId) throw forbidden();
+}
+
+export const newId = (): string => randomUUID();

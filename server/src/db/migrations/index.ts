@@ -1,0 +1,27 @@
+/**
+ * Runs the in-code migrations in order with Kysely's Migrator. Migrations live in this folder
+ * as modules (not discovered from disk) so the server runs from any working directory and
+ * under tsx without a build step. Add a new one by appending to `migrations` with a sortable key.
+ */
+import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import type { Database } from '../tables.ts';
+import { initialMigration } from './001-initial.ts';
+
+const migrations: Record<string, Migration> = {
+  '001-initial': initialMigration,
+};
+
+const provider: MigrationProvider = {
+  getMigrations: () => Promise.resolve(migrations),
+};
+
+/** Brings the schema to the latest version; throws with the failing migration's name. */
+export async function migrateToLatest(db: Kysely<Database>): Promise<void> {
+  const migrator = new Migrator({ db, provider });
+  const { error, results } = await migrator.migrateToLatest();
+  const failed = results?.find((result) => result.status === 'Error');
+  if (error !== undefined) {
+    const name = failed?.migrationName ?? 'unknown';
+    throw new Error(`database migration ${name} failed`, { cause: error });
+  }
+}

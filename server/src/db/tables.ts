@@ -1,0 +1,159 @@
+/**
+ * Row types of the store database, one interface per table, as Kysely sees them. The same
+ * shapes hold on SQLite and PostgreSQL: booleans are 0/1 integers, timestamps ISO-8601 UTC
+ * text (sorts correctly as text), JSON columns text, money integer minor units.
+ */
+export interface StoresTable {
+  store_id: string;
+  label: string;
+  currency: string;
+  /** Sales tax rate in millionths (80000 = 8 %), so no float is stored. */
+  tax_rate_micros: number;
+  price_method: string;
+  locale: string;
+  timezone: string;
+  address: string | null;
+  created_at: string;
+}
+
+export interface UsersTable {
+  user_id: string;
+  username: string;
+  password_hash: string;
+  display_name: string;
+  role: string;
+  /** Null for an admin user, who sees every store. */
+  store_id: string | null;
+  created_at: string;
+}
+
+export interface TokensTable {
+  /** sha256 hex of the bearer token: a stolen database does not give working tokens. */
+  token_hash: string;
+  user_id: string;
+  role: string;
+  store_id: string | null;
+  expires_at: string;
+  created_at: string;
+}
+
+export interface CountersTable {
+  name: string;
+  value: number;
+}
+
+export interface ProductsTable {
+  product_id: string;
+  title: string;
+  brand: string | null;
+  variant_group_id: string | null;
+  serialized: number;
+  identifiers_json: string;
+  attributes_json: string;
+  /** Catalog change number: pull pages order by it, so paging is resumable. */
+  change_no: number;
+  deleted: number;
+  updated_at: string;
+}
+
+export interface ProductIdentifiersTable {
+  /** A normalised lookup key from `identifierKeys` (the raw value, and its GTIN-14). */
+  key: string;
+  product_id: string;
+}
+
+export interface PricesTable {
+  pricebook: string;
+  currency: string;
+  product_id: string;
+  amount_minor: number;
+  updated_at: string;
+}
+
+export interface AvailabilitiesTable {
+  fulfillment_node_id: string;
+  product_id: string;
+  quantity: number;
+  updated_at: string;
+}
+
+export interface AppConfigsTable {
+  /** `*` for the global configuration, else a store id. */
+  scope: string;
+  /** Null when a store override was removed: the row keeps its version so devices notice. */
+  config_json: string | null;
+  version: number;
+  updated_at: string;
+}
+
+export interface OrdersTable {
+  id: string;
+  store_id: string;
+  external_id: string;
+  content_hash: string;
+  channel_type: string;
+  currency: string;
+  price_method: string;
+  placed_at: string | null;
+  created_at: string;
+  associate_id: string | null;
+  device_id: string | null;
+  status: string;
+  subtotal_minor: number;
+  tax_minor: number;
+  total_minor: number;
+  payments_json: string;
+  request_json: string;
+}
+
+export interface OrderItemsTable {
+  id: string;
+  order_id: string;
+  position: number;
+  external_item_id: string;
+  product_id: string;
+  item_price_minor: number;
+  list_price_minor: number | null;
+  tax_minor: number;
+  tax_lines_json: string;
+  shipping_type: string;
+  serial_number: string | null;
+  serial_capture_json: string | null;
+}
+
+export interface DevicesTable {
+  device_id: string;
+  store_id: string;
+  name: string | null;
+  last_applied_seq: number;
+  created_at: string;
+  last_seen_at: string | null;
+}
+
+export interface MutationLogTable {
+  device_id: string;
+  seq: number;
+  mutation_id: string;
+  type: string;
+  payload_hash: string;
+  status: string;
+  result_json: string | null;
+  error_json: string | null;
+  created_at: string;
+}
+
+export interface Database {
+  stores: StoresTable;
+  users: UsersTable;
+  tokens: TokensTable;
+  counters: CountersTable;
+  products: ProductsTable;
+  product_identifiers: ProductIdentifiersTable;
+  prices: PricesTable;
+  availabilities: AvailabilitiesTable;
+  app_configs: AppConfigsTable;
+  orders: OrdersTable;
+  order_items: OrderItemsTable;
+  devices: DevicesTable;
+  mutation_log: MutationLogTable;
+}

@@ -1,0 +1,30 @@
+/**
+ * Reads the server's environment once, with defaults, into a typed settings object. Nothing
+ * else in the server reads `process.env`, so tests pass settings directly.
+ */
+export interface ServerSettings {
+  port: number;
+  host: string;
+  databaseUrl: string;
+  /** When set, a bearer token with the admin role for every store (integrations). */
+  adminToken: string | null;
+  /** Seed the demo store on first run (no stores yet). */
+  demo: boolean;
+  staticDir: string;
+}
+
+export function readSettings(env: NodeJS.ProcessEnv = process.env): ServerSettings {
+  const port = Number(env.PORT ?? 8080);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new Error(`PORT must be a port number, got "${env.PORT ?? ''}"`);
+  }
+  const adminToken = env.AISLE_ADMIN_TOKEN?.trim() ?? '';
+  return {
+    port,
+    host: env.HOST ?? '0.0.0.0',
+    databaseUrl: env.DATABASE_URL ?? 'sqlite:./data/aisle.sqlite',
+    adminToken: adminToken === '' ? null : adminToken,
+    demo: env.AISLE_DEMO !== '0',
+    staticDir: env.AISLE_STATIC_DIR ?? 'dist',
+  };
+}

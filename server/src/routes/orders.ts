@@ -1,0 +1,80 @@
+/** Order routes: inject an order (idempotent on external_id) and read one back. */
+import type { FastifyInstance } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
+import { Order, OrderCreated, OrderRequest } from '../../../src/protocol/schemas.ts';
+import { assertStoreAccess, callerOf } from '../auth.ts';
+import { inTransaction } from '../db/database.ts';
+import { notFound } from '../errors.ts';
+import { createOrder, findOrder } from '../services/orders.ts';
+import { errors, type RouteDeps } from './shared.ts';
+
+export function registerOrderRoutes(app: FastifyInstance, deps: RouteDeps): void {
+  const api = app.withTypeProvider<TypeBoxTypeProvider>();
+
+  api.post(
+    '/v0/d/fulfill_order',
+    {
+      schema: {
+        tags: ['orders'],
+        summary: 'Inject an order: 201 when new, 200 when the same order is sent again',
+        security: [{ bearer: [] }],
+        body: OrderRequest,
+        response: { 200: OrderCreated, 201: OrderCreated, ...errors(400, 401, 403, 409, 422) },
+      },
+    },
+    async (request, reply) => {
+      assertStoreAccess(callerOf(request), request.body.store_id);
+      const outcome = await inTransaction(deps.store, (trx) =>
+        createOrder(trx, request.body, { source: 'api', deviceId: null }),
+      );
+      return reply.code(outcome.created ? 201 : 200).send(outcome.order);
+    },
+  );
+
+  api.get(
+    '/v0/orders/:id',
+    {
+      schema: {
+        tags: ['orders'],
+        summary: 'One order with its items, serials, totals and payments',
+        security: [{ bearer: [] }],
+        params: Type.Object({ id: Type.String({ minLength: 1, maxLength: 128 }) }),
+        response: { 200: Order, ...errors(401, 404) },
+      },
+    },
+    async (request) => {
+      const caller = callerOf(request);
+      const order = await findOrder(
+        deps.store,
+        { id: request.params.id },
+        caller.role === 'admin' ? null : caller.storeId,
+      );
+      if (order === null) throw notFound(`Order ${request.params.id}`);
+      return order;
+    },
+  );
+
+  api.get(
+    '/v0/orders',
+    {
+      schema: {
+        tags: ['orders'],
+        summary: 'Find an order of the caller store by its external_id',
+        security: [{ bearer: [] }],
+        querystring: Type.Object({ external_id: Type.String({ minLength: 1, maxLength: 128 }) }),
+        response: { 200: Order, ...errors(400, 401, 404) },
+      },
+    },
+    async (request) => {
+      const caller = callerOf(request);
+      const order = await findOrder(
+        deps.store,
+        { externalId: request.query.external_id },
+        caller.role === 'admin' ? null : caller.storeId,
+      );
+      if (order === null) throw notFound(`Order ${request.query.external_id}`);
+      return order;
+    },
+  );
+}

@@ -1,0 +1,63 @@
+/**
+ * Serves the built PWA: hashed files under /assets/ are immutable for a year; the entry
+ * points (index.html, sw.js, the manifest) are `no-cache` so a deploy reaches devices on the
+ * next check. Any other GET that is not the API or a file answers index.html (client-side
+ * routes). Without a build, `/` explains how to make one. Also owns the 404 answer.
+ */
+import { existsSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import fastifyStatic from '@fastify/static';
+
+const NO_CACHE = new Set(['index.html', 'sw.js', 'manifest.webmanifest', 'registerSW.js']);
+const YEAR = 365 * 24 * 60 * 60;
+
+const isApi = (url: string): boolean =>
+  url === '/v0' || url.startsWith('/v0/') || url.startsWith('/healthz');
+
+const NO_BUILD_PAGE = `<!doctype html><html lang="en"><meta charset="utf-8"><title>Aisle</title>
+<body><h1>Aisle store server</h1><p>The app is not built yet: run <code>npm run build</code>,
+then restart the server. The API is at <a href="/v0/openapi.json">/v0/openapi.json</a>.</p></body></html>`;
+
+export async function registerStaticRoutes(
+  app: FastifyInstance,
+  staticDir: string | null,
+): Promise<void> {
+  const root = staticDir === null ? null : resolve(staticDir);
+  const built = root !== null && existsSync(resolve(root, 'index.html'));
+
+  if (built) {
+    await app.register(fastifyStatic, {
+      root,
+      cacheControl: false,
+      index: false,
+      setHeaders: (reply, path) => {
+        const name = basename(path);
+        if (NO_CACHE.has(name)) reply.header('cache-control', 'no-cache');
+        else if (path.includes('/assets/'))
+          reply.header('cache-control', `public, max-age=${YEAR}, immutable`);
+        else reply.header('cache-control', 'public, max-age=3600');
+      },
+    });
+  }
+
+  const notFoundJson = (request: FastifyRequest, reply: FastifyReply): FastifyReply =>
+    reply.code(404).send({
+      error: 'not_found',
+      message: `There is no ${request.method} ${request.url.split('?')[0] ?? ''}.`,
+      details: [],
+    });
+
+  app.setNotFoundHandler((request, reply) => {
+    const path = request.url.split('?')[0] ?? '/';
+    const page = (request.method === 'GET' || request.method === 'HEAD') && !isApi(path);
+    if (!page || path.startsWith('/assets/')) return notFoundJson(request, reply);
+    if (!built) {
+      return reply
+        .code(path === '/' ? 200 : 404)
+        .type('text/html; charset=utf-8')
+        .send(NO_BUILD_PAGE);
+    }
+    return reply.header('cache-control', 'no-cache').sendFile('index.html');
+  });
+}

@@ -1,0 +1,130 @@
+/**
+ * Stores and the people who sign in to them: creating them (seed, tests, later an admin API),
+ * listing what a caller may see, and the password grant that turns credentials into a token.
+ */
+import type { Store, TokenResponse } from '../../../src/protocol/schemas.ts';
+import { hashPassword, issueToken, newId, verifyPassword, type Caller } from '../auth.ts';
+import type { StoreDb } from '../db/database.ts';
+import type { Kysely } from 'kysely';
+import type { Database, StoresTable } from '../db/tables.ts';
+import { ApiError } from '../errors.ts';
+
+export interface NewStore {
+  store_id: string;
+  label: string;
+  currency: string;
+  tax_rate: number;
+  locale: string;
+  timezone: string;
+  address?: string;
+}
+
+export async function createStore(db: Kysely<Database>, input: NewStore): Promise<void> {
+  await db
+    .insertInto('stores')
+    .values({
+      store_id: input.store_id,
+      label: input.label,
+      currency: input.currency,
+      tax_rate_micros: Math.round(input.tax_rate * 1_000_000),
+      price_method: 'tax_excluded',
+      locale: input.locale,
+      timezone: input.timezone,
+      address: input.address ?? null,
+      created_at: new Date().toISOString(),
+    })
+    .execute();
+}
+
+export interface NewUser {
+  username: string;
+  password: string;
+  display_name: string;
+  role: 'associate' | 'manager' | 'admin';
+  store_id: string | null;
+}
+
+export async function createUser(db: Kysely<Database>, input: NewUser): Promise<string> {
+  const userId = newId();
+  await db
+    .insertInto('users')
+    .values({
+      user_id: userId,
+      username: input.username,
+      password_hash: await hashPassword(input.password),
+      display_name: input.display_name,
+      role: input.role,
+      store_id: input.store_id,
+      created_at: new Date().toISOString(),
+    })
+    .execute();
+  return userId;
+}
+
+export const toStore = (row: StoresTable): Store => ({
+  store_id: row.store_id,
+  label: row.label,
+  currency: row.currency,
+  tax_rate: row.tax_rate_micros / 1_000_000,
+  price_method: row.price_method === 'tax_included' ? 'tax_included' : 'tax_excluded',
+  locale: row.locale,
+  timezone: row.timezone,
+  ...(row.address === null ? {} : { address: row.address }),
+});
+
+export async function findStore(store: StoreDb, storeId: string): Promise<StoresTable | undefined> {
+  return store.db
+    .selectFrom('stores')
+    .selectAll()
+    .where('store_id', '=', storeId)
+    .executeTakeFirst();
+}
+
+export async function countStores(store: StoreDb): Promise<number> {
+  const row = await store.db
+    .selectFrom('stores')
+    .select((eb) => eb.fn.countAll().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+export async function listStores(store: StoreDb, caller: Caller): Promise<Store[]> {
+  let query = store.db.selectFrom('stores').selectAll().orderBy('store_id');
+  if (caller.role !== 'admin') query = query.where('store_id', '=', caller.storeId ?? '');
+  return (await query.execute()).map(toStore);
+}
+
+const invalidGrant = (): ApiError =>
+  new ApiError(401, 'invalid_grant', 'The username or password is not correct.');
+
+/** The password grant: checks the credentials and issues a 12-hour bearer token. */
+export async function signIn(
+  store: StoreDb,
+  username: string,
+  password: string,
+): Promise<TokenResponse> {
+  const user = await store.db
+    .selectFrom('users')
+    .selectAll()
+    .where('username', '=', username)
+    .executeTakeFirst();
+  // Hash even for an unknown user so response time does not reveal which usernames exist.
+  const valid = await verifyPassword(password, user?.password_hash ?? DUMMY_HASH);
+  if (user === undefined || !valid) throw invalidGrant();
+  const role = user.role;
+  if (role !== 'associate' && role !== 'manager' && role !== 'admin') throw invalidGrant();
+  const token = await issueToken(store, user);
+  return {
+    access_token: token.accessToken,
+    token_type: 'bearer',
+    expires_in: token.expiresIn,
+    store_id: user.store_id,
+    role,
+    associate_id: user.user_id,
+    display_name: user.display_name,
+  };
+}
+
+// A well-formed hash of a random password, used only to spend the same time on unknown users.
+const DUMMY_HASH =
+  'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=';

@@ -1,0 +1,185 @@
+/**
+ * `GET /v0/sync/pull`: what a device must know, in resumable pages. Products are read in
+ * (change number, product id) order after the position in the cursor, with their current
+ * default price in the store's currency and tombstones for deleted ones; the store's
+ * effective configuration comes along only when its version is newer than the cursor's.
+ * The cursor is opaque to clients: base64url JSON `{c, p, v}`.
+ */
+import { minor, toDecimal } from '../../../src/domain/money.ts';
+import type { PullResponse, PulledProduct } from '../../../src/protocol/sync-protocol.ts';
+import { assertStoreAccess, type Caller } from '../auth.ts';
+import type { StoreDb } from '../db/database.ts';
+import { ApiError } from '../errors.ts';
+import { DEFAULT_PRICEBOOK, parseIdentifiers } from './catalog.ts';
+import { effectiveConfig } from './config.ts';
+
+export interface PullCursor {
+  /** Change number and product id of the last product delivered. */
+  c: number;
+  p: string;
+  /** Configuration version the device has. */
+  v: number;
+}
+
+export const START: PullCursor = { c: 0, p: '', v: 0 };
+
+export const encodeCursor = (cursor: PullCursor): string =>
+  Buffer.from(JSON.stringify(cursor)).toString('base64url');
+
+const badCursor = (): ApiError =>
+  new ApiError(
+    400,
+    'invalid_cursor',
+    'The cursor is not one this server issued; pull again without `since`.',
+    [{ field: 'since', message: 'is not a valid cursor' }],
+  );
+
+export function decodeCursor(text: string | undefined): PullCursor {
+  if (text === undefined || text === '') return START;
+  if (!/^[A-Za-z0-9_-]+$/.test(text)) throw badCursor();
+  let value: unknown;
+  try {
+    value = JSON.parse(Buffer.from(text, 'base64url').toString('utf8'));
+  } catch {
+    throw badCursor();
+  }
+  if (typeof value !== 'object' || value === null) throw badCursor();
+  const { c, p, v } = value as Record<string, unknown>;
+  const count = (n: unknown): n is number =>
+    typeof n === 'number' && Number.isSafeInteger(n) && n >= 0;
+  if (!count(c) || !count(v) || typeof p !== 'string') throw badCursor();
+  return { c, p, v };
+}
+
+export interface PullInput {
+  since?: string;
+  limit?: number;
+  device_id?: string;
+  store_id?: string;
+}
+
+export const DEFAULT_PAGE = 1000;
+
+async function resolveStore(
+  store: StoreDb,
+  caller: Caller,
+  input: PullInput,
+): Promise<{ storeId: string; lastApplied?: number }> {
+  if (input.device_id !== undefined) {
+    const device = await store.db
+      .selectFrom('devices')
+      .select(['store_id', 'last_applied_seq'])
+      .where('device_id', '=', input.device_id)
+      .executeTakeFirst();
+    if (device === undefined) {
+      throw new ApiError(
+        404,
+        'unknown_device',
+        'This device is not registered (POST /v0/devices).',
+        [{ field: 'device_id', message: 'is not registered' }],
+      );
+    }
+    assertStoreAccess(caller, device.store_id);
+    return { storeId: device.store_id, lastApplied: Number(device.last_applied_seq) };
+  }
+  const storeId = input.store_id ?? caller.storeId;
+  if (storeId === null) {
+    throw new ApiError(400, 'invalid_request', 'An admin token must name the store to pull for.', [
+      { field: 'store_id', message: 'is required for an admin token without device_id' },
+    ]);
+  }
+  assertStoreAccess(caller, storeId);
+  return { storeId };
+}
+
+export async function pullChanges(
+  store: StoreDb,
+  caller: Caller,
+  input: PullInput,
+): Promise<PullResponse> {
+  const cursor = decodeCursor(input.since);
+  const limit = input.limit ?? DEFAULT_PAGE;
+  const { storeId, lastApplied } = await resolveStore(store, caller, input);
+  const storeRow = await store.db
+    .selectFrom('stores')
+    .select('currency')
+    .where('store_id', '=', storeId)
+    .executeTakeFirst();
+  if (storeRow === undefined) throw new ApiError(404, 'not_found', `There is no store ${storeId}.`);
+  const currency = storeRow.currency;
+
+  const rows = await store.db
+    .selectFrom('products')
+    .leftJoin('prices', (join) =>
+      join
+        .onRef('prices.product_id', '=', 'products.product_id')
+        .on('prices.pricebook', '=', DEFAULT_PRICEBOOK)
+        .on('prices.currency', '=', currency),
+    )
+    .select([
+      'products.product_id',
+      'products.title',
+      'products.brand',
+      'products.identifiers_json',
+      'products.serialized',
+      'products.deleted',
+      'products.change_no',
+      'prices.amount_minor',
+    ])
+    .where((eb) =>
+      eb.or([
+        eb('products.change_no', '>', cursor.c),
+        eb.and([eb('products.change_no', '=', cursor.c), eb('products.product_id', '>', cursor.p)]),
+      ]),
+    )
+    .orderBy('products.change_no')
+    .orderBy('products.product_id')
+    .limit(limit)
+    .execute();
+
+  const lastRow = rows.at(-1);
+  const next: PullCursor = {
+    c: lastRow === undefined ? cursor.c : Number(lastRow.change_no),
+    p: lastRow === undefined ? cursor.p : lastRow.product_id,
+    v: cursor.v,
+  };
+  const remainingRow = await store.db
+    .selectFrom('products')
+    .select((eb) => eb.fn.countAll().as('n'))
+    .where((eb) =>
+      eb.or([
+        eb('change_no', '>', next.c),
+        eb.and([eb('change_no', '=', next.c), eb('product_id', '>', next.p)]),
+      ]),
+    )
+    .executeTakeFirstOrThrow();
+  const remaining = Number(remainingRow.n);
+
+  const envelope = await effectiveConfig(store.db, storeId);
+  const configChanged = envelope.version > cursor.v;
+  if (configChanged) next.v = envelope.version;
+
+  const products: PulledProduct[] = rows.map((row) => ({
+    product_id: row.product_id,
+    title: row.title,
+    brand: row.brand,
+    external_identifiers: row.deleted === 1 ? [] : parseIdentifiers(row.identifiers_json),
+    serialized_inventory: row.serialized === 1,
+    price:
+      row.deleted === 1 || row.amount_minor === null
+        ? null
+        : toDecimal(minor(Number(row.amount_minor)), currency),
+    deleted: row.deleted === 1,
+  }));
+
+  return {
+    next_cursor: encodeCursor(next),
+    has_more: remaining > 0,
+    products,
+    catalog_remaining: remaining,
+    config: configChanged ? envelope : null,
+    ...(lastApplied === undefined ? {} : { last_applied_seq: lastApplied }),
+    fulfillment_requests: [],
+    serial_exceptions: [],
+  };
+}

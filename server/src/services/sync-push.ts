@@ -1,0 +1,259 @@
+/**
+ * `POST /v0/sync/push`: applies a device's outbox mutations in seq order, in ONE transaction
+ * with the device's `last_applied_seq` and the `mutation_log`, following the rules in the
+ * header of `src/protocol/sync-protocol.ts`. The log keeps each mutation's payload hash and
+ * its answer, so a replay (a lost acknowledgement) gets the very same answer back, and the
+ * same mutation id with other content is caught as `idempotency_mismatch`.
+ */
+import {
+  MutationTypes,
+  OrderCreatePayload,
+  type Mutation,
+  type MutationResult,
+  type PushRequest,
+  type PushResponse,
+} from '../../../src/protocol/sync-protocol.ts';
+import { assertStoreAccess, type Caller } from '../auth.ts';
+import { inTransaction, type StoreDb, type Trx } from '../db/database.ts';
+import type { MutationLogTable } from '../db/tables.ts';
+import { ApiError } from '../errors.ts';
+import { compileChecker } from '../validation.ts';
+import { contentHash } from './canonical.ts';
+import { createOrder } from './orders.ts';
+
+const checkOrderPayload = compileChecker(OrderCreatePayload);
+
+type MutationError = NonNullable<MutationResult['error']> & { details?: unknown };
+
+interface Applied {
+  status: 'applied' | 'rejected';
+  result?: unknown;
+  error?: MutationError;
+}
+
+interface Logged {
+  mutationId: string;
+  hash: string;
+  status: string;
+  result: unknown;
+  error: MutationError | undefined;
+}
+
+const KNOWN_TYPES: ReadonlySet<string> = new Set(Object.values(MutationTypes));
+
+/** Applies one new mutation; anything that can never succeed becomes `rejected`. */
+async function applyMutation(
+  trx: Trx,
+  mutation: Mutation,
+  deviceStore: string,
+  deviceId: string,
+): Promise<Applied> {
+  if (mutation.type !== MutationTypes.orderCreate) {
+    const reason = KNOWN_TYPES.has(mutation.type)
+      ? {
+          error: 'unsupported_mutation_type',
+          message: `${mutation.type} is not supported by this server yet.`,
+        }
+      : { error: 'unknown_mutation_type', message: `There is no mutation type ${mutation.type}.` };
+    return { status: 'rejected', error: reason };
+  }
+  const details = checkOrderPayload(mutation.payload, 'payload');
+  if (details.length > 0) {
+    const summary = details
+      .slice(0, 5)
+      .map((d) => `${d.field} ${d.message}`)
+      .join('; ');
+    return {
+      status: 'rejected',
+      error: { error: 'invalid_payload', message: `The order is not valid: ${summary}`, details },
+    };
+  }
+  const payload = mutation.payload as OrderCreatePayload;
+  if (payload.store_id !== deviceStore) {
+    return {
+      status: 'rejected',
+      error: {
+        error: 'forbidden',
+        message: `This device belongs to ${deviceStore}, not ${payload.store_id}.`,
+      },
+    };
+  }
+  try {
+    const outcome = await createOrder(trx, payload, { source: 'sync', deviceId });
+    return { status: 'applied', result: outcome.order };
+  } catch (error) {
+    if (!(error instanceof ApiError)) throw error;
+    return {
+      status: 'rejected',
+      error: {
+        error: error.code,
+        message: error.message,
+        ...(error.details.length > 0 ? { details: error.details } : {}),
+      },
+    };
+  }
+}
+
+const parse = (json: string | null): unknown => (json === null ? undefined : JSON.parse(json));
+
+function toLogged(
+  row: Pick<
+    MutationLogTable,
+    'mutation_id' | 'payload_hash' | 'status' | 'result_json' | 'error_json'
+  >,
+): Logged {
+  return {
+    mutationId: row.mutation_id,
+    hash: row.payload_hash,
+    status: row.status,
+    result: parse(row.result_json),
+    error: parse(row.error_json) as MutationError | undefined,
+  };
+}
+
+function answer(
+  mutation: Mutation,
+  status: MutationResult['status'],
+  from?: { result?: unknown; error?: MutationError },
+): MutationResult {
+  return {
+    seq: mutation.seq,
+    id: mutation.id,
+    status,
+    ...(from?.result === undefined ? {} : { result: from.result }),
+    ...(from?.error === undefined ? {} : { error: from.error }),
+  };
+}
+
+const mismatch = (mutation: Mutation, why: string): MutationResult =>
+  answer(mutation, 'idempotency_mismatch', {
+    error: { error: 'idempotency_mismatch', message: why },
+  });
+
+export async function pushMutations(
+  store: StoreDb,
+  caller: Caller,
+  request: PushRequest,
+): Promise<PushResponse> {
+  return inTransaction(store, async (trx) => {
+    let deviceQuery = trx
+      .selectFrom('devices')
+      .selectAll()
+      .where('device_id', '=', request.device_id);
+    // Two tabs of one device pushing at once must not both apply the same seq.
+    if (store.dialect === 'postgres') deviceQuery = deviceQuery.forUpdate();
+    const device = await deviceQuery.executeTakeFirst();
+    if (device === undefined) {
+      throw new ApiError(
+        404,
+        'unknown_device',
+        'This device is not registered (POST /v0/devices).',
+        [{ field: 'device_id', message: 'is not registered' }],
+      );
+    }
+    assertStoreAccess(caller, device.store_id);
+
+    let last = Number(device.last_applied_seq);
+    const mutations = request.mutations;
+    const first = mutations[0]?.seq ?? last + 1;
+    const gap = (message: string): ApiError =>
+      new ApiError(409, 'seq_gap', message, [], { expected_seq: last + 1 });
+    if (first > last + 1) throw gap(`Expected seq ${last + 1}, got ${first}; nothing was applied.`);
+    if (mutations.some((m, i) => m.seq !== first + i)) {
+      throw gap('Mutations in one push must have consecutive seq numbers; nothing was applied.');
+    }
+
+    const oldSeqs = mutations.filter((m) => m.seq <= last).map((m) => m.seq);
+    const bySeq = new Map<number, Logged>();
+    if (oldSeqs.length > 0) {
+      const rows = await trx
+        .selectFrom('mutation_log')
+        .selectAll()
+        .where('device_id', '=', device.device_id)
+        .where('seq', 'in', oldSeqs)
+        .execute();
+      for (const row of rows) bySeq.set(Number(row.seq), toLogged(row));
+    }
+    const newIds = mutations.filter((m) => m.seq > last).map((m) => m.id);
+    const byId = new Map<string, Logged>();
+    if (newIds.length > 0) {
+      const rows = await trx
+        .selectFrom('mutation_log')
+        .selectAll()
+        .where('mutation_id', 'in', newIds)
+        .where('status', '!=', 'idempotency_mismatch')
+        .orderBy('created_at')
+        .execute();
+      for (const row of rows)
+        if (!byId.has(row.mutation_id)) byId.set(row.mutation_id, toLogged(row));
+    }
+
+    const now = new Date().toISOString();
+    const results: MutationResult[] = [];
+    const logRows: MutationLogTable[] = [];
+    for (const mutation of mutations) {
+      const hash = contentHash({ type: mutation.type, payload: mutation.payload });
+      if (mutation.seq <= last) {
+        const logged = bySeq.get(mutation.seq);
+        if (logged === undefined) results.push(answer(mutation, 'duplicate'));
+        else if (logged.mutationId === mutation.id && logged.hash === hash)
+          results.push(answer(mutation, 'duplicate', logged));
+        else
+          results.push(
+            mismatch(
+              mutation,
+              `seq ${mutation.seq} was already applied with another mutation or payload.`,
+            ),
+          );
+        continue;
+      }
+      const prior = byId.get(mutation.id);
+      let result: MutationResult;
+      if (prior !== undefined) {
+        result =
+          prior.hash === hash
+            ? answer(mutation, 'duplicate', prior)
+            : mismatch(
+                mutation,
+                `Mutation ${mutation.id} was already received with another payload.`,
+              );
+      } else {
+        const applied = await applyMutation(trx, mutation, device.store_id, device.device_id);
+        result = answer(mutation, applied.status, applied);
+        byId.set(mutation.id, {
+          mutationId: mutation.id,
+          hash,
+          status: applied.status,
+          result: applied.result,
+          error: applied.error,
+        });
+      }
+      results.push(result);
+      logRows.push({
+        device_id: device.device_id,
+        seq: mutation.seq,
+        mutation_id: mutation.id,
+        type: mutation.type,
+        payload_hash: hash,
+        status: result.status,
+        result_json: result.result === undefined ? null : JSON.stringify(result.result),
+        error_json: result.error === undefined ? null : JSON.stringify(result.error),
+        created_at: now,
+      });
+      last = mutation.seq;
+    }
+
+    for (let i = 0; i < logRows.length; i += 100) {
+      await trx
+        .insertInto('mutation_log')
+        .values(logRows.slice(i, i + 100))
+        .execute();
+    }
+    await trx
+      .updateTable('devices')
+      .set({ last_applied_seq: last, last_seen_at: now })
+      .where('device_id', '=', device.device_id)
+      .execute();
+    return { results, last_applied_seq: last };
+  });
+}
