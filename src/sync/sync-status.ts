@@ -1,0 +1,38 @@
+/**
+ * What the status bar shows about sync: connection, sales waiting, sales the server refused,
+ * the last successful exchange and a readable problem, if any.
+ */
+export const SyncPhases = {
+  idle: 'idle',
+  syncing: 'syncing',
+  retrying: 'retrying',
+  blocked: 'blocked',
+} as const;
+export type SyncPhase = (typeof SyncPhases)[keyof typeof SyncPhases];
+
+export interface SyncStatus {
+  readonly online: boolean;
+  readonly phase: SyncPhase;
+  /** Sales (mutations) waiting for the server. */
+  readonly pending: number;
+  /** Sales the server refused or that conflict: they need a person. */
+  readonly problems: number;
+  readonly lastSyncAt: string | null;
+  /** A sentence for the associate when something is wrong, else null. */
+  readonly message: string | null;
+  /** When the next automatic attempt is due, while retrying. */
+  readonly nextAttemptAt: string | null;
+  /** True when the server refused the session: sign in again. */
+  readonly signInNeeded: boolean;
+}
+
+export const INITIAL_SYNC_STATUS: SyncStatus = {
+  online: true,
+  phase: SyncPhases.idle,
+  pending: 0,
+  problems: 0,
+  lastSyncAt: null,
+  message: null,
+  nextAttemptAt: null,
+  signInNeeded: false,
+};
