@@ -132,7 +132,8 @@ function pickRandom<T>(items: readonly T[], count: number, seed: number): T[] {
 }
 
 async function main(): Promise<void> {
-  ensureBuilt();
+  // The import needs no app; only the browser part does.
+  if (!SERVER_ONLY) ensureBuilt();
   const catalog = generateCatalog(PRODUCTS);
   const server = await startServer({ name: 'catalog' });
   const rows: ResultRow[] = [];

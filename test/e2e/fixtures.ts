@@ -7,7 +7,17 @@ import { test as base, expect, type APIRequestContext } from '@playwright/test';
 import { E2E_ADMIN_TOKEN, E2E_BASE_URL } from './support/env.ts';
 
 export { expect };
-export { DEMO_STORE_ID, DEMO_USERS, signIn, type DemoRole } from './support/sign-in.ts';
+export { DEMO_STORE_ID, signIn, type DemoRole } from './support/sign-in.ts';
+export {
+  DEMO_CONFIG,
+  DEMO_PRODUCTS,
+  DEMO_SERIAL_INVALID,
+  DEMO_SERIAL_REGEX,
+  DEMO_SERIAL_SAMPLE,
+  DEMO_STORE,
+  DEMO_USERS,
+  type DemoProduct,
+} from '../../server/src/seed/demo-catalog.ts';
 
 export interface AisleFixtures {
   /** The server's API with the admin bearer token (AISLE_ADMIN_TOKEN), baseURL set. */

@@ -1,33 +1,50 @@
 /**
- * Playwright's webServer: the REAL store server on a fresh temporary SQLite file, serving the
- * built app from dist/. Every run starts from an empty database seeded with the demo store,
- * so specs never depend on what an earlier run left behind.
+ * Playwright's webServer: the REAL store server (`startServer` from server/src/server.ts) on a
+ * fresh temporary SQLite file, with the demo store, serving the built app from dist/. Every run
+ * starts from an empty database, so specs never depend on what an earlier run left behind.
  *
  * Run: node --import tsx test/e2e/support/serve.ts   (playwright.config.ts does it)
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { startServer } from '../../../server/src/server.ts';
 import { E2E_ADMIN_TOKEN, E2E_DB_FILE, E2E_PORT, REPO_ROOT } from './env.ts';
-import { resetDatabaseFile, serverEnv } from './server-env.ts';
+import { resetDatabaseFile } from './server-env.ts';
 
 async function main(): Promise<void> {
-  if (!existsSync(join(REPO_ROOT, 'dist', 'index.html'))) {
+  const staticDir = join(REPO_ROOT, 'dist');
+  if (!existsSync(join(staticDir, 'index.html'))) {
     throw new Error(
       'dist/index.html is missing: run `npx vite build` first (npm run test:e2e does).',
     );
   }
   resetDatabaseFile(E2E_DB_FILE);
-  Object.assign(
-    process.env,
-    serverEnv({ port: E2E_PORT, dbFile: E2E_DB_FILE, adminToken: E2E_ADMIN_TOKEN }),
-  );
-  // main.ts starts listening when imported and reads its settings from process.env.
-  // In-process (not a child) so Playwright's stop signal reaches the server directly.
-  await import(pathToFileURL(join(REPO_ROOT, 'server/src/main.ts')).href);
+  const server = await startServer({
+    port: E2E_PORT,
+    host: '127.0.0.1',
+    databaseUrl: `sqlite:${E2E_DB_FILE}`,
+    adminToken: E2E_ADMIN_TOKEN,
+    demo: true,
+    staticDir,
+    // Warnings and errors only: request logs would bury the spec output.
+    logger: { level: process.env.E2E_LOG_LEVEL ?? 'warn' },
+  });
+  console.log(`e2e server on ${server.url}, database ${E2E_DB_FILE}`);
+
+  let closing = false;
+  const stop = (): void => {
+    if (closing) return;
+    closing = true;
+    server.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
+  console.error(error instanceof Error ? (error.stack ?? error.message) : error);
   process.exit(1);
 });

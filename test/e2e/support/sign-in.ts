@@ -3,14 +3,10 @@
  * runner), so the benches use it too; the e2e fixtures re-export it.
  */
 import type { Page } from '@playwright/test';
+import { DEMO_STORE, DEMO_USERS } from '../../../server/src/seed/demo-catalog.ts';
 
-/** Seeded when the server starts with AISLE_DEMO=1 (serve.ts and the benches set it). */
-export const DEMO_STORE_ID = 'demo-store';
-
-export const DEMO_USERS = {
-  associate: { username: 'associate', password: 'associate123' },
-  manager: { username: 'manager', password: 'manager123' },
-} as const;
+/** Seeded when the server starts with the demo store (serve.ts and the benches do). */
+export const DEMO_STORE_ID = DEMO_STORE.store_id;
 export type DemoRole = keyof typeof DEMO_USERS;
 
 /**
