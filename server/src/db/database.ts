@@ -66,7 +66,7 @@ const RETRYABLE_PG = new Set(['40001', '40P01', '23505']);
 
 function isRetryable(error: unknown): boolean {
   if (typeof error !== 'object' || error === null || !('code' in error)) return false;
-  const code = String((error as { code: unknown }).code);
+  const code = String(error.code);
   return RETRYABLE_SQLITE.has(code) || RETRYABLE_PG.has(code);
 }
 

@@ -166,6 +166,7 @@ async function importProducts(trx: Trx, request: ImportRequest, now: string): Pr
   });
 
   // Another product (not re-imported here) may already own one of these identifiers.
+  const reported = new Set<string>();
   for (const part of chunks([...keyOwners.keys()])) {
     const rows = await trx
       .selectFrom('product_identifiers')
@@ -175,9 +176,13 @@ async function importProducts(trx: Trx, request: ImportRequest, now: string): Pr
     for (const row of rows) {
       const owner = keyOwners.get(row.key);
       if (owner === undefined || seenIds.has(row.product_id)) continue;
+      // One value has several keys (as typed, GTIN-14): report the identifier once.
+      const field = `items[${owner.index}].external_identifiers[${owner.identifier}].value`;
+      if (reported.has(field)) continue;
+      reported.add(field);
       details.push({
         index: owner.index,
-        field: `items[${owner.index}].external_identifiers[${owner.identifier}].value`,
+        field,
         message: `already belongs to product ${row.product_id}`,
       });
     }

@@ -1,0 +1,152 @@
+/**
+ * Server test support: the real app (`buildApp`) on a fresh SQLite file in a temp folder,
+ * seeded with the demo store, plus signed-in tokens and a small JSON request helper over
+ * Fastify's `inject()`. No mocks: every test talks to the real routes and database.
+ */
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import type { OrderRequest } from '../../../src/protocol/schemas.ts';
+import { buildApp } from '../../../server/src/app.ts';
+import { DEMO_PRODUCTS, DEMO_STORE, DEMO_USERS } from '../../../server/src/seed/demo-catalog.ts';
+import { createStore, createUser } from '../../../server/src/services/stores.ts';
+
+export const ADMIN_TOKEN = 'test-admin-token';
+
+export interface Reply<T = unknown> {
+  status: number;
+  body: T;
+  headers: Record<string, unknown>;
+}
+
+export interface TestApp {
+  app: FastifyInstance;
+  tokens: { associate: string; manager: string; admin: string; otherAssociate: string };
+  call<T = Record<string, unknown>>(
+    method: 'GET' | 'POST' | 'PUT' | 'DELETE',
+    url: string,
+    options?: { token?: string | null; body?: unknown },
+  ): Promise<Reply<T>>;
+  close(): Promise<void>;
+}
+
+export const OTHER_STORE = 'other-store';
+
+export async function startTestApp(options: { staticDir?: string } = {}): Promise<TestApp> {
+  const dir = mkdtempSync(join(tmpdir(), 'aisle-server-'));
+  const app = await buildApp({
+    databaseUrl: `sqlite:${join(dir, 'aisle.sqlite')}`,
+    adminToken: ADMIN_TOKEN,
+    demo: true,
+    staticDir: options.staticDir ?? null,
+  });
+  // A second store with its own associate, to prove tokens stay inside their store.
+  await createStore(app.storeDb.db, {
+    store_id: OTHER_STORE,
+    label: 'Other Store',
+    currency: 'USD',
+    tax_rate: 0.07,
+    locale: 'en-US',
+    timezone: 'America/Chicago',
+  });
+  await createUser(app.storeDb.db, {
+    username: 'other',
+    password: 'other12345',
+    display_name: 'Olive Other',
+    role: 'associate',
+    store_id: OTHER_STORE,
+  });
+
+  const call: TestApp['call'] = async (method, url, opts = {}) => {
+    const token = opts.token === undefined ? ADMIN_TOKEN : opts.token;
+    const response = await app.inject({
+      method,
+      url,
+      headers: token === null ? {} : { authorization: `Bearer ${token}` },
+      ...(opts.body === undefined ? {} : { payload: opts.body as Record<string, unknown> }),
+    });
+    const text = response.body;
+    const isJson = String(response.headers['content-type'] ?? '').includes('json');
+    return {
+      status: response.statusCode,
+      body: (isJson && text !== '' ? JSON.parse(text) : text) as never,
+      headers: response.headers,
+    };
+  };
+
+  const signIn = async (username: string, password: string): Promise<string> => {
+    const reply = await call<{ access_token: string }>('POST', '/v0/token', {
+      token: null,
+      body: { grant_type: 'password', username, password },
+    });
+    if (reply.status !== 200) throw new Error(`sign-in failed for ${username}: ${reply.status}`);
+    return reply.body.access_token;
+  };
+
+  const tokens = {
+    associate: await signIn(DEMO_USERS.associate.username, DEMO_USERS.associate.password),
+    manager: await signIn(DEMO_USERS.manager.username, DEMO_USERS.manager.password),
+    admin: ADMIN_TOKEN,
+    otherAssociate: await signIn('other', 'other12345'),
+  };
+
+  return {
+    app,
+    tokens,
+    call,
+    close: async () => {
+      await app.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export const demoProduct = (index: number) => {
+  const product = DEMO_PRODUCTS[index];
+  if (product === undefined) throw new Error(`no demo product ${index}`);
+  return product;
+};
+
+function totalOf(items: OrderRequest['items']): number {
+  let cents = 0;
+  for (const item of items) {
+    cents += Math.round(item.price.item_price * 100);
+    for (const line of item.price.item_tax_lines ?? []) cents += Math.round(line.amount * 100);
+  }
+  return cents / 100;
+}
+
+/** A valid order for the demo store: one unit of each given demo product, 8 % tax. */
+export function demoOrder(
+  overrides: Partial<OrderRequest> = {},
+  productIndexes = [0, 15],
+): OrderRequest {
+  const items = productIndexes.map((index, i) => {
+    const product = demoProduct(index);
+    const tax = Math.round(product.price * 8) / 100;
+    return {
+      external_item_id: String(i + 1),
+      product_id: product.product_id,
+      price: {
+        item_price: product.price,
+        item_list_price: product.price,
+        item_tax_lines: [{ amount: tax, rate: 0.08 }],
+      },
+      shipping_type: 'in_store_handover' as const,
+      ...(product.serialized ? { serial_number: `SN${String(i).padStart(12, '0')}` } : {}),
+    };
+  });
+  return {
+    external_id: `sale-${randomUUID()}`,
+    store_id: DEMO_STORE.store_id,
+    channel_type: 'store',
+    currency: 'USD',
+    price_method: 'tax_excluded',
+    placed_at: '2026-11-27T10:00:00Z',
+    items,
+    payments: [{ method: 'cash', amount: totalOf(items) }],
+    ...overrides,
+  };
+}
