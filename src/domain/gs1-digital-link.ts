@@ -9,8 +9,21 @@ import { GS1_AIS } from './gs1-ai-table.ts';
 
 /** Primary keys a Digital Link path may start with. */
 const PRIMARY_KEYS = new Set([
-  '00', '01', '253', '255', '401', '402', '414', '417', '8003', '8004', '8006', '8010',
-  '8013', '8017', '8018',
+  '00',
+  '01',
+  '253',
+  '255',
+  '401',
+  '402',
+  '414',
+  '417',
+  '8003',
+  '8004',
+  '8006',
+  '8010',
+  '8013',
+  '8017',
+  '8018',
 ]);
 
 /** Key qualifiers of the GTIN, in the order the path must give them. */
@@ -56,9 +69,7 @@ function readPathPairs(segments: readonly string[], start: number): Gs1Element[]
 }
 
 /** The elements a Digital Link URI carries, or why it is not one. */
-export function parseDigitalLink(
-  uri: string,
-): { ok: true; elements: Gs1Element[] } | Gs1Failure {
+export function parseDigitalLink(uri: string): { ok: true; elements: Gs1Element[] } | Gs1Failure {
   const parts = /^https?:\/\/[^/?#\s]+(\/[^?#]*)?(?:\?([^#]*))?(?:#.*)?$/i.exec(uri);
   if (parts === null) return failure('Not a GS1 Digital Link URL');
   const segments = (parts[1] ?? '').split('/').filter((s) => s !== '');
@@ -81,7 +92,8 @@ export function parseDigitalLink(
     // Non-AI parameters (linkType, context, tracking) belong to the resolver, not the item.
     if (ai === undefined || eq < 0) continue;
     const value = decode(pair.slice(eq + 1));
-    if (value === null) return failure(`The value of ${ai} in the URL is not valid percent-encoding`);
+    if (value === null)
+      return failure(`The value of ${ai} in the URL is not valid percent-encoding`);
     elements.push({ ai, value });
   }
   return { ok: true, elements };

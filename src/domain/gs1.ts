@@ -88,7 +88,11 @@ export function checkAiValue(spec: Gs1AiSpec, value: string): string | null {
       return `${label} must be ${size} characters${spec.components.length > 1 ? ' in this part' : ''}, got "${value}"`;
     }
     const charsetOk =
-      c.charset === 'N' ? DIGITS.test(part) : c.charset === 'X' ? CSET_82.test(part) : CSET_39.test(part);
+      c.charset === 'N'
+        ? DIGITS.test(part)
+        : c.charset === 'X'
+          ? CSET_82.test(part)
+          : CSET_39.test(part);
     if (!charsetOk) {
       return c.charset === 'N'
         ? `${label} must be digits, got "${value}"`
@@ -114,7 +118,8 @@ export function buildGs1Data(
   const ais: Record<string, string> = {};
   for (const { ai, value } of elements) {
     const spec = GS1_AIS.get(ai);
-    if (spec === undefined) return gs1Failure('unknown_ai', `Unknown GS1 Application Identifier (${ai})`);
+    if (spec === undefined)
+      return gs1Failure('unknown_ai', `Unknown GS1 Application Identifier (${ai})`);
     const problem = checkAiValue(spec, value);
     if (problem !== null) return gs1Failure('invalid_value', problem);
     const seen = ais[ai];
@@ -147,7 +152,10 @@ function splitElementString(data: string): Gs1Element[] | Gs1Failure {
     }
     const spec = matchAi(data.slice(pos, pos + 4));
     if (spec === undefined) {
-      return gs1Failure('unknown_ai', `No known GS1 Application Identifier at "${data.slice(pos, pos + 4)}"`);
+      return gs1Failure(
+        'unknown_ai',
+        `No known GS1 Application Identifier at "${data.slice(pos, pos + 4)}"`,
+      );
     }
     pos += spec.ai.length;
     let value: string;
@@ -158,7 +166,10 @@ function splitElementString(data: string): Gs1Element[] | Gs1Failure {
       value = data.slice(pos, pos + length);
       pos += value.length;
       if (value.length < length) {
-        return gs1Failure('invalid_value', `AI (${spec.ai}) ${spec.title} is cut short: "${value}"`);
+        return gs1Failure(
+          'invalid_value',
+          `AI (${spec.ai}) ${spec.title} is cut short: "${value}"`,
+        );
       }
     } else {
       const end = data.indexOf(GS, pos);
@@ -178,9 +189,11 @@ function splitBracketed(text: string): Gs1Element[] | Gs1Failure {
   let pos = 0;
   while (pos < text.length) {
     const head = BRACKET_AI.exec(text.slice(pos));
-    if (head === null) return gs1Failure('not_gs1', `Expected "(AI)" at "${text.slice(pos, pos + 6)}"`);
+    if (head === null)
+      return gs1Failure('not_gs1', `Expected "(AI)" at "${text.slice(pos, pos + 6)}"`);
     const ai = head[1] as string;
-    if (!GS1_AIS.has(ai)) return gs1Failure('unknown_ai', `Unknown GS1 Application Identifier (${ai})`);
+    if (!GS1_AIS.has(ai))
+      return gs1Failure('unknown_ai', `Unknown GS1 Application Identifier (${ai})`);
     pos += head[0].length;
     let value = '';
     while (pos < text.length && text[pos] !== '(') {
@@ -222,8 +235,7 @@ export function parseGs1(raw: string, options: Gs1ParseOptions = {}): Gs1ParseRe
     const split = splitBracketed(text);
     return Array.isArray(split) ? buildGs1Data('bracketed', symbologyId, split) : split;
   }
-  const marked =
-    (symbologyId !== null && GS1_SYMBOLOGY_IDS.has(symbologyId)) || text.includes(GS);
+  const marked = (symbologyId !== null && GS1_SYMBOLOGY_IDS.has(symbologyId)) || text.includes(GS);
   if (!marked && options.assumeGs1 !== true) {
     return gs1Failure('not_gs1', 'Not a GS1 code');
   }

@@ -67,8 +67,10 @@ class ExampleParser {
     let count: number;
     if (counted !== null) {
       const low = Number(counted[1]);
-      const high = counted[2] === undefined ? low : counted[3] === '' ? Infinity : Number(counted[3]);
-      count = high === Infinity ? Math.max(low, OPEN_REPEAT_SHOWN) : low === 0 ? Math.min(high, 1) : low;
+      const high =
+        counted[2] === undefined ? low : counted[3] === '' ? Infinity : Number(counted[3]);
+      count =
+        high === Infinity ? Math.max(low, OPEN_REPEAT_SHOWN) : low === 0 ? Math.min(high, 1) : low;
       this._i += counted[0].length;
     } else if (rest[0] === '+' || rest[0] === '*') {
       count = OPEN_REPEAT_SHOWN;

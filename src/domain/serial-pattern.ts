@@ -119,7 +119,9 @@ function scanPattern(pattern: string): Scan {
         );
       }
       if (next === 'k' && pattern[i + 2] === '<') {
-        return refuse('backreferences such as \\k<name> are not supported: RE2 has no backreferences');
+        return refuse(
+          'backreferences such as \\k<name> are not supported: RE2 has no backreferences',
+        );
       }
       if (next === 'u') {
         const read = readUnicodeEscape(pattern, i + 1);
@@ -129,7 +131,7 @@ function scanPattern(pattern: string): Scan {
         continue;
       }
       if (next === 'c' && /[A-Za-z]/.test(pattern[i + 2] ?? '')) {
-        out += rune((pattern.charCodeAt(i + 2) as number) % 32);
+        out += rune(pattern.charCodeAt(i + 2) % 32);
         i += 3;
         continue;
       }
@@ -138,7 +140,8 @@ function scanPattern(pattern: string): Scan {
         i += 2;
         continue;
       }
-      if (next === 'Z') return refuse('\\Z is not supported: write $ or \\z for the end of the serial');
+      if (next === 'Z')
+        return refuse('\\Z is not supported: write $ or \\z for the end of the serial');
       out += ch + next;
       i += 2;
       continue;
@@ -188,7 +191,9 @@ function scanPattern(pattern: string): Scan {
         const low = Number(repeat[1]);
         const high = repeat[3] === undefined || repeat[3] === '' ? low : Number(repeat[3]);
         if (low > MAX_REPEAT_COUNT || high > MAX_REPEAT_COUNT) {
-          return refuse(`repetition counts above ${MAX_REPEAT_COUNT} are not supported (${repeat[0]})`);
+          return refuse(
+            `repetition counts above ${MAX_REPEAT_COUNT} are not supported (${repeat[0]})`,
+          );
         }
         if (repeat[3] !== undefined && repeat[3] !== '' && high < low) {
           return refuse(`the repetition ${repeat[0]} has its minimum above its maximum`);

@@ -61,14 +61,16 @@ export function serialKey(productId: string, serial: string): string {
 }
 
 /** The first unit already holding this serial of this product, or undefined. */
-export function findSameSerial<T extends { readonly productId: string; readonly serial: string | null }>(
-  units: Iterable<T>,
-  productId: string,
-  serial: string,
-): T | undefined {
+export function findSameSerial<
+  T extends { readonly productId: string; readonly serial: string | null },
+>(units: Iterable<T>, productId: string, serial: string): T | undefined {
   const key = serialKey(productId, serial);
   for (const unit of units) {
-    if (unit.serial !== null && unit.productId === productId && serialKey(unit.productId, unit.serial) === key) {
+    if (
+      unit.serial !== null &&
+      unit.productId === productId &&
+      serialKey(unit.productId, unit.serial) === key
+    ) {
       return unit;
     }
   }

@@ -141,10 +141,7 @@ export function createSerialValidator(pattern: string | null | undefined): Seria
 }
 
 /** Convenience for one-off checks (the server's ingest, the settings screen's test scan). */
-export function validateSerial(
-  raw: string,
-  pattern: string | null | undefined,
-): SerialValidation {
+export function validateSerial(raw: string, pattern: string | null | undefined): SerialValidation {
   return createSerialValidator(pattern).validate(raw);
 }
 
