@@ -1,0 +1,188 @@
+// Device registration and POST /v0/sync/push: exactly-once application of an outbox.
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Order, OrderCreated } from '../../../src/protocol/schemas.ts';
+import type { Mutation, PushResponse } from '../../../src/protocol/sync-protocol.ts';
+import { demoOrder, OTHER_STORE, startTestApp, type TestApp } from './support.ts';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await startTestApp();
+});
+afterAll(async () => {
+  await t.close();
+});
+
+async function newDevice(store = 'demo-store', token?: string): Promise<string> {
+  const reply = await t.call<{ device_id: string; last_applied_seq: number }>(
+    'POST',
+    '/v0/devices',
+    {
+      token: token ?? t.tokens.associate,
+      body: { store_id: store, name: 'Till 1' },
+    },
+  );
+  expect(reply.status).toBe(201);
+  expect(reply.body.last_applied_seq).toBe(0);
+  return reply.body.device_id;
+}
+
+const sale = (seq: number, payload: unknown = demoOrder()): Mutation => ({
+  seq,
+  id: randomUUID(),
+  type: 'order.create',
+  payload,
+});
+
+const push = (deviceId: string, mutations: Mutation[], token = t.tokens.associate) =>
+  t.call<PushResponse & { error?: string; expected_seq?: number }>('POST', '/v0/sync/push', {
+    token,
+    body: { device_id: deviceId, mutations },
+  });
+
+const orderCount = async (): Promise<number> =>
+  (await t.app.storeDb.db.selectFrom('orders').select('id').execute()).length;
+
+describe('POST /v0/devices', () => {
+  it('registers, returns the last applied seq on re-registration, refuses another store', async () => {
+    const deviceId = await newDevice();
+    await push(deviceId, [sale(1), sale(2)]);
+    const again = await t.call('POST', '/v0/devices', {
+      token: t.tokens.associate,
+      body: { store_id: 'demo-store', device_id: deviceId },
+    });
+    expect(again).toMatchObject({
+      status: 200,
+      body: { device_id: deviceId, last_applied_seq: 2 },
+    });
+    const stolen = await t.call('POST', '/v0/devices', {
+      body: { store_id: OTHER_STORE, device_id: deviceId },
+    });
+    expect(stolen.status).toBe(409);
+    const foreign = await t.call('POST', '/v0/devices', {
+      token: t.tokens.associate,
+      body: { store_id: OTHER_STORE },
+    });
+    expect(foreign.status).toBe(403);
+  });
+});
+
+describe('POST /v0/sync/push', () => {
+  it('applies new mutations and answers a replayed batch (lost ack) with the stored results', async () => {
+    const deviceId = await newDevice();
+    const batch = [sale(1), sale(2)];
+    const before = await orderCount();
+    const first = await push(deviceId, batch);
+    expect(first.status).toBe(200);
+    expect(first.body.last_applied_seq).toBe(2);
+    expect(first.body.results.map((r) => r.status)).toEqual(['applied', 'applied']);
+    const created = first.body.results[0]?.result as OrderCreated;
+    expect(created.external_id).toBe((batch[0]?.payload as { external_id: string }).external_id);
+
+    const replay = await push(deviceId, batch);
+    expect(replay.status).toBe(200);
+    expect(replay.body.results.map((r) => r.status)).toEqual(['duplicate', 'duplicate']);
+    expect(replay.body.results.map((r) => r.result)).toEqual(
+      first.body.results.map((r) => r.result),
+    );
+    expect(replay.body.last_applied_seq).toBe(2);
+    expect(await orderCount()).toBe(before + 2);
+
+    const order = await t.call<Order>('GET', `/v0/orders/${created.id}`, {
+      token: t.tokens.associate,
+    });
+    expect(order.body.device_id).toBe(deviceId);
+  });
+
+  it('answers 409 with the expected seq on a gap and applies nothing', async () => {
+    const deviceId = await newDevice();
+    await push(deviceId, [sale(1)]);
+    const before = await orderCount();
+    const gap = await push(deviceId, [sale(3), sale(4)]);
+    expect(gap.status).toBe(409);
+    expect(gap.body).toMatchObject({ error: 'seq_gap', expected_seq: 2 });
+    const holes = await push(deviceId, [sale(2), sale(4)]);
+    expect(holes.status).toBe(409);
+    expect(await orderCount()).toBe(before);
+
+    const resumed = await push(deviceId, [sale(2), sale(3)]);
+    expect(resumed.body.results.map((r) => r.status)).toEqual(['applied', 'applied']);
+    expect(resumed.body.last_applied_seq).toBe(3);
+  });
+
+  it('rejects a poison mutation, advances seq, and still applies the next one', async () => {
+    const deviceId = await newDevice();
+    const bad = demoOrder() as unknown as Record<string, unknown>;
+    delete bad.items;
+    const reply = await push(deviceId, [
+      sale(1, bad),
+      { seq: 2, id: randomUUID(), type: 'teleport.create', payload: {} },
+      sale(3, demoOrder({ store_id: OTHER_STORE })),
+      sale(4),
+    ]);
+    expect(reply.status).toBe(200);
+    expect(reply.body.results.map((r) => [r.status, r.error?.error])).toEqual([
+      ['rejected', 'invalid_payload'],
+      ['rejected', 'unknown_mutation_type'],
+      ['rejected', 'forbidden'],
+      ['applied', undefined],
+    ]);
+    expect(reply.body.results[0]?.error?.message).toContain('payload.items');
+    expect(reply.body.last_applied_seq).toBe(4);
+  });
+
+  it('keeps a synced sale whose product the server does not know', async () => {
+    const deviceId = await newDevice();
+    const order = demoOrder();
+    order.items[0]!.product_id = 'sold-offline-unknown';
+    const reply = await push(deviceId, [sale(1, order)]);
+    expect(reply.body.results[0]?.status).toBe('applied');
+    const stored = await t.call<Order>('GET', `/v0/orders?external_id=${order.external_id}`, {
+      token: t.tokens.associate,
+    });
+    expect(stored.body.items[0]).toMatchObject({ product_id: 'sold-offline-unknown', title: null });
+  });
+
+  it('flags the same mutation id or seq with another payload as idempotency_mismatch', async () => {
+    const deviceId = await newDevice();
+    const original = sale(1);
+    await push(deviceId, [original]);
+    const before = await orderCount();
+
+    // Same seq and id, other payload.
+    const sameSeq = await push(deviceId, [{ ...original, payload: demoOrder() }]);
+    expect(sameSeq.body.results[0]?.status).toBe('idempotency_mismatch');
+    expect(sameSeq.body.last_applied_seq).toBe(1);
+
+    // Same id at a new seq, other payload: not applied, but the seq advances.
+    const sameId = await push(deviceId, [{ ...original, seq: 2, payload: demoOrder() }]);
+    expect(sameId.body.results[0]?.status).toBe('idempotency_mismatch');
+    expect(sameId.body.last_applied_seq).toBe(2);
+
+    // Same id and payload at a new seq: a duplicate with the first answer.
+    const resent = await push(deviceId, [{ ...original, seq: 3 }]);
+    expect(resent.body.results[0]?.status).toBe('duplicate');
+    expect(await orderCount()).toBe(before);
+  });
+
+  it('is 404 for an unknown device and 403 for another store’s device', async () => {
+    const unknown = await push(randomUUID(), [sale(1)]);
+    expect(unknown).toMatchObject({ status: 404, body: { error: 'unknown_device' } });
+    const deviceId = await newDevice();
+    const foreign = await push(deviceId, [sale(1)], t.tokens.otherAssociate);
+    expect(foreign.status).toBe(403);
+  });
+
+  it('refuses a malformed envelope with 400 naming the field', async () => {
+    const deviceId = await newDevice();
+    const reply = await t.call<{ details: Array<{ field: string }> }>('POST', '/v0/sync/push', {
+      token: t.tokens.associate,
+      body: {
+        device_id: deviceId,
+        mutations: [{ seq: 0, id: 'not-a-uuid', type: 'order.create', payload: {} }],
+      },
+    });
+    expect(reply.status).toBe(400);
+    expect(reply.body.details.map((d) => d.field)).toEqual(['mutations[0].seq', 'mutations[0].id']);
+  });
+});
