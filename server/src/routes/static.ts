@@ -30,7 +30,7 @@ export async function registerStaticRoutes(
     await app.register(fastifyStatic, {
       root,
       cacheControl: false,
-      index: false,
+      index: ['index.html'],
       setHeaders: (reply, path) => {
         const name = basename(path);
         if (NO_CACHE.has(name)) reply.header('cache-control', 'no-cache');

@@ -1,0 +1,112 @@
+// The HTTP edge: error shapes for bad requests and unknown routes, and the static PWA.
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, type TestApp } from './support.ts';
+
+let t: TestApp;
+let dist: string;
+beforeAll(async () => {
+  dist = mkdtempSync(join(tmpdir(), 'aisle-dist-'));
+  mkdirSync(join(dist, 'assets'));
+  writeFileSync(join(dist, 'index.html'), '<!doctype html><title>Aisle</title><pos-app></pos-app>');
+  writeFileSync(join(dist, 'sw.js'), 'self.addEventListener("install", () => {});');
+  writeFileSync(join(dist, 'manifest.webmanifest'), '{"name":"Aisle"}');
+  writeFileSync(join(dist, 'assets', 'index-3f9a1c.js'), 'console.log("app");');
+  t = await startTestApp({ staticDir: dist });
+});
+afterAll(async () => {
+  await t.close();
+  rmSync(dist, { recursive: true, force: true });
+});
+
+interface ErrorReply {
+  error: string;
+  message: string;
+  details: Array<{ field: string; message: string }>;
+}
+
+describe('error answers', () => {
+  it.each([
+    ['a missing field', { grant_type: 'password', username: 'a' }, ['password']],
+    [
+      'a wrong literal',
+      { grant_type: 'client_credentials', username: 'a', password: 'b' },
+      ['grant_type'],
+    ],
+    ['an empty string', { grant_type: 'password', username: '', password: 'b' }, ['username']],
+  ])('names the field for %s (400 invalid_request)', async (_name, body, fields) => {
+    const reply = await t.call<ErrorReply>('POST', '/v0/token', { token: null, body });
+    expect(reply.status).toBe(400);
+    expect(reply.body.error).toBe('invalid_request');
+    expect(reply.body.details.map((d) => d.field)).toEqual(fields);
+    expect(reply.body.message).toContain(fields[0]);
+  });
+
+  it('answers malformed JSON with 400 invalid_json', async () => {
+    const response = await t.app.inject({
+      method: 'POST',
+      url: '/v0/token',
+      headers: { 'content-type': 'application/json' },
+      payload: '{"grant_type":',
+    });
+    expect(response.statusCode).toBe(400);
+    expect(response.json()).toMatchObject({ error: 'invalid_json', details: [] });
+  });
+
+  it('answers unknown API routes with 404 JSON, with or without a token', async () => {
+    for (const token of [null, t.tokens.associate]) {
+      const reply = await t.call<ErrorReply>('GET', '/v0/nothing-here', { token });
+      expect(reply.status).toBe(404);
+      expect(reply.body).toMatchObject({ error: 'not_found', details: [] });
+    }
+    expect((await t.call('POST', '/v0/nothing-here', { body: {} })).status).toBe(404);
+  });
+
+  it('answers an unknown import entity with 400 naming the field', async () => {
+    const reply = await t.call<ErrorReply>('POST', '/v0/d/import', {
+      body: { entity: 'categories', mode: 'partial', head: {}, items: [] },
+    });
+    expect(reply.status).toBe(400);
+    expect(reply.body.details.map((d) => d.field)).toEqual(['entity']);
+  });
+});
+
+describe('static PWA', () => {
+  it('serves hashed assets as immutable and entry points as no-cache', async () => {
+    const asset = await t.app.inject({ method: 'GET', url: '/assets/index-3f9a1c.js' });
+    expect(asset.statusCode).toBe(200);
+    expect(asset.headers['cache-control']).toContain('immutable');
+    for (const url of ['/index.html', '/sw.js', '/manifest.webmanifest']) {
+      const reply = await t.app.inject({ method: 'GET', url });
+      expect(reply.statusCode).toBe(200);
+      expect(reply.headers['cache-control']).toBe('no-cache');
+    }
+  });
+
+  it('answers client-side routes with index.html and missing assets with 404', async () => {
+    for (const url of ['/', '/sell', '/settings/serial-test?x=1']) {
+      const reply = await t.app.inject({ method: 'GET', url });
+      expect(reply.statusCode).toBe(200);
+      expect(reply.body).toContain('<pos-app>');
+      expect(reply.headers['cache-control']).toBe('no-cache');
+    }
+    expect((await t.app.inject({ method: 'GET', url: '/assets/missing-123.js' })).statusCode).toBe(
+      404,
+    );
+  });
+});
+
+describe('without a build', () => {
+  it('explains how to build the app at /', async () => {
+    const bare = await startTestApp({ staticDir: join(dist, 'does-not-exist') });
+    try {
+      const reply = await bare.app.inject({ method: 'GET', url: '/' });
+      expect(reply.statusCode).toBe(200);
+      expect(reply.body).toContain('npm run build');
+    } finally {
+      await bare.close();
+    }
+  });
+});
