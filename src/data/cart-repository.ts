@@ -4,7 +4,7 @@
  * its sale completes (see `sale-repository.ts`).
  */
 import { minor } from '../domain/money.ts';
-import { ShippingTypes } from '../protocol/schemas.ts';
+import { WireShippingTypes as ShippingTypes } from '../protocol/wire-constants.ts';
 import type { AisleDb } from './db.ts';
 import { DataError, DataErrorReasons } from './errors.ts';
 import type { CartLineRecord, CartRecord, ProductRecord } from './types.ts';

@@ -8,8 +8,8 @@ import { cartTotals } from '../domain/cart-totals.ts';
 import type { Minor } from '../domain/money.ts';
 import { buildOrderRequest } from '../domain/order-request.ts';
 import { SaleSyncStates, type SaleLine } from '../domain/sale.ts';
-import { cardTender, cashTender, type Tender } from '../domain/tender.ts';
-import { MutationTypes } from '../protocol/sync-protocol.ts';
+import { cardTender, cashTender, type Tender, type TenderRequest } from '../domain/tender.ts';
+import { WireMutationTypes as MutationTypes } from '../protocol/wire-constants.ts';
 import type { AisleDb } from './db.ts';
 import { DataError, DataErrorReasons } from './errors.ts';
 import { nextSeq } from './outbox-repository.ts';
@@ -22,9 +22,7 @@ import {
   type StoreRecord,
 } from './types.ts';
 
-export type TenderInput =
-  | { readonly method: 'cash'; readonly tendered: Minor }
-  | { readonly method: 'card'; readonly reference: string };
+export type TenderInput = TenderRequest;
 
 export interface CompleteSaleInput {
   readonly deviceId: string;

@@ -21,6 +21,11 @@ export interface CardTender {
 
 export type Tender = CashTender | CardTender;
 
+/** What the associate entered at payment, before it is checked against the total. */
+export type TenderRequest =
+  | { readonly method: 'cash'; readonly tendered: Minor }
+  | { readonly method: 'card'; readonly reference: string };
+
 /** Banknote steps in major units; currencies without minor digits (JPY) use larger notes. */
 const STEPS_WITH_CENTS = [1, 5, 10, 20, 50, 100];
 const STEPS_WITHOUT_CENTS = [100, 500, 1000, 5000, 10000];

@@ -12,7 +12,8 @@
  */
 import type { OutboxRepository } from '../data/outbox-repository.ts';
 import type { OutboxRecord } from '../data/types.ts';
-import { PROTOCOL_VERSION, type Mutation } from '../protocol/sync-protocol.ts';
+import type { Mutation } from '../protocol/sync-protocol.ts';
+import { WIRE_PROTOCOL_VERSION as PROTOCOL_VERSION } from '../protocol/wire-constants.ts';
 import { log } from '../log.ts';
 import { backoffDelay } from './backoff.ts';
 import { isPushResponse, isSeqGap } from './reply-guards.ts';

@@ -1,0 +1,111 @@
+/**
+ * The shell's layout: a dark header with the store, sync status and associate; the routed
+ * screen fills the rest. When printing, only the receipt is left.
+ */
+import { css } from 'lit';
+
+export const appStyles = css`
+  :host {
+    display: flex;
+    flex-direction: column;
+    height: 100dvh;
+    background: var(--pos-bg);
+    color: var(--pos-text);
+  }
+  header {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.5rem 1.25rem;
+    padding: 0.5rem 1rem;
+    background: var(--pos-header-bg);
+    color: var(--pos-header-text);
+  }
+  .brand {
+    display: flex;
+    align-items: center;
+    gap: 0.6rem;
+    font-weight: 700;
+    font-size: 1.15rem;
+  }
+  .logo {
+    display: grid;
+    place-items: center;
+    width: 2.2rem;
+    height: 2.2rem;
+    border-radius: 0.6rem;
+    background: var(--pos-accent);
+    color: var(--pos-header-bg);
+    font-weight: 900;
+  }
+  pos-sync-status {
+    flex: 1;
+    min-width: 14rem;
+  }
+  .who {
+    display: flex;
+    align-items: center;
+    gap: 0.5rem;
+    margin-left: auto;
+  }
+  button.on-dark {
+    color: var(--pos-header-text);
+    border-color: var(--pos-header-muted);
+  }
+  button.on-dark:hover {
+    background: rgb(255 255 255 / 12%);
+  }
+  main {
+    flex: 1;
+    min-height: 0;
+    overflow: auto;
+  }
+  main.full {
+    height: 100%;
+  }
+  .splash {
+    display: grid;
+    place-items: center;
+    height: 100%;
+    margin: 0;
+    font-size: 1.2rem;
+    color: var(--pos-muted);
+  }
+  .banner {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    justify-content: space-between;
+    gap: 0.5rem 1rem;
+    padding: 0.5rem 1rem;
+    background: var(--pos-danger-soft);
+    color: var(--pos-danger);
+    font-weight: 600;
+  }
+  .banner.warn {
+    background: var(--pos-warn-soft);
+    color: var(--pos-text);
+  }
+  @media (max-width: 760px) {
+    header {
+      padding: 0.4rem 0.75rem;
+    }
+    pos-sync-status {
+      order: 3;
+      flex-basis: 100%;
+    }
+  }
+  @media print {
+    :host {
+      height: auto;
+      background: #fff;
+    }
+    header,
+    .banner {
+      display: none;
+    }
+    main {
+      overflow: visible;
+    }
+  }
+`;

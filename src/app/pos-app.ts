@@ -1,0 +1,206 @@
+/**
+ * The app shell: provides the contexts, follows the session (signed out → sign-in, first
+ * download → setup, else the routed screen), starts and stops sync with the session, and shows
+ * the header with the store, the associate, the sync status and sign-out.
+ */
+import { provide } from '@lit/context';
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import '../components/pos-sync-status.ts';
+import { controlStyles } from '../components/shared-styles.ts';
+import { LiveQueryController } from '../controllers/live-query-controller.ts';
+import { describeDataError } from '../data/errors.ts';
+import type { Repositories } from '../data/repositories.ts';
+import { log } from '../log.ts';
+import { INITIAL_SYNC_STATUS, type SyncStatus } from '../sync/sync-status.ts';
+import '../views/pos-view-sell.ts';
+import '../views/pos-view-sign-in.ts';
+import {
+  repositoriesContext,
+  sessionContext,
+  syncControlsContext,
+  syncStatusContext,
+  type AppSession,
+  type SyncControls,
+} from './contexts.ts';
+import { appStyles } from './pos-app.styles.ts';
+import { navigate, RouterController } from './router.ts';
+import type { AppServices } from './services.ts';
+
+interface ShellState {
+  readonly app: AppSession | undefined;
+  readonly catalogReady: boolean;
+}
+
+async function readShellState(repos: Repositories): Promise<ShellState> {
+  const session = await repos.sessions.current();
+  if (session === undefined) return { app: undefined, catalogReady: false };
+  const [store, catalog] = await Promise.all([repos.sessions.store(session.storeId), repos.catalog.state()]);
+  if (store === undefined) return { app: undefined, catalogReady: false };
+  return { app: { session, store }, catalogReady: catalog.complete && catalog.storeId === session.storeId };
+}
+
+@customElement('pos-app')
+export class PosApp extends LitElement {
+  static override styles = [controlStyles, appStyles];
+
+  /** Set once by main.ts after the database opened. */
+  @property({ attribute: false }) services?: AppServices;
+
+  @provide({ context: repositoriesContext })
+  @state()
+  private _repos?: Repositories;
+
+  @provide({ context: sessionContext })
+  @state()
+  private _app?: AppSession;
+
+  @provide({ context: syncStatusContext })
+  @state()
+  private _syncStatus: SyncStatus = INITIAL_SYNC_STATUS;
+
+  @provide({ context: syncControlsContext })
+  @state()
+  // Read by the context provider only, hence not private (noUnusedLocals).
+  protected _controls?: SyncControls;
+
+  @state() private _banner = '';
+  @state() private _receiptLoaded = false;
+  @state() private _setupLoaded = false;
+
+  private readonly _router = new RouterController(this);
+  private _syncingStore: string | null = null;
+  private _unsubscribeStatus: (() => void) | null = null;
+
+  private readonly _shell = new LiveQueryController(this, {
+    args: () => (this._repos === undefined ? undefined : ([this._repos] as const)),
+    query: (repos) => readShellState(repos),
+  });
+
+  override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('services') && this.services !== undefined) {
+      const { repos, scheduler, catalogSync, signIn } = this.services;
+      this._repos = repos;
+      this._controls = { scheduler, catalogSync, signIn };
+      this._unsubscribeStatus?.();
+      this._unsubscribeStatus = scheduler.subscribe((status) => {
+        this._syncStatus = status;
+      });
+    }
+    const next = this._shell.value?.app;
+    if (next !== undefined && JSON.stringify(next) !== JSON.stringify(this._app)) this._app = next;
+    if (next === undefined && this._app !== undefined) this._app = undefined;
+    this._followSession();
+  }
+
+  override disconnectedCallback(): void {
+    this._unsubscribeStatus?.();
+    this._unsubscribeStatus = null;
+    this.services?.scheduler.stop();
+    this._syncingStore = null;
+    super.disconnectedCallback();
+  }
+
+  override render() {
+    if (this.services === undefined || this._shell.status === 'pending') {
+      return html`<main class="splash" aria-busy="true"><p>Starting Aisle…</p></main>`;
+    }
+    if (this._shell.status === 'error') {
+      return html`<main class="splash"><p role="alert">Aisle could not read its data on this device. Reload the app.</p></main>`;
+    }
+    const app = this._app;
+    const route = this._router.route;
+    if (app === undefined) {
+      return html`<main class="full"><pos-view-sign-in></pos-view-sign-in></main>`;
+    }
+    if (route.name === 'sign-in' || (app.session.expired && route.name !== 'sell' && route.name !== 'receipt')) {
+      return html`<main class="full">
+        <pos-view-sign-in ?session-ended=${app.session.expired} username=${app.session.username}></pos-view-sign-in>
+      </main>`;
+    }
+    return html`
+      ${this._renderHeader(app)}
+      ${app.session.expired
+        ? html`<div class="banner warn" role="alert">
+            Your session ended: sales are kept but not sent.
+            <button @click=${() => navigate({ name: 'sign-in' })}>Sign in again</button>
+          </div>`
+        : nothing}
+      ${this._banner === ''
+        ? nothing
+        : html`<div class="banner" role="alert">
+            <span>${this._banner}</span>
+            <button class="quiet" @click=${() => (this._banner = '')}>Dismiss</button>
+          </div>`}
+      <main>${this._renderScreen(route)}</main>
+    `;
+  }
+
+  private _renderHeader(app: AppSession) {
+    return html`<header>
+      <div class="brand">
+        <span class="logo" aria-hidden="true">A</span>
+        <span class="store">${app.store.label}</span>
+      </div>
+      <pos-sync-status .status=${this._syncStatus} locale=${app.store.locale}></pos-sync-status>
+      <div class="who">
+        <span>${app.session.displayName}</span>
+        <button class="quiet on-dark" @click=${this._onSignOut}>Sign out</button>
+      </div>
+    </header>`;
+  }
+
+  private _renderScreen(route: RouterController['route']) {
+    if (this._shell.value?.catalogReady !== true) {
+      if (!this._setupLoaded) {
+        void import('../views/pos-view-setup.ts').then(() => (this._setupLoaded = true));
+        return html`<p class="splash" role="status">Preparing this device…</p>`;
+      }
+      return html`<pos-view-setup></pos-view-setup>`;
+    }
+    if (route.name === 'receipt') {
+      if (!this._receiptLoaded) {
+        void import('../views/pos-view-receipt.ts').then(() => (this._receiptLoaded = true));
+        return html`<p class="splash" role="status">Opening the receipt…</p>`;
+      }
+      return html`<pos-view-receipt sale-id=${route.saleId}></pos-view-receipt>`;
+    }
+    return html`<pos-view-sell></pos-view-sell>`;
+  }
+
+  /** Starts sync for the signed-in store, stops it on sign-out. */
+  private _followSession(): void {
+    const services = this.services;
+    if (services === undefined) return;
+    const app = this._app;
+    services.setSession(app?.session);
+    const storeId = app?.session.expired === false && this._shell.value?.catalogReady ? app.store.store_id : null;
+    if (storeId === this._syncingStore) return;
+    this._syncingStore = storeId;
+    if (storeId === null || app === undefined) {
+      services.scheduler.stop();
+    } else {
+      services.scheduler.start(app.store.currency);
+      services.scheduler.refreshCatalog();
+    }
+  }
+
+  private async _onSignOut(): Promise<void> {
+    const repos = this._repos;
+    if (repos === undefined) return;
+    try {
+      await repos.sessions.signOut();
+      this._banner = '';
+      navigate({ name: 'sell' }, { replace: true });
+    } catch (error) {
+      log.warn('shell: sign-out refused', { error: String(error) });
+      this._banner = describeDataError(error);
+    }
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'pos-app': PosApp;
+  }
+}

@@ -1,0 +1,60 @@
+/**
+ * A tiny hash router: `#/sell`, `#/receipt/<sale id>`, `#/sign-in`, `#/setup`. Hash routes work
+ * behind any static server and offline from the service worker's single cached page.
+ */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+
+export type Route =
+  | { readonly name: 'sell' }
+  | { readonly name: 'receipt'; readonly saleId: string }
+  | { readonly name: 'sign-in' }
+  | { readonly name: 'setup' };
+
+export function parseRoute(hash: string): Route {
+  const path = hash.replace(/^#/, '');
+  const receipt = /^\/receipt\/([\w-]{1,64})$/.exec(path);
+  if (receipt?.[1] !== undefined) return { name: 'receipt', saleId: receipt[1] };
+  if (path === '/sign-in') return { name: 'sign-in' };
+  if (path === '/setup') return { name: 'setup' };
+  return { name: 'sell' };
+}
+
+export function routePath(route: Route): string {
+  return route.name === 'receipt' ? `#/receipt/${route.saleId}` : `#/${route.name}`;
+}
+
+/** Goes to a route; `replace` keeps the back button from returning to a finished step. */
+export function navigate(route: Route, { replace = false } = {}): void {
+  const path = routePath(route);
+  if (window.location.hash === path) return;
+  if (replace) {
+    window.history.replaceState(null, '', path);
+    window.dispatchEvent(new HashChangeEvent('hashchange'));
+  } else {
+    window.location.hash = path;
+  }
+}
+
+/** Keeps its host's `route` in step with the address bar. */
+export class RouterController implements ReactiveController {
+  route: Route = parseRoute(window.location.hash);
+  private readonly _host: ReactiveControllerHost;
+
+  constructor(host: ReactiveControllerHost) {
+    this._host = host;
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    window.addEventListener('hashchange', this._onChange);
+  }
+
+  hostDisconnected(): void {
+    window.removeEventListener('hashchange', this._onChange);
+  }
+
+  private readonly _onChange = (): void => {
+    this.route = parseRoute(window.location.hash);
+    this._host.requestUpdate();
+  };
+}

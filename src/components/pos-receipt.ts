@@ -1,0 +1,169 @@
+/**
+ * A sale's receipt: store, date and time, sale number, lines, totals, tender and whether the
+ * server has the sale yet. Printed on its own (see the print rules in index.html and the views),
+ * narrow and black on white, as a receipt printer or an A4 page.
+ */
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import { formatMoney, minor } from '../domain/money.ts';
+import type { Sale } from '../domain/sale.ts';
+
+const SYNC_LABELS: Record<Sale['sync']['state'], string> = {
+  pending: 'Waiting to sync — kept safely on this device',
+  synced: 'Synced with the store server',
+  rejected: 'Refused by the store server — a manager must review it',
+  mismatch: 'Conflicts with another sale on the server — a manager must review it',
+};
+
+/** The short number printed on a receipt: the sale UUID's first block, upper case. */
+export const shortSaleId = (saleId: string) => saleId.slice(0, 8).toUpperCase();
+
+@customElement('pos-receipt')
+export class PosReceipt extends LitElement {
+  static override styles = css`
+    :host {
+      display: block;
+      max-width: 26rem;
+      margin: 0 auto;
+      padding: 1.5rem 1.25rem;
+      background: #fff;
+      color: #000;
+      border-radius: var(--pos-radius);
+      box-shadow: 0 2px 12px rgb(0 0 0 / 12%);
+      font-size: 1rem;
+    }
+    header {
+      text-align: center;
+      border-bottom: 1px dashed #000;
+      padding-bottom: 0.75rem;
+    }
+    h2 {
+      margin: 0 0 0.25rem;
+      font-size: 1.35rem;
+    }
+    p {
+      margin: 0.1rem 0;
+    }
+    table {
+      width: 100%;
+      border-collapse: collapse;
+      margin: 0.75rem 0;
+    }
+    th {
+      text-align: left;
+      font-weight: 600;
+      border-bottom: 1px solid #000;
+      padding: 0.25rem 0;
+    }
+    td {
+      padding: 0.35rem 0;
+      vertical-align: top;
+    }
+    .num {
+      text-align: right;
+      font-variant-numeric: tabular-nums;
+      white-space: nowrap;
+    }
+    .detail {
+      font-size: 0.9rem;
+      color: #333;
+    }
+    .totals td {
+      padding: 0.15rem 0;
+    }
+    .totals tr.grand td {
+      font-size: 1.25rem;
+      font-weight: 800;
+      border-top: 1px solid #000;
+      padding-top: 0.4rem;
+    }
+    .tender {
+      border-top: 1px dashed #000;
+      padding-top: 0.6rem;
+    }
+    .sync {
+      margin-top: 0.75rem;
+      padding: 0.5rem 0.6rem;
+      border-radius: 8px;
+      background: var(--pos-chip-bg, #eef);
+      font-weight: 600;
+    }
+    .sync.rejected,
+    .sync.mismatch {
+      background: var(--pos-danger-soft, #fdd);
+      color: var(--pos-danger, #900);
+    }
+    @media print {
+      :host {
+        box-shadow: none;
+        max-width: 80mm;
+        padding: 0;
+        font-size: 11pt;
+      }
+      .sync {
+        background: none;
+        padding: 0;
+        font-weight: 400;
+      }
+    }
+  `;
+
+  @property({ attribute: false }) sale?: Sale;
+
+  override render() {
+    const sale = this.sale;
+    if (sale === undefined) return nothing;
+    const money = (amount: number) => formatMoney(minor(amount), sale.currency, sale.locale);
+    const when = new Intl.DateTimeFormat(sale.locale, { dateStyle: 'medium', timeStyle: 'short' }).format(
+      new Date(sale.createdAt),
+    );
+    const taxRate = new Intl.NumberFormat(sale.locale, { style: 'percent', maximumFractionDigits: 3 }).format(
+      sale.taxRate,
+    );
+    return html`
+      <header>
+        <h2>${sale.storeLabel}</h2>
+        <p>${when}</p>
+        <p>Sale <strong data-testid="receipt.sale-id">${shortSaleId(sale.saleId)}</strong> · ${sale.associateName}</p>
+      </header>
+      <table>
+        <thead>
+          <tr><th scope="col">Item</th><th scope="col" class="num">Amount</th></tr>
+        </thead>
+        <tbody>
+          ${sale.lines.map(
+            (line) => html`<tr>
+              <td>
+                ${line.title}
+                <div class="detail">${line.quantity} × ${money(line.unitPrice)}${line.serial === null ? '' : ` · S/N ${line.serial}`}</div>
+              </td>
+              <td class="num">${money(line.unitPrice * line.quantity)}</td>
+            </tr>`,
+          )}
+        </tbody>
+      </table>
+      <table class="totals">
+        <tbody>
+          <tr><td>Subtotal</td><td class="num">${money(sale.totals.subtotal)}</td></tr>
+          <tr><td>Tax ${taxRate}</td><td class="num">${money(sale.totals.tax)}</td></tr>
+          <tr class="grand"><td>Total</td><td class="num" data-testid="receipt.total">${money(sale.totals.total)}</td></tr>
+        </tbody>
+      </table>
+      <div class="tender">
+        ${sale.tender.method === 'cash'
+          ? html`<p>Cash given <span class="num">${money(sale.tender.tendered)}</span></p>
+              <p><strong>Change <span data-testid="receipt.change">${money(sale.tender.change)}</span></strong></p>`
+          : html`<p>Paid by card · reference ${sale.tender.reference}</p>`}
+      </div>
+      <p class="sync ${sale.sync.state}" data-testid="receipt.sync">
+        ${SYNC_LABELS[sale.sync.state]}${sale.sync.error === null ? '' : `: ${sale.sync.error}`}
+      </p>
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'pos-receipt': PosReceipt;
+  }
+}

@@ -1,0 +1,105 @@
+/**
+ * The barcode / SKU field of the sell screen. A hardware scanner types digits then Enter, like
+ * a fast typist; both end in a `pos-code-entered` event, with the capture method guessed from
+ * the typing speed (a person cannot type a 13-digit code in under half a second).
+ *
+ * @fires pos-code-entered - a code was entered; the field clears itself.
+ */
+import { LitElement, css, html } from 'lit';
+import { customElement, property, query } from 'lit/decorators.js';
+import { emit } from './events.ts';
+import { controlStyles } from './shared-styles.ts';
+
+/** Average milliseconds per character below which input is taken to come from a scanner. */
+const SCANNER_MS_PER_CHAR = 35;
+
+@customElement('pos-scan-field')
+export class PosScanField extends LitElement {
+  static override styles = [
+    controlStyles,
+    css`
+      form {
+        display: flex;
+        gap: 0.5rem;
+        align-items: end;
+      }
+      label {
+        display: flex;
+        flex-direction: column;
+        gap: 0.25rem;
+        flex: 1;
+        font-weight: 600;
+      }
+      input {
+        width: 100%;
+        font-size: 1.35rem;
+        min-height: 56px;
+        letter-spacing: 0.03em;
+      }
+      button {
+        min-height: 56px;
+      }
+    `,
+  ];
+
+  /** Disables the field (e.g. while a sale is being completed). */
+  @property({ type: Boolean, reflect: true }) disabled = false;
+
+  @query('input') private _input!: HTMLInputElement;
+
+  private _firstKeyAt: number | null = null;
+
+  /** Puts the caret in the field, ready for the next scan. */
+  focusInput(): void {
+    this._input.focus({ preventScroll: true });
+  }
+
+  /** Types text into the field as if a scanner had, without submitting (for redirected keys). */
+  appendText(text: string): void {
+    this._firstKeyAt ??= performance.now();
+    this._input.value += text;
+  }
+
+  override render() {
+    return html`
+      <form @submit=${this._onSubmit} autocomplete="off">
+        <label>
+          Barcode or SKU
+          <input
+            data-testid="sell.barcode"
+            name="code"
+            autocomplete="off"
+            autocapitalize="off"
+            spellcheck="false"
+            enterkeyhint="enter"
+            ?disabled=${this.disabled}
+            @keydown=${this._onKeyDown}
+          />
+        </label>
+        <button type="submit" class="primary" ?disabled=${this.disabled}>Add</button>
+      </form>
+    `;
+  }
+
+  private _onKeyDown(event: KeyboardEvent): void {
+    if (event.key.length === 1) this._firstKeyAt ??= performance.now();
+  }
+
+  private _onSubmit(event: SubmitEvent): void {
+    event.preventDefault();
+    const code = this._input.value.trim();
+    const startedAt = this._firstKeyAt;
+    this._firstKeyAt = null;
+    this._input.value = '';
+    if (code === '') return;
+    const elapsed = startedAt === null ? Number.POSITIVE_INFINITY : performance.now() - startedAt;
+    const method = code.length >= 4 && elapsed / code.length < SCANNER_MS_PER_CHAR ? 'scanner' : 'typed';
+    emit(this, 'pos-code-entered', { code, method });
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'pos-scan-field': PosScanField;
+  }
+}

@@ -1,0 +1,263 @@
+/**
+ * Taking payment: cash (amount given, with one-tap exact and round amounts, change due shown,
+ * refused below the total) or card (the reference from the external terminal, required).
+ * A modal dialog, so focus stays inside until the sale completes or the associate goes back.
+ *
+ * @fires pos-tender-complete - the tender is valid; the view completes the sale.
+ * @fires pos-tender-cancel - back to the cart.
+ */
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, property, query, state } from 'lit/decorators.js';
+import { currencyDigits, formatMoney, minor, parseAmount, type Minor } from '../domain/money.ts';
+import { cashSuggestions, changeDue, type TenderMethod } from '../domain/tender.ts';
+import { emit } from './events.ts';
+import { controlStyles } from './shared-styles.ts';
+
+@customElement('pos-tender-dialog')
+export class PosTenderDialog extends LitElement {
+  static override styles = [
+    controlStyles,
+    css`
+      dialog {
+        width: min(34rem, calc(100vw - 1.5rem));
+        max-height: calc(100dvh - 1.5rem);
+        padding: 0;
+        border: none;
+        border-radius: var(--pos-radius);
+        background: var(--pos-surface);
+        color: var(--pos-text);
+        box-shadow: 0 24px 64px rgb(0 0 0 / 35%);
+      }
+      dialog::backdrop {
+        background: rgb(10 20 35 / 55%);
+      }
+      form {
+        display: flex;
+        flex-direction: column;
+        gap: 1rem;
+        padding: 1.25rem;
+      }
+      h2 {
+        margin: 0;
+        font-size: 1.3rem;
+      }
+      .due {
+        font-size: 2rem;
+        font-weight: 800;
+      }
+      .methods {
+        display: grid;
+        grid-template-columns: 1fr 1fr;
+        gap: 0.5rem;
+      }
+      .methods button[aria-pressed='true'] {
+        background: var(--pos-primary);
+        color: var(--pos-on-primary);
+      }
+      label {
+        display: flex;
+        flex-direction: column;
+        gap: 0.25rem;
+        font-weight: 600;
+      }
+      label input {
+        font-size: 1.4rem;
+      }
+      .quick {
+        display: grid;
+        grid-template-columns: repeat(auto-fit, minmax(6.5rem, 1fr));
+        gap: 0.5rem;
+      }
+      .change {
+        display: flex;
+        justify-content: space-between;
+        font-size: 1.3rem;
+        font-weight: 700;
+        padding: 0.6rem 0.8rem;
+        border-radius: var(--pos-radius-small);
+        background: var(--pos-ok-soft);
+      }
+      .short {
+        background: var(--pos-warn-soft);
+      }
+      .error {
+        color: var(--pos-danger);
+        font-weight: 600;
+        margin: 0;
+      }
+      .actions {
+        display: grid;
+        grid-template-columns: 1fr 2fr;
+        gap: 0.5rem;
+      }
+      .actions .pay {
+        min-height: 56px;
+        font-size: 1.15rem;
+      }
+    `,
+  ];
+
+  /** Opens the dialog (modal). */
+  @property({ type: Boolean, reflect: true }) open = false;
+  @property({ type: Number }) total = 0;
+  @property() currency = 'USD';
+  @property() locale = 'en-US';
+  /** True while the view writes the sale: the buttons wait. */
+  @property({ type: Boolean }) busy = false;
+  /** A message from the view when completing failed. */
+  @property() error = '';
+
+  @state() private _method: TenderMethod = 'cash';
+  @state() private _cashText = '';
+  @state() private _reference = '';
+  @state() private _showErrors = false;
+
+  @query('dialog') private _dialog!: HTMLDialogElement;
+
+  override updated(changed: Map<string, unknown>): void {
+    if (!changed.has('open')) return;
+    if (this.open && !this._dialog.open) {
+      this._method = 'cash';
+      this._cashText = '';
+      this._reference = '';
+      this._showErrors = false;
+      this._dialog.showModal();
+    } else if (!this.open && this._dialog.open) {
+      this._dialog.close();
+    }
+  }
+
+  override render() {
+    const total = minor(this.total);
+    const money = (amount: Minor) => formatMoney(amount, this.currency, this.locale);
+    return html`
+      <dialog aria-labelledby="tender-title" @cancel=${this._onCancel}>
+        <form @submit=${this._onSubmit} novalidate>
+          <h2 id="tender-title">Payment</h2>
+          <div>
+            <div>Amount due</div>
+            <div class="due money" data-testid="tender.due">${money(total)}</div>
+          </div>
+          <div class="methods" role="group" aria-label="Payment method">
+            ${this._methodButton('cash', 'Cash')} ${this._methodButton('card', 'Card')}
+          </div>
+          ${this._method === 'cash' ? this._renderCash(total, money) : this._renderCard()}
+          ${this.error === '' ? nothing : html`<p class="error" role="alert">${this.error}</p>`}
+          <div class="actions">
+            <button type="button" ?disabled=${this.busy} @click=${this._onCancel}>Back</button>
+            <button type="submit" class="pay" ?disabled=${this.busy}>
+              ${this.busy ? 'Completing…' : 'Complete sale'}
+            </button>
+          </div>
+        </form>
+      </dialog>
+    `;
+  }
+
+  private _methodButton(method: TenderMethod, label: string) {
+    return html`<button
+      type="button"
+      aria-pressed=${this._method === method ? 'true' : 'false'}
+      @click=${() => {
+        this._method = method;
+        this._showErrors = false;
+      }}
+    >
+      ${label}
+    </button>`;
+  }
+
+  private _renderCash(total: Minor, money: (amount: Minor) => string) {
+    const given = parseAmount(this._cashText, this.currency);
+    const change = given === null ? null : changeDue(total, given);
+    let problem = '';
+    if (given === null) problem = this._cashText.trim() === '' ? 'Type or pick the amount given.' : 'That is not an amount.';
+    else if (change === null) problem = `That is less than the total (${money(total)}).`;
+    return html`
+      <label>
+        Cash given
+        <input
+          inputmode="decimal"
+          autocomplete="off"
+          data-testid="tender.cash"
+          .value=${this._cashText}
+          aria-invalid=${this._showErrors && problem !== '' ? 'true' : 'false'}
+          aria-describedby="cash-change"
+          @input=${(event: Event) => {
+            this._cashText = (event.target as HTMLInputElement).value;
+          }}
+        />
+      </label>
+      <div class="quick" role="group" aria-label="Quick amounts">
+        ${cashSuggestions(total, this.currency).map(
+          (amount, index) => html`<button
+            type="button"
+            @click=${() => {
+              this._cashText = this._amountText(amount);
+            }}
+          >
+            ${index === 0 ? 'Exact' : money(amount)}
+          </button>`,
+        )}
+      </div>
+      <div id="cash-change" class="change ${change === null ? 'short' : ''}" aria-live="polite">
+        ${change === null
+          ? html`<span>${this._showErrors || this._cashText.trim() !== '' ? problem : 'Change due'}</span><span></span>`
+          : html`<span>Change due</span><span class="money" data-testid="tender.change">${money(change)}</span>`}
+      </div>
+    `;
+  }
+
+  private _renderCard() {
+    const missing = this._reference.trim() === '';
+    return html`
+      <label>
+        Card terminal reference
+        <input
+          autocomplete="off"
+          data-testid="tender.reference"
+          .value=${this._reference}
+          aria-invalid=${this._showErrors && missing ? 'true' : 'false'}
+          @input=${(event: Event) => {
+            this._reference = (event.target as HTMLInputElement).value;
+          }}
+        />
+      </label>
+      ${this._showErrors && missing
+        ? html`<p class="error" role="alert">Type the reference printed by the card terminal.</p>`
+        : nothing}
+    `;
+  }
+
+  /** An amount as a person would type it ("21.59"), for the quick buttons. */
+  private _amountText(amount: Minor): string {
+    const digits = currencyDigits(this.currency);
+    return (amount / 10 ** digits).toFixed(digits);
+  }
+
+  private _onCancel(event: Event): void {
+    event.preventDefault();
+    if (this.busy) return;
+    emit(this, 'pos-tender-cancel', null);
+  }
+
+  private _onSubmit(event: SubmitEvent): void {
+    event.preventDefault();
+    if (this.busy) return;
+    this._showErrors = true;
+    if (this._method === 'card') {
+      if (this._reference.trim() === '') return;
+      emit(this, 'pos-tender-complete', { method: 'card', reference: this._reference.trim() });
+      return;
+    }
+    const given = parseAmount(this._cashText, this.currency);
+    if (given === null || changeDue(minor(this.total), given) === null) return;
+    emit(this, 'pos-tender-complete', { method: 'cash', tendered: given });
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'pos-tender-dialog': PosTenderDialog;
+  }
+}

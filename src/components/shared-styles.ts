@@ -1,0 +1,99 @@
+/**
+ * Styles every element shares: buttons and fields sized for fingers (≥ 48 px), a visible
+ * focus ring, and the colour tokens from index.html. Contrast is kept at WCAG AA or better
+ * because tills are read at arm's length under shop lighting.
+ */
+import { css } from 'lit';
+
+export const controlStyles = css`
+  :host {
+    box-sizing: border-box;
+  }
+  *,
+  *::before,
+  *::after {
+    box-sizing: inherit;
+  }
+  button {
+    font: inherit;
+    font-weight: 600;
+    min-height: 48px;
+    min-width: 48px;
+    padding: 0 1.1rem;
+    border-radius: var(--pos-radius-small);
+    border: 2px solid var(--pos-primary);
+    background: var(--pos-surface);
+    color: var(--pos-primary);
+    cursor: pointer;
+    touch-action: manipulation;
+  }
+  button:hover {
+    background: var(--pos-primary-soft);
+  }
+  button.primary {
+    background: var(--pos-primary);
+    color: var(--pos-on-primary);
+  }
+  button.primary:hover {
+    background: var(--pos-primary-strong);
+  }
+  button.pay {
+    background: var(--pos-pay);
+    border-color: var(--pos-pay);
+    color: var(--pos-on-primary);
+  }
+  button.pay:hover {
+    background: var(--pos-pay-strong);
+  }
+  button.quiet {
+    border-color: transparent;
+    background: transparent;
+  }
+  button.quiet:hover {
+    background: var(--pos-primary-soft);
+  }
+  button.danger {
+    color: var(--pos-danger);
+    border-color: transparent;
+    background: transparent;
+  }
+  button.danger:hover {
+    background: var(--pos-danger-soft);
+  }
+  button:disabled,
+  button[aria-disabled='true'] {
+    cursor: not-allowed;
+    opacity: 1;
+    background: var(--pos-disabled-bg);
+    border-color: var(--pos-disabled-bg);
+    color: var(--pos-disabled-text);
+  }
+  input {
+    font: inherit;
+    min-height: 48px;
+    padding: 0 0.75rem;
+    border: 2px solid var(--pos-border-strong);
+    border-radius: var(--pos-radius-small);
+    background: var(--pos-surface);
+    color: var(--pos-text);
+  }
+  :focus-visible {
+    outline: 3px solid var(--pos-focus);
+    outline-offset: 2px;
+  }
+  .visually-hidden {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    margin: -1px;
+    padding: 0;
+    overflow: hidden;
+    clip: rect(0 0 0 0);
+    white-space: nowrap;
+    border: 0;
+  }
+  .money {
+    font-variant-numeric: tabular-nums;
+    white-space: nowrap;
+  }
+`;

@@ -1,0 +1,127 @@
+/**
+ * Layout of the sell screen: cart and checkout side by side on a landscape tablet or a kiosk,
+ * stacked on a phone with the totals and Pay button pinned to the bottom within thumb reach.
+ */
+import { css } from 'lit';
+
+export const sellStyles = css`
+  :host {
+    display: block;
+    height: 100%;
+  }
+  .layout {
+    display: grid;
+    grid-template-columns: minmax(0, 1fr) minmax(19rem, 26rem);
+    gap: 1rem;
+    height: 100%;
+    padding: 1rem;
+  }
+  .cart {
+    display: flex;
+    flex-direction: column;
+    min-height: 0;
+    gap: 0.5rem;
+  }
+  .message {
+    margin: 0;
+    min-height: 2.9rem;
+    padding: 0.6rem 0.8rem;
+    border-radius: var(--pos-radius-small);
+    font-weight: 600;
+  }
+  .message.info {
+    background: var(--pos-ok-soft);
+    color: var(--pos-ok-text);
+  }
+  .message.error {
+    background: var(--pos-danger-soft);
+    color: var(--pos-danger);
+  }
+  .cart-title {
+    margin: 0.25rem 0 0;
+    font-size: 1.1rem;
+    color: var(--pos-muted);
+    text-transform: uppercase;
+    letter-spacing: 0.06em;
+  }
+  .lines {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+    overflow: auto;
+    flex: 1;
+    min-height: 0;
+    background: var(--pos-surface);
+    border: 1px solid var(--pos-border);
+    border-radius: var(--pos-radius);
+  }
+  .empty {
+    flex: 1;
+    display: flex;
+    flex-direction: column;
+    justify-content: center;
+    align-items: center;
+    text-align: center;
+    padding: 2rem 1rem;
+    color: var(--pos-muted);
+    border: 2px dashed var(--pos-border-strong);
+    border-radius: var(--pos-radius);
+  }
+  .empty p {
+    margin: 0.2rem 0;
+  }
+  .checkout {
+    display: flex;
+    flex-direction: column;
+    gap: 1rem;
+    align-self: start;
+    padding: 1.25rem;
+    background: var(--pos-surface);
+    border: 1px solid var(--pos-border);
+    border-radius: var(--pos-radius);
+    box-shadow: 0 2px 10px rgb(15 23 32 / 6%);
+  }
+  .checkout h2 {
+    margin: 0;
+    font-size: 1.3rem;
+  }
+  .actions {
+    display: flex;
+    flex-direction: column;
+    gap: 0.5rem;
+  }
+  .pay {
+    min-height: 64px;
+    font-size: 1.3rem;
+  }
+  @media (max-width: 760px) {
+    .layout {
+      grid-template-columns: 1fr;
+      grid-template-rows: minmax(0, 1fr) auto;
+      padding: 0.75rem 0.75rem 0;
+      gap: 0.5rem;
+    }
+    .checkout {
+      position: sticky;
+      bottom: 0;
+      align-self: end;
+      gap: 0.6rem;
+      padding: 0.9rem 1rem calc(0.9rem + env(safe-area-inset-bottom));
+      margin: 0 -0.75rem;
+      border-radius: var(--pos-radius) var(--pos-radius) 0 0;
+      box-shadow: 0 -4px 18px rgb(15 23 32 / 12%);
+    }
+    .checkout h2 {
+      display: none;
+    }
+    .actions {
+      flex-direction: row-reverse;
+    }
+    .actions .pay {
+      flex: 2;
+    }
+    .actions .clear {
+      flex: 1;
+    }
+  }
+`;

@@ -1,0 +1,321 @@
+/**
+ * The sell screen: scan or type a barcode / SKU, see the cart and its totals, take payment.
+ * The cart lives in IndexedDB and is observed live, so a reload, a second tab or a crash never
+ * loses it. Every code entry goes through `addByCode`, which a camera scanner can call too.
+ */
+import { consume } from '@lit/context';
+import { LitElement, html, nothing } from 'lit';
+import { customElement, query, state } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
+import {
+  repositoriesContext,
+  sessionContext,
+  syncControlsContext,
+  type AppSession,
+  type SyncControls,
+} from '../app/contexts.ts';
+import { navigate } from '../app/router.ts';
+import '../components/pos-cart-line.ts';
+import '../components/pos-cart-totals.ts';
+import '../components/pos-scan-field.ts';
+import '../components/pos-tender-dialog.ts';
+import type { PosScanField } from '../components/pos-scan-field.ts';
+import { controlStyles } from '../components/shared-styles.ts';
+import { LiveQueryController } from '../controllers/live-query-controller.ts';
+import { describeDataError } from '../data/errors.ts';
+import type { Repositories } from '../data/repositories.ts';
+import { cartTotals } from '../domain/cart-totals.ts';
+import { formatMoney } from '../domain/money.ts';
+import type { TenderRequest } from '../domain/tender.ts';
+import type { CaptureMethod } from '../protocol/schemas.ts';
+import { log } from '../log.ts';
+import { sellStyles } from './pos-view-sell.styles.ts';
+
+type Message = { readonly kind: 'info' | 'error'; readonly text: string };
+
+const isTextEntry = (element: EventTarget | undefined): boolean =>
+  element instanceof HTMLInputElement ||
+  element instanceof HTMLTextAreaElement ||
+  element instanceof HTMLSelectElement ||
+  (element instanceof HTMLElement && element.isContentEditable);
+
+@customElement('pos-view-sell')
+export class PosViewSell extends LitElement {
+  static override styles = [controlStyles, sellStyles];
+
+  @consume({ context: repositoriesContext })
+  @state()
+  private _repos?: Repositories;
+
+  @consume({ context: sessionContext, subscribe: true })
+  @state()
+  private _app?: AppSession;
+
+  @consume({ context: syncControlsContext })
+  @state()
+  private _sync?: SyncControls;
+
+  @state() private _message: Message | null = null;
+  @state() private _paying = false;
+  @state() private _completing = false;
+  @state() private _tenderError = '';
+  @state() private _lastLineId: string | null = null;
+  @state() private _confirmClear = false;
+
+  @query('pos-scan-field') private _scanField?: PosScanField;
+
+  private readonly _cart = new LiveQueryController(this, {
+    args: () =>
+      this._repos !== undefined && this._app !== undefined
+        ? ([this._repos, this._app.session.deviceId] as const)
+        : undefined,
+    query: (repos, deviceId) => repos.carts.current(deviceId),
+  });
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener('keydown', this._onWindowKey, { capture: true });
+  }
+
+  override disconnectedCallback(): void {
+    window.removeEventListener('keydown', this._onWindowKey, { capture: true });
+    super.disconnectedCallback();
+  }
+
+  override firstUpdated(): void {
+    this._refocus();
+  }
+
+  /**
+   * Finds the product for a scanned or typed code on the device and adds one unit to the cart.
+   * An unknown code or an unpriced product changes nothing and says why.
+   */
+  async addByCode(code: string, method: CaptureMethod = 'typed'): Promise<void> {
+    const repos = this._repos;
+    const app = this._app;
+    const text = code.trim();
+    if (repos === undefined || app === undefined || text === '') return;
+    try {
+      const product = await repos.catalog.findByCode(text);
+      if (product === undefined) {
+        this._message = {
+          kind: 'error',
+          text: `No product with barcode ${text} — check the code or type the SKU.`,
+        };
+        return;
+      }
+      if (product.price === null) {
+        this._message = {
+          kind: 'error',
+          text: `${product.title} has no price, so it cannot be sold. Ask a manager to price it.`,
+        };
+        return;
+      }
+      const line = await repos.carts.addProduct(app.session.deviceId, product, new Date().toISOString());
+      this._lastLineId = line.lineId;
+      const { currency, locale } = app.store;
+      this._message = {
+        kind: 'info',
+        text: `Added ${product.title} — ${formatMoney(product.price, currency, locale)}${line.quantity > 1 ? ` (now ${line.quantity})` : ''}.`,
+      };
+      log.debug('sell: added by code', { code: text, method, productId: product.productId });
+    } catch (error) {
+      log.error('sell: could not add a product', error, { code: text });
+      this._message = { kind: 'error', text: describeDataError(error) };
+    } finally {
+      this._refocus();
+    }
+  }
+
+  override render() {
+    const app = this._app;
+    if (app === undefined) return nothing;
+    const { store } = app;
+    const lines = this._cart.value?.lines ?? [];
+    const totals = cartTotals(lines, store.tax_rate, store.price_method);
+    const empty = lines.length === 0;
+    return html`
+      <div class="layout">
+        <section class="cart" aria-labelledby="sell-title">
+          <h1 id="sell-title" class="visually-hidden">Sell</h1>
+          <pos-scan-field
+            ?disabled=${this._completing}
+            @pos-code-entered=${(event: CustomEvent<{ code: string; method: CaptureMethod }>) =>
+              void this.addByCode(event.detail.code, event.detail.method)}
+          ></pos-scan-field>
+          <p
+            class="message ${this._message?.kind ?? ''}"
+            role="status"
+            aria-live="polite"
+            data-testid="sell.message"
+          >
+            ${this._message?.text ?? ''}
+          </p>
+          <h2 class="cart-title">Cart</h2>
+          ${empty
+            ? html`<div class="empty">
+                <p><strong>The cart is empty.</strong></p>
+                <p>Scan a barcode or type a SKU, then press Enter.</p>
+              </div>`
+            : html`<ul class="lines" aria-label="Cart lines">
+                ${repeat(
+                  lines,
+                  (line) => line.lineId,
+                  (line) => html`<li>
+                    <pos-cart-line
+                      .line=${line}
+                      currency=${store.currency}
+                      locale=${store.locale}
+                      ?highlight=${line.lineId === this._lastLineId}
+                      @pos-quantity-change=${this._onQuantityChange}
+                      @pos-remove-line=${this._onRemoveLine}
+                    ></pos-cart-line>
+                  </li>`,
+                )}
+              </ul>`}
+        </section>
+        <aside class="checkout" aria-labelledby="checkout-title">
+          <h2 id="checkout-title">Sale</h2>
+          <pos-cart-totals
+            .totals=${totals}
+            currency=${store.currency}
+            locale=${store.locale}
+            tax-rate=${store.tax_rate}
+          ></pos-cart-totals>
+          <div class="actions">
+            <button
+              class="pay"
+              data-testid="sell.pay"
+              ?disabled=${empty}
+              @click=${this._onPay}
+            >
+              Pay ${formatMoney(totals.total, store.currency, store.locale)}
+            </button>
+            ${empty
+              ? nothing
+              : html`<button class="danger clear" @click=${this._onClear}>
+                  ${this._confirmClear ? 'Tap again to clear the cart' : 'Clear cart'}
+                </button>`}
+          </div>
+        </aside>
+      </div>
+      <pos-tender-dialog
+        ?open=${this._paying}
+        .total=${totals.total}
+        currency=${store.currency}
+        locale=${store.locale}
+        ?busy=${this._completing}
+        error=${this._tenderError}
+        @pos-tender-cancel=${this._onTenderCancel}
+        @pos-tender-complete=${this._onTenderComplete}
+      ></pos-tender-dialog>
+    `;
+  }
+
+  private _refocus(): void {
+    if (this._paying) return;
+    void this.updateComplete.then(() => this._scanField?.focusInput());
+  }
+
+  private readonly _onWindowKey = (event: KeyboardEvent): void => {
+    // A keyboard-wedge scanner types wherever focus is: steer printable keys to the scan field
+    // unless the associate is typing in another field or paying.
+    if (this._paying || event.ctrlKey || event.metaKey || event.altKey || event.key.length !== 1) return;
+    const target = event.composedPath()[0];
+    if (isTextEntry(target)) return;
+    this._scanField?.focusInput();
+  };
+
+  private async _onQuantityChange(event: CustomEvent<{ lineId: string; quantity: number }>): Promise<void> {
+    const repos = this._repos;
+    if (repos === undefined) return;
+    try {
+      await repos.carts.setQuantity(event.detail.lineId, event.detail.quantity, new Date().toISOString());
+      this._message = null;
+    } catch (error) {
+      this._message = { kind: 'error', text: describeDataError(error) };
+    } finally {
+      this._refocus();
+    }
+  }
+
+  private async _onRemoveLine(event: CustomEvent<{ lineId: string }>): Promise<void> {
+    const repos = this._repos;
+    if (repos === undefined) return;
+    const line = this._cart.value?.lines.find((candidate) => candidate.lineId === event.detail.lineId);
+    try {
+      await repos.carts.removeLine(event.detail.lineId, new Date().toISOString());
+      this._message = { kind: 'info', text: `Removed ${line?.title ?? 'the line'}.` };
+    } catch (error) {
+      this._message = { kind: 'error', text: describeDataError(error) };
+    } finally {
+      this._refocus();
+    }
+  }
+
+  private async _onClear(): Promise<void> {
+    const repos = this._repos;
+    const app = this._app;
+    if (repos === undefined || app === undefined) return;
+    if (!this._confirmClear) {
+      this._confirmClear = true;
+      setTimeout(() => {
+        this._confirmClear = false;
+      }, 4000);
+      return;
+    }
+    this._confirmClear = false;
+    try {
+      await repos.carts.clear(app.session.deviceId);
+      this._message = { kind: 'info', text: 'Cart cleared.' };
+    } catch (error) {
+      this._message = { kind: 'error', text: describeDataError(error) };
+    } finally {
+      this._refocus();
+    }
+  }
+
+  private _onPay(): void {
+    this._tenderError = '';
+    this._message = null;
+    this._paying = true;
+  }
+
+  private _onTenderCancel(): void {
+    this._paying = false;
+    this._refocus();
+  }
+
+  private async _onTenderComplete(event: CustomEvent<TenderRequest>): Promise<void> {
+    const repos = this._repos;
+    const app = this._app;
+    if (repos === undefined || app === undefined || this._completing) return;
+    this._completing = true;
+    this._tenderError = '';
+    try {
+      const sale = await repos.sales.completeSale({
+        deviceId: app.session.deviceId,
+        associateId: app.session.associateId,
+        associateName: app.session.displayName,
+        store: app.store,
+        tender: event.detail,
+        now: new Date().toISOString(),
+      });
+      this._paying = false;
+      this._lastLineId = null;
+      this._sync?.scheduler.requestFlush();
+      navigate({ name: 'receipt', saleId: sale.saleId });
+    } catch (error) {
+      log.error('sell: could not complete the sale', error);
+      this._tenderError = describeDataError(error);
+    } finally {
+      this._completing = false;
+    }
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'pos-view-sell': PosViewSell;
+  }
+}
