@@ -210,6 +210,16 @@ function splitBracketed(text: string): Gs1Element[] | Gs1Failure {
   return elements;
 }
 
+/**
+ * A leading FNC1 (sent as GS) is how some decoders flag a GS1 DataMatrix that carries no
+ * AIM identifier; cleaning drops it from the text, so it is looked for in the raw scan.
+ */
+function startsWithFnc1(raw: string, symbologyId: string | null): boolean {
+  let rest = raw.trimStart();
+  if (symbologyId !== null && rest.startsWith(symbologyId)) rest = rest.slice(symbologyId.length);
+  return rest.startsWith(GS);
+}
+
 export interface Gs1ParseOptions {
   /**
    * Read text without any GS1 marker (no AIM prefix, no GS, no brackets, not a URL) as an
@@ -235,7 +245,10 @@ export function parseGs1(raw: string, options: Gs1ParseOptions = {}): Gs1ParseRe
     const split = splitBracketed(text);
     return Array.isArray(split) ? buildGs1Data('bracketed', symbologyId, split) : split;
   }
-  const marked = (symbologyId !== null && GS1_SYMBOLOGY_IDS.has(symbologyId)) || text.includes(GS);
+  const marked =
+    (symbologyId !== null && GS1_SYMBOLOGY_IDS.has(symbologyId)) ||
+    text.includes(GS) ||
+    startsWithFnc1(raw, symbologyId);
   if (!marked && options.assumeGs1 !== true) {
     return gs1Failure('not_gs1', 'Not a GS1 code');
   }

@@ -23,6 +23,8 @@ describe('parseGs1: accepted payloads', () => {
     ],
     [`]Q3${GS}01${GTIN}21X1\r\n`, 'element-string', ']Q3', { '01': GTIN, '21': 'X1' }],
     [`01${GTIN}${GS}21SER`, 'element-string', null, { '01': GTIN, '21': 'SER' }],
+    // A leading FNC1 (as GS) is the only GS1 marker some DataMatrix decoders give.
+    [`${GS}01${GTIN}21SER`, 'element-string', null, { '01': GTIN, '21': 'SER' }],
     [`]C1310300150001${GTIN}`, 'element-string', ']C1', { '3103': '001500', '01': GTIN }],
     [`]C170032612311200${GS}21S`, 'element-string', ']C1', { '7003': '2612311200', '21': 'S' }],
     [`(01)${GTIN}(21)ABC123`, 'bracketed', null, { '01': GTIN, '21': 'ABC123' }],
