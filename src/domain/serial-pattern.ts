@@ -298,3 +298,16 @@ export function checkSerialPattern(pattern: string): SerialPatternCheck {
   }
   return { ok: true, pattern, re2Source: scanned.source, compiled };
 }
+
+/**
+ * Why a configuration's `serial_number_regex` value cannot be used, or null when it can.
+ * `null`, a missing value and `""` mean "no pattern" (serials are not validated) and are
+ * fine. For the server's 422 (`details: [{field: SERIAL_PATTERN_FIELD, message}]`) and for a
+ * device deciding whether to keep its last good configuration.
+ */
+export function serialPatternProblem(value: unknown): string | null {
+  if (value === undefined || value === null || value === '') return null;
+  if (typeof value !== 'string') return 'the pattern must be a string';
+  const check = checkSerialPattern(value);
+  return check.ok ? null : check.reason;
+}

@@ -5,6 +5,7 @@ import {
   checkSerialPattern,
   MAX_PATTERN_LENGTH,
   SERIAL_PATTERN_FIELD,
+  serialPatternProblem,
 } from '../../../src/domain/serial-pattern.ts';
 
 describe('checkSerialPattern: refused patterns', () => {
@@ -98,5 +99,22 @@ describe('checkSerialPattern: accepted patterns and their RE2 form', () => {
     if (!check.ok) throw new Error(check.reason);
     expect(check.compiled.test('ABC')).toBe(true);
     expect(check.compiled.test('abc')).toBe(false);
+  });
+});
+
+describe('serialPatternProblem: a configuration value', () => {
+  it.each([
+    [null, null],
+    [undefined, null],
+    ['', null],
+    ['^[A-Z0-9]{14}$', null],
+    [42, 'the pattern must be a string'],
+    [{ regex: 'x' }, 'the pattern must be a string'],
+    [
+      '^(?=A)',
+      'lookahead (?=…) is not supported: RE2 matches in linear time and has no lookaround',
+    ],
+  ])('%j → %j', (value, problem) => {
+    expect(serialPatternProblem(value)).toBe(problem);
   });
 });
