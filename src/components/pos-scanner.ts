@@ -116,32 +116,52 @@ export class PosScanner extends LitElement {
     const failed = scanner.state === ScannerStates.failed && scanner.problem !== null;
     return html`
       <section class="panel" aria-label="Camera scanner">
-        ${failed
-          ? html`<p class="problem" role="alert" data-testid="scanner.problem">
-              ${cameraProblemMessage(scanner.problem as CameraProblem)}
-            </p>`
-          : html`<div class="viewport">
-              <video data-testid="scanner.video" muted playsinline aria-label="Camera view"></video>
-              <div class="aim"></div>
-            </div>`}
+        ${
+          failed
+            ? html`<p class="problem" role="alert" data-testid="scanner.problem">
+                ${cameraProblemMessage(scanner.problem as CameraProblem)}
+              </p>`
+            : html`<div class="viewport">
+                <video
+                  data-testid="scanner.video"
+                  muted
+                  playsinline
+                  aria-label="Camera view"
+                ></video>
+                <div class="aim"></div>
+              </div>`
+        }
         <div class="bar">
           <p class="status" role="status" data-testid="scanner.status">${this._statusText()}</p>
-          ${scanner.hasTorch
-            ? html`<button type="button" aria-pressed=${scanner.torchOn ? 'true' : 'false'} @click=${() => void scanner.toggleTorch()}>
-                Torch
-              </button>`
-            : nothing}
-          ${this._cameras.length > 1 && !failed
-            ? html`<label>
-                <span class="visually-hidden">Camera</span>
-                <select @change=${this._onCameraChange} aria-label="Camera">
-                  ${this._cameras.map(
-                    (camera, index) => html`<option value=${camera.deviceId}>${camera.label || `Camera ${index + 1}`}</option>`,
-                  )}
-                </select>
-              </label>`
-            : nothing}
-          <button type="button" data-testid="scanner.close" @click=${() => this._close('user')}>Close</button>
+          ${
+            scanner.hasTorch
+              ? html`<button
+                  type="button"
+                  aria-pressed=${scanner.torchOn ? 'true' : 'false'}
+                  @click=${() => void scanner.toggleTorch()}
+                >
+                  Torch
+                </button>`
+              : nothing
+          }
+          ${
+            this._cameras.length > 1 && !failed
+              ? html`<label>
+                  <span class="visually-hidden">Camera</span>
+                  <select @change=${this._onCameraChange} aria-label="Camera">
+                    ${this._cameras.map(
+                      (camera, index) =>
+                        html`<option value=${camera.deviceId}>
+                          ${camera.label || `Camera ${index + 1}`}
+                        </option>`,
+                    )}
+                  </select>
+                </label>`
+              : nothing
+          }
+          <button type="button" data-testid="scanner.close" @click=${() => this._close('user')}>
+            Close
+          </button>
         </div>
       </section>
     `;
@@ -152,7 +172,9 @@ export class PosScanner extends LitElement {
       case ScannerStates.starting:
         return 'Starting the camera…';
       case ScannerStates.scanning:
-        return this._lastCode === '' ? 'Point the camera at a barcode.' : `Scanned ${this._lastCode}. Ready for the next one.`;
+        return this._lastCode === ''
+          ? 'Point the camera at a barcode.'
+          : `Scanned ${this._lastCode}. Ready for the next one.`;
       case ScannerStates.failed:
         return 'Camera off.';
       default:
@@ -181,10 +203,10 @@ export class PosScanner extends LitElement {
     if (this.mode === ScannerModes.single) this._close('scanned');
   }
 
-  private _onCameraChange(event: Event): void {
+  private readonly _onCameraChange = (event: Event): void => {
     const deviceId = (event.target as HTMLSelectElement).value;
     void this._scanner.selectCamera(deviceId);
-  }
+  };
 
   private _close(reason: 'user' | 'scanned'): void {
     this._scanner.stop();
@@ -192,7 +214,10 @@ export class PosScanner extends LitElement {
     this._emit('pos-scanner-close', { reason });
   }
 
-  private _emit<K extends keyof PosScannerEventDetails>(type: K, detail: PosScannerEventDetails[K]): void {
+  private _emit<K extends keyof PosScannerEventDetails>(
+    type: K,
+    detail: PosScannerEventDetails[K],
+  ): void {
     this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
   }
 }

@@ -29,7 +29,16 @@ export interface KeyboardWedgeControllerOptions {
 
 type TextField = HTMLInputElement | HTMLTextAreaElement;
 
-const TEXT_INPUT_TYPES = new Set(['text', 'search', 'tel', 'url', 'email', 'number', 'password', '']);
+const TEXT_INPUT_TYPES = new Set([
+  'text',
+  'search',
+  'tel',
+  'url',
+  'email',
+  'number',
+  'password',
+  '',
+]);
 
 function asTextField(target: EventTarget | undefined): TextField | null {
   if (target instanceof HTMLTextAreaElement) return target;
@@ -94,7 +103,11 @@ function removeTyped(field: TextField, count: number): void {
   const end = field.selectionEnd ?? field.value.length;
   const start = Math.max(0, end - count);
   field.value = field.value.slice(0, start) + field.value.slice(end);
-  field.setSelectionRange?.(start, start);
+  try {
+    field.setSelectionRange(start, start);
+  } catch {
+    // Number and email inputs have no selection API; the value is already right.
+  }
   // Frameworks that mirror the field's value hear about the change.
   field.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
 }

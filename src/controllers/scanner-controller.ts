@@ -77,7 +77,11 @@ export class ScannerController implements ReactiveController {
     try {
       await session.start();
       if (this._session !== session) return;
-      this._set({ state: ScannerStates.scanning, hasTorch: session.hasTorch, engine: session.engine });
+      this._set({
+        state: ScannerStates.scanning,
+        hasTorch: session.hasTorch,
+        engine: session.engine,
+      });
     } catch (error) {
       if (this._session !== session) return;
       session.close();
@@ -122,7 +126,11 @@ export class ScannerController implements ReactiveController {
     this._session = null;
   }
 
-  private _set(values: Partial<Pick<ScannerController, 'state' | 'problem' | 'hasTorch' | 'torchOn' | 'engine'>>): void {
+  private _set(
+    values: Partial<
+      Pick<ScannerController, 'state' | 'problem' | 'hasTorch' | 'torchOn' | 'engine'>
+    >,
+  ): void {
     Object.assign(this, values);
     this._host.requestUpdate();
   }
