@@ -89,6 +89,10 @@ export const appStyles = css`
   @media (max-width: 760px) {
     header {
       padding: 0.4rem 0.75rem;
+      gap: 0.35rem 0.75rem;
+    }
+    .who .name {
+      display: none;
     }
     pos-sync-status {
       order: 3;

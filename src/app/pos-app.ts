@@ -144,7 +144,7 @@ export class PosApp extends LitElement {
       </div>
       <pos-sync-status .status=${this._syncStatus} locale=${app.store.locale}></pos-sync-status>
       <div class="who">
-        <span>${app.session.displayName}</span>
+        <span class="name">${app.session.displayName}</span>
         <button class="quiet on-dark" @click=${this._onSignOut}>Sign out</button>
       </div>
     </header>`;

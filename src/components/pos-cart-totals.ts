@@ -15,7 +15,7 @@ export class PosCartTotals extends LitElement {
     dl {
       display: grid;
       grid-template-columns: 1fr auto;
-      gap: 0.35rem 1rem;
+      gap: 0.35rem 0;
       margin: 0;
     }
     dt {
@@ -23,6 +23,7 @@ export class PosCartTotals extends LitElement {
     }
     dd {
       margin: 0;
+      padding-left: 1rem;
       text-align: right;
       font-variant-numeric: tabular-nums;
     }

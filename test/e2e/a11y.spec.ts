@@ -1,0 +1,56 @@
+/**
+ * Accessibility: axe-core on the sign-in, sell (with a cart and with the payment dialog) and
+ * receipt screens finds no serious or critical violation.
+ */
+import { createRequire } from 'node:module';
+import type { Page } from '@playwright/test';
+import { DEMO_PRODUCTS, DEMO_USERS, expect, test } from './fixtures.ts';
+
+const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: Array<{ target: unknown }>;
+}
+
+async function seriousViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: axePath });
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (context: Document) => Promise<{ violations: AxeViolation[] }> } }).axe;
+    return (await axe.run(document)).violations;
+  });
+  return violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map((v) => `${v.impact ?? ''} ${v.id}: ${v.help} at ${JSON.stringify(v.nodes.map((n) => n.target))}`);
+}
+
+test('sign-in, sell, payment and receipt screens have no serious accessibility violations', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByRole('button', { name: 'Sign in' })).toBeVisible();
+  expect(await seriousViolations(page), 'sign-in').toEqual([]);
+
+  await page.getByLabel('Username').fill(DEMO_USERS.associate.username);
+  await page.getByLabel('Password').fill(DEMO_USERS.associate.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  const field = page.getByLabel('Barcode or SKU');
+  await expect(field).toBeFocused();
+  for (const item of DEMO_PRODUCTS.filter((p) => !p.serialized).slice(0, 2)) {
+    await field.fill(item.sku);
+    await field.press('Enter');
+  }
+  await field.fill('0000');
+  await field.press('Enter');
+  await expect(page.getByTestId('sell.message')).toContainText('No product');
+  expect(await seriousViolations(page), 'sell').toEqual([]);
+
+  await page.getByTestId('sell.pay').click();
+  const dialog = page.getByRole('dialog', { name: 'Payment' });
+  await dialog.getByRole('button', { name: 'Exact' }).click();
+  expect(await seriousViolations(page), 'payment').toEqual([]);
+
+  await dialog.getByRole('button', { name: 'Complete sale' }).click();
+  await expect(page.getByRole('heading', { name: 'Sale complete' })).toBeVisible();
+  expect(await seriousViolations(page), 'receipt').toEqual([]);
+});
