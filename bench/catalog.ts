@@ -181,19 +181,27 @@ async function main(): Promise<void> {
         SCANS,
         11,
       );
-      const scans = summarize(
-        await timeWedgeScans(
-          page,
-          scanTargets.map((item) => item.ean13),
-        ),
+      const timings = await timeWedgeScans(
+        page,
+        scanTargets.map((item) => item.ean13),
       );
-      rows.push({
-        name: `wedge scan → cart line shown, p95 of ${scans.count}`,
-        value: scans.p95,
-        unit: 'ms',
-        goal: { op: '<=', value: 50 },
-        details: { p50: scans.p50, max: scans.max },
-      });
+      const scans = summarize(timings.map((t) => t.fromFirstKeyMs));
+      const afterEnter = summarize(timings.map((t) => t.fromEnterMs));
+      rows.push(
+        {
+          name: `wedge scan, first key → cart line shown, p95 of ${scans.count}`,
+          value: scans.p95,
+          unit: 'ms',
+          goal: { op: '<=', value: 50 },
+          details: { p50: scans.p50, max: scans.max },
+        },
+        {
+          name: `  of which Enter → cart line shown, p95`,
+          value: afterEnter.p95,
+          unit: 'ms',
+          details: { p50: afterEnter.p50, max: afterEnter.max },
+        },
+      );
     }
   } finally {
     await browser?.close();

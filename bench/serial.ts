@@ -10,7 +10,13 @@
 import { readFileSync } from 'node:fs';
 import { parseFlags, intFlag } from './lib/args.ts';
 import { environment, type ResultRow, writeReport } from './lib/report.ts';
-import { LENGTHS, SCALING_CASES, TYPICAL_CASES } from './serial/cases.ts';
+import {
+  LENGTHS,
+  SCALING_CASES,
+  type TypicalCase,
+  TYPICAL_CASES,
+  WORST_ACCEPTED_CASES,
+} from './serial/cases.ts';
 import { type NativeResult, runNativeRegExp } from './serial/native-regexp.ts';
 import { checkSerialPattern } from '../src/domain/serial-pattern.ts';
 import { createSerialValidator } from '../src/domain/serial-validation.ts';
@@ -52,6 +58,9 @@ const show = (text: string, width = 26): string =>
   JSON.stringify(text.length > width ? `${text.slice(0, width - 1)}…` : text);
 const fmt = (value: number, digits = 0): string =>
   value.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+/** A duration given in nanoseconds, in the unit that keeps it readable. */
+const duration = (ns: number): string =>
+  ns < 1e3 ? `${fmt(ns)} ns` : ns < 1e6 ? `${fmt(ns / 1e3, 1)} µs` : `${fmt(ns / 1e6, 1)} ms`;
 const nativeText = (r: NativeResult, unit: 'ns' | 'us'): string =>
   r.status === 'timeout'
     ? `TIMEOUT (>${r.limitMs} ms, killed)`
@@ -77,40 +86,64 @@ const startedAt = new Date().toISOString();
 
 // ---------------------------------------------------------------- typical patterns
 
-const typicalRows: string[][] = [];
-for (const c of TYPICAL_CASES) {
-  const validator = createSerialValidator(c.pattern);
-  const check = checkSerialPattern(c.pattern);
-  if (!check.ok) throw new Error(`bench pattern refused: ${check.reason}`);
-  for (const input of c.inputs) {
-    const verdict = validator.validate(input);
-    const validateNs = timeCall(() => validator.validate(input));
-    const engineNs = timeCall(() => check.compiled.test(input));
-    const native = await runNativeRegExp(c.pattern, input, 200_000, 10 * limitMs);
-    typicalRows.push([
-      c.pattern,
-      show(input),
-      verdict.ok ? 'accepted' : verdict.reason,
-      `${fmt(validateNs)} ns`,
-      `${fmt(engineNs)} ns`,
-      nativeText(native, 'ns'),
-    ]);
-    results.push({
-      name: `validate ${c.pattern} ${JSON.stringify(input)}`,
-      value: Math.round(validateNs),
-      unit: 'ns/serial',
-      details: {
-        verdict: verdict.ok ? 'accepted' : verdict.reason,
-        re2js_test_ns: Math.round(engineNs),
-        native_regexp_ns: native.status === 'done' ? Math.round(native.msPerCall * 1e6) : 'timeout',
-      },
-    });
+/** One row per input: validate() and the bare engine with re2js, native RegExp in a worker. */
+async function timeSerials(
+  cases: readonly TypicalCase[],
+  label: string,
+  nativeReps: number,
+  nativeLimitMs: number,
+): Promise<string[][]> {
+  const rows: string[][] = [];
+  for (const c of cases) {
+    const validator = createSerialValidator(c.pattern);
+    const check = checkSerialPattern(c.pattern);
+    if (!check.ok) throw new Error(`bench pattern refused: ${check.reason}`);
+    for (const input of c.inputs) {
+      const verdict = validator.validate(input);
+      const validateNs = timeCall(() => validator.validate(input));
+      const engineNs = timeCall(() => check.compiled.test(input));
+      const native = await runNativeRegExp(c.pattern, input, nativeReps, nativeLimitMs);
+      rows.push([
+        c.pattern,
+        show(input),
+        verdict.ok ? 'accepted' : verdict.reason,
+        duration(validateNs),
+        duration(engineNs),
+        native.status === 'done' ? duration(native.msPerCall * 1e6) : nativeText(native, 'ns'),
+      ]);
+      results.push({
+        name: `${label} ${c.pattern} ${JSON.stringify(input)}`,
+        value: Math.round(validateNs),
+        unit: 'ns/serial',
+        details: {
+          verdict: verdict.ok ? 'accepted' : verdict.reason,
+          re2js_test_ns: Math.round(engineNs),
+          native_regexp_ns:
+            native.status === 'done' ? Math.round(native.msPerCall * 1e6) : 'timeout',
+        },
+      });
+    }
   }
+  return rows;
 }
+
+const serialHeader = [
+  'pattern',
+  'input',
+  'verdict',
+  'validate() re2js',
+  're2js test()',
+  'native RegExp',
+];
 printTable(
   'Typical serial patterns: time per serial',
-  ['pattern', 'input', 'verdict', 'validate() re2js', 're2js test()', 'native RegExp'],
-  typicalRows,
+  serialHeader,
+  await timeSerials(TYPICAL_CASES, 'validate', 200_000, 10 * limitMs),
+);
+printTable(
+  'Worst accepted patterns (at the limits) on a 200-character serial',
+  serialHeader,
+  await timeSerials(WORST_ACCEPTED_CASES, 'worst accepted', 1, limitMs),
 );
 
 // ---------------------------------------------------------------- growth with input length

@@ -4,15 +4,23 @@
  * armed scan, the milliseconds from its first keydown to the DOM change that shows it.
  */
 
+export interface ScanTiming {
+  /** First keydown of the scan → cart change: what the associate waits, typing included. */
+  fromFirstKeyMs: number;
+  /** Terminator (Enter) keydown → cart change: the app's own share. */
+  fromEnterMs: number;
+}
+
 export interface ScanWatch {
   arm(): void;
-  result(timeoutMs: number): Promise<number>;
+  result(timeoutMs: number): Promise<ScanTiming>;
 }
 
 /** Finds cart lines (elements named `lineTag`) across shadow roots and watches for changes. */
 export function createScanWatch(lineTag: string): ScanWatch {
   const observed = new WeakSet<Node>();
   let firstKeydown: number | null = null;
+  let enterKeydown: number | null = null;
   let armed = false;
   let baseline = '';
   let resolveChange: ((at: number) => void) | null = null;
@@ -54,8 +62,11 @@ export function createScanWatch(lineTag: string): ScanWatch {
 
   window.addEventListener(
     'keydown',
-    () => {
-      if (armed && firstKeydown === null) firstKeydown = performance.now();
+    (event: KeyboardEvent) => {
+      if (!armed) return;
+      const at = performance.now();
+      firstKeydown ??= at;
+      if (event.key === 'Enter') enterKeydown = at;
     },
     { capture: true },
   );
@@ -66,6 +77,7 @@ export function createScanWatch(lineTag: string): ScanWatch {
       observeShadowRoots(document);
       baseline = cartSignature();
       firstKeydown = null;
+      enterKeydown = null;
       armed = true;
       changed = new Promise((resolve) => {
         resolveChange = resolve;
@@ -79,8 +91,10 @@ export function createScanWatch(lineTag: string): ScanWatch {
         ),
       );
       const at = await Promise.race([changed, timeout]);
-      if (firstKeydown === null) throw new Error('no keydown reached the page');
-      return at - firstKeydown;
+      if (firstKeydown === null || enterKeydown === null) {
+        throw new Error("the scan's keys did not reach the page");
+      }
+      return { fromFirstKeyMs: at - firstKeydown, fromEnterMs: at - enterKeydown };
     },
   };
 }

@@ -68,3 +68,13 @@ export const SCALING_CASES: readonly ScalingCase[] = [
 ];
 
 export const LENGTHS: readonly number[] = [16, 64, 256, 1024, 4096];
+
+/**
+ * Patterns just under the configuration limits (program size, repetition counts) that keep
+ * re2js off its DFA, on the longest serial accepted: the slowest validation a till can meet.
+ */
+export const WORST_ACCEPTED_CASES: readonly TypicalCase[] = [
+  { name: 'optional then required', pattern: '(a?){590}a{590}', inputs: [`${'a'.repeat(199)}!`] },
+  { name: 'ambiguous alternation', pattern: '(?:a|aa|b){500}$', inputs: [`${'a'.repeat(199)}!`] },
+  { name: 'repeated wildcard', pattern: '(.*a){590}', inputs: [`${'a'.repeat(199)}!`] },
+];
