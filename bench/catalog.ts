@@ -6,6 +6,7 @@
  * the first keydown to the cart line on screen.
  *
  *   npm run bench:catalog [-- --products 100000 --batch 2000 --lookups 500 --scans 100
+ *                             --cart-size 10
  *                             --json bench/results/catalog.json --server-only]
  */
 import { join } from 'node:path';
@@ -27,6 +28,7 @@ const PRODUCTS = intFlag(flags, 'products', 100_000);
 const BATCH = intFlag(flags, 'batch', 2_000);
 const LOOKUPS = intFlag(flags, 'lookups', 500);
 const SCANS = intFlag(flags, 'scans', 100);
+const CART_SIZE = intFlag(flags, 'cart-size', 10);
 const SERVER_ONLY = flags.get('server-only') === 'true';
 const JSON_FILE = flags.get('json') ?? join(REPO_ROOT, 'bench', 'results', 'catalog.json');
 const SYNC_TIMEOUT_MS = 300_000;
@@ -184,6 +186,7 @@ async function main(): Promise<void> {
       const timings = await timeWedgeScans(
         page,
         scanTargets.map((item) => item.ean13),
+        CART_SIZE,
       );
       const scans = summarize(timings.map((t) => t.fromFirstKeyMs));
       const afterEnter = summarize(timings.map((t) => t.fromEnterMs));
@@ -215,7 +218,13 @@ async function main(): Promise<void> {
     bench: 'catalog',
     started_at: new Date().toISOString(),
     environment: environment(env),
-    parameters: { products: PRODUCTS, batch: BATCH, lookups: LOOKUPS, scans: SCANS },
+    parameters: {
+      products: PRODUCTS,
+      batch: BATCH,
+      lookups: LOOKUPS,
+      scans: SCANS,
+      cart_size: CART_SIZE,
+    },
     results: rows,
   });
   console.log(`\nbench: JSON written to ${JSON_FILE}`);

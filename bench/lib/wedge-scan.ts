@@ -15,16 +15,22 @@ import type { ScanTiming } from './page-scan-watch.ts';
 /** The element that renders one cart line (src/components/). */
 export const CART_LINE_TAG = 'pos-cart-line';
 
-/** Scans each code (digits, then Enter); returns the timings of each scan. */
+/**
+ * Scans each code (digits, then Enter) and returns the timings of each scan; the cart is
+ * cleared through the sell screen after every `cartSize` scans.
+ */
 export async function timeWedgeScans(
   page: Page,
   codes: readonly string[],
+  cartSize = 10,
   lineTag = CART_LINE_TAG,
   timeoutMs = 5_000,
 ): Promise<ScanTiming[]> {
   const times: ScanTiming[] = [];
   const cdp = await page.context().newCDPSession(page);
-  for (const code of codes) {
+  for (const [index, code] of codes.entries()) {
+    // A till's cart holds a handful of lines; a 100-line cart would time its rendering.
+    if (index > 0 && index % cartSize === 0) await clearCart(page);
     await page.evaluate(
       (tag) => (window.aisleBench as AisleBenchProbe).scanWatch(tag).arm(),
       lineTag,
@@ -39,6 +45,13 @@ export async function timeWedgeScans(
   }
   await cdp.detach();
   return times;
+}
+
+/** The sell screen's own two-tap "Clear cart", then the empty-cart text. */
+export async function clearCart(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Clear cart' }).click();
+  await page.getByRole('button', { name: 'Tap again to clear the cart' }).click();
+  await page.getByText('The cart is empty.').waitFor();
 }
 
 type KeyEvent = {
