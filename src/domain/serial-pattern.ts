@@ -18,10 +18,14 @@ export const MAX_PATTERN_LENGTH = 500;
 /** Largest repetition count, as RE2 allows it. */
 export const MAX_REPEAT_COUNT = 1000;
 /**
- * Largest compiled program (RE2 instructions). `[A-Z0-9]{1000}` is about 1 000; the cap stops
- * a pattern of many such blocks from costing megabytes on every device.
+ * Largest compiled program (RE2 instructions). Matching stays linear in the serial's length,
+ * but its constant grows with the program when a pattern is ambiguous enough to keep re2js off
+ * its DFA; the first match after compiling pays the most. At 2 000 the worst patterns found
+ * take some tens of milliseconds on a 200-character serial, at 3 000 over 100 ms, at 9 000
+ * most of a second (`npm run bench:serial`, "worst accepted" rows). `[A-Z0-9]{1000}` is about
+ * 1 000; real serial patterns stay under 200.
  */
-export const MAX_PROGRAM_SIZE = 10_000;
+export const MAX_PROGRAM_SIZE = 2000;
 
 export type SerialPatternCheck =
   | {

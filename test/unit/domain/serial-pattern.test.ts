@@ -43,7 +43,8 @@ describe('checkSerialPattern: refused patterns', () => {
     ['[]a', /empty class/],
     ['/^[A-Z]{3}$/i', /without the JavaScript slashes.*\(\?i\)/],
     ['x'.repeat(MAX_PATTERN_LENGTH + 1), /at most 500 are accepted/],
-    ['(?:[a-z]{1000})'.repeat(11), /instructions; at most 10000/],
+    ['(?:[a-z]{1000})'.repeat(3), /instructions; at most 2000/],
+    ['(a?){1000}a{1000}', /compiles to 5002 instructions; at most 2000/],
   ])('refuses %j', (pattern, reason) => {
     const check = checkSerialPattern(pattern);
     expect(check.ok).toBe(false);
@@ -75,6 +76,7 @@ describe('checkSerialPattern: accepted patterns and their RE2 form', () => {
     ['^[[:upper:]]{2}$', '^[[:upper:]]{2}$'],
     ['^\\Q(a+)\\E$', '^\\Q(a+)\\E$'],
     ['^(a+)+$', '^(a+)+$'],
+    ['^[A-Z0-9]{1000}$', '^[A-Z0-9]{1000}$'],
   ])('accepts %j as RE2 %j', (pattern, re2Source) => {
     const check = checkSerialPattern(pattern);
     expect(check).toMatchObject({ ok: true, pattern, re2Source });
