@@ -126,11 +126,13 @@ export async function pullChanges(
       'products.change_no',
       'prices.amount_minor',
     ])
+    // A row-value comparison, so both SQLite and PostgreSQL walk the (change_no, product_id) index.
     .where((eb) =>
-      eb.or([
-        eb('products.change_no', '>', cursor.c),
-        eb.and([eb('products.change_no', '=', cursor.c), eb('products.product_id', '>', cursor.p)]),
-      ]),
+      eb(
+        eb.refTuple('products.change_no', 'products.product_id'),
+        '>',
+        eb.tuple(cursor.c, cursor.p),
+      ),
     )
     .orderBy('products.change_no')
     .orderBy('products.product_id')
@@ -146,12 +148,7 @@ export async function pullChanges(
   const remainingRow = await store.db
     .selectFrom('products')
     .select((eb) => eb.fn.countAll().as('n'))
-    .where((eb) =>
-      eb.or([
-        eb('change_no', '>', next.c),
-        eb.and([eb('change_no', '=', next.c), eb('product_id', '>', next.p)]),
-      ]),
-    )
+    .where((eb) => eb(eb.refTuple('change_no', 'product_id'), '>', eb.tuple(next.c, next.p)))
     .executeTakeFirstOrThrow();
   const remaining = Number(remainingRow.n);
 

@@ -87,7 +87,7 @@ describe('bearer auth', () => {
     );
     expect((await t.call('GET', '/healthz', { token: null })).body).toEqual({
       status: 'ok',
-      db: 'sqlite',
+      db: t.app.storeDb.dialect,
     });
   });
 

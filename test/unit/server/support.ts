@@ -1,5 +1,6 @@
 /**
- * Server test support: the real app (`buildApp`) on a fresh SQLite file in a temp folder,
+ * Server test support: the real app (`buildApp`) on a fresh SQLite file in a temp folder (or
+ * a fresh PostgreSQL database, see AISLE_TEST_POSTGRES_URL),
  * seeded with the demo store, plus signed-in tokens and a small JSON request helper over
  * Fastify's `inject()`. No mocks: every test talks to the real routes and database.
  */
@@ -8,6 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
+import pg from 'pg';
 import type { OrderRequest } from '../../../src/protocol/schemas.ts';
 import { buildApp } from '../../../server/src/app.ts';
 import { DEMO_PRODUCTS, DEMO_STORE, DEMO_USERS } from '../../../server/src/seed/demo-catalog.ts';
@@ -34,10 +36,37 @@ export interface TestApp {
 
 export const OTHER_STORE = 'other-store';
 
+/**
+ * With AISLE_TEST_POSTGRES_URL (a server URL such as postgres://aisle@127.0.0.1:5432/postgres)
+ * each app gets a fresh PostgreSQL database instead of a SQLite file, dropped at close.
+ */
+const POSTGRES_URL = process.env.AISLE_TEST_POSTGRES_URL;
+
+async function freshDatabase(dir: string): Promise<{ url: string; drop: () => Promise<void> }> {
+  if (POSTGRES_URL === undefined || POSTGRES_URL === '') {
+    return { url: `sqlite:${join(dir, 'aisle.sqlite')}`, drop: () => Promise.resolve() };
+  }
+  const name = `aisle_test_${randomUUID().replaceAll('-', '')}`;
+  const admin = async (statement: string): Promise<void> => {
+    const client = new pg.Client({ connectionString: POSTGRES_URL });
+    await client.connect();
+    try {
+      await client.query(statement);
+    } finally {
+      await client.end();
+    }
+  };
+  await admin(`CREATE DATABASE ${name}`);
+  const url = new URL(POSTGRES_URL);
+  url.pathname = `/${name}`;
+  return { url: url.toString(), drop: () => admin(`DROP DATABASE IF EXISTS ${name}`) };
+}
+
 export async function startTestApp(options: { staticDir?: string } = {}): Promise<TestApp> {
   const dir = mkdtempSync(join(tmpdir(), 'aisle-server-'));
+  const database = await freshDatabase(dir);
   const app = await buildApp({
-    databaseUrl: `sqlite:${join(dir, 'aisle.sqlite')}`,
+    databaseUrl: database.url,
     adminToken: ADMIN_TOKEN,
     demo: true,
     staticDir: options.staticDir ?? null,
@@ -98,6 +127,7 @@ export async function startTestApp(options: { staticDir?: string } = {}): Promis
     call,
     close: async () => {
       await app.close();
+      await database.drop();
       rmSync(dir, { recursive: true, force: true });
     },
   };
