@@ -14,9 +14,12 @@ export const E2E_BASE_URL = `http://127.0.0.1:${E2E_PORT}`;
 /** Known only to the tests; the server accepts it as an admin bearer token (AISLE_ADMIN_TOKEN). */
 export const E2E_ADMIN_TOKEN = process.env.E2E_ADMIN_TOKEN ?? 'e2e-admin-token-not-a-secret';
 
-/** A fresh database per run, under the git-ignored .tmp/. */
+/**
+ * A fresh database per run, under the git-ignored .tmp/. Named after the port so two runs on
+ * different ports (two engineers, one tree) never delete each other's database.
+ */
 export const E2E_DB_FILE = fileURLToPath(
-  new URL('../../../.tmp/e2e/aisle-e2e.sqlite', import.meta.url),
+  new URL(`../../../.tmp/e2e/aisle-e2e-${E2E_PORT}.sqlite`, import.meta.url),
 );
 
 function parsePort(raw: string | undefined, fallback: number): number {

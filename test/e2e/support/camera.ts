@@ -1,0 +1,174 @@
+/**
+ * A real camera feed for the scanning specs: barcode images drawn with bwip-js, written as a
+ * Y4M video (a text header plus raw YUV 4:2:0 frames) that Chromium's fake capture device
+ * plays as the camera. The video is a launch flag, so each video gets its own browser.
+ * Also builds a small page around the app's own scanner modules (<pos-scanner>, scanOnce,
+ * the decoder Worker and its .wasm) for specs that need no sign-in, and a getUserMedia probe
+ * that lets a spec check that no camera track is left running.
+ */
+import { mkdirSync, readFileSync, writeFileSync, openSync, writeSync, closeSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { extname, join } from 'node:path';
+import type { Browser, Page } from '@playwright/test';
+import { build } from 'vite';
+import {
+  barcodeFrame,
+  emptyFrame,
+  type BarcodeSpec,
+  type Rgba,
+} from '../../fixtures/barcodes/barcodes.ts';
+import { fakeCameraArgs, launchChromium } from './chromium.ts';
+import { REPO_ROOT } from './env.ts';
+
+const CAMERA_DIR = join(REPO_ROOT, '.tmp/e2e/camera');
+export const VIDEO_WIDTH = 640;
+export const VIDEO_HEIGHT = 480;
+
+/** Writes `frame` as a still video of `frames` identical frames (4:2:0, full-range luma). */
+export function writeY4m(file: string, frame: Rgba, frames = 10, fps = 10): void {
+  const { width, height, data } = frame;
+  if (width % 2 !== 0 || height % 2 !== 0) throw new Error('Y4M 4:2:0 needs even dimensions');
+  const luma = Buffer.alloc(width * height);
+  for (let i = 0; i < luma.length; i += 1) {
+    const p = i * 4;
+    luma[i] = Math.round(
+      0.299 * (data[p] ?? 0) + 0.587 * (data[p + 1] ?? 0) + 0.114 * (data[p + 2] ?? 0),
+    );
+  }
+  // Grey images: both chroma planes sit at the neutral 128.
+  const chroma = Buffer.alloc((width / 2) * (height / 2) * 2, 128);
+  const fd = openSync(file, 'w');
+  try {
+    writeSync(fd, `YUV4MPEG2 W${width} H${height} F${fps}:1 Ip A1:1 C420jpeg\n`);
+    for (let i = 0; i < frames; i += 1) {
+      writeSync(fd, 'FRAME\n');
+      writeSync(fd, luma);
+      writeSync(fd, chroma);
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** A Y4M video of `spec` (or of a scene without barcode when null); returns its path. */
+export async function barcodeVideo(name: string, spec: BarcodeSpec | null): Promise<string> {
+  mkdirSync(CAMERA_DIR, { recursive: true });
+  const frame =
+    spec === null
+      ? emptyFrame(VIDEO_WIDTH, VIDEO_HEIGHT)
+      : await barcodeFrame(spec, VIDEO_WIDTH, VIDEO_HEIGHT);
+  const file = join(CAMERA_DIR, `${name}.y4m`);
+  writeY4m(file, frame);
+  return file;
+}
+
+/** A Chromium whose camera plays `videoFile`, with the camera permission granted. */
+export function launchWithCamera(videoFile: string): Promise<Browser> {
+  return launchChromium(fakeCameraArgs(videoFile));
+}
+
+/**
+ * A Chromium with a fake camera whose permission prompt is answered "Block", as when the
+ * associate refused the camera.
+ */
+export function launchWithCameraDenied(videoFile: string): Promise<Browser> {
+  return launchChromium([
+    '--use-fake-device-for-media-stream',
+    `--use-file-for-fake-video-capture=${videoFile}`,
+    '--deny-permission-prompts',
+  ]);
+}
+
+/**
+ * Records every stream getUserMedia hands out, so a spec can ask how many camera tracks are
+ * still live. Install before the page loads.
+ */
+export async function recordCameraStreams(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const streams: MediaStream[] = [];
+    (window as unknown as { __aisleStreams: MediaStream[] }).__aisleStreams = streams;
+    const devices = navigator.mediaDevices as MediaDevices | undefined;
+    if (devices === undefined) return;
+    const original = devices.getUserMedia.bind(devices);
+    devices.getUserMedia = async (constraints) => {
+      const stream = await original(constraints);
+      streams.push(stream);
+      return stream;
+    };
+  });
+}
+
+/** Camera tracks the page obtained that are still running. */
+export function liveCameraTracks(page: Page): Promise<number> {
+  return page.evaluate(
+    () =>
+      (window as unknown as { __aisleStreams: MediaStream[] }).__aisleStreams
+        .flatMap((stream) => stream.getVideoTracks())
+        .filter((track) => track.readyState === 'live').length,
+  );
+}
+
+const HARNESS_DIR = join(REPO_ROOT, '.tmp/e2e/scan-harness');
+
+/**
+ * Builds (production mode, like the app) a page that loads the app's scanner modules and
+ * exposes them on `window.aisleScanHarness`; returns the folder of the built page.
+ */
+export async function buildScanHarness(): Promise<string> {
+  const source = join(HARNESS_DIR, 'src');
+  const out = join(HARNESS_DIR, 'dist');
+  mkdirSync(source, { recursive: true });
+  const dialog = join(REPO_ROOT, 'src/components/pos-scanner-dialog.ts');
+  writeFileSync(
+    join(source, 'index.html'),
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>scan harness</title></head>
+<body><script type="module">
+import { scanOnce } from ${JSON.stringify(dialog)};
+window.aisleScanHarness = { scanOnce };
+document.title = 'ready';
+</script></body></html>`,
+  );
+  await build({
+    configFile: false,
+    root: source,
+    logLevel: 'warn',
+    publicDir: false,
+    build: { outDir: out, emptyOutDir: true, target: 'es2022' },
+    worker: { format: 'es' },
+  });
+  return out;
+}
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html',
+  '.js': 'text/javascript',
+  '.wasm': 'application/wasm',
+};
+
+/** Serves a built folder on 127.0.0.1 (a secure context, so the camera API exists). */
+export function serveFolder(dir: string): Promise<{ origin: string; close: () => void }> {
+  const server: Server = createServer((request, response) => {
+    const path = new URL(request.url ?? '/', 'http://x').pathname;
+    const file = join(dir, path === '/' ? 'index.html' : path);
+    if (!file.startsWith(dir)) {
+      response.writeHead(404).end();
+      return;
+    }
+    try {
+      const body = readFileSync(file);
+      response.writeHead(200, {
+        'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+      });
+      response.end(body);
+    } catch {
+      response.writeHead(404).end();
+    }
+  });
+  return new Promise((resolve) => {
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address !== null ? address.port : 0;
+      resolve({ origin: `http://127.0.0.1:${port}`, close: () => server.close() });
+    });
+  });
+}
