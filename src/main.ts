@@ -30,7 +30,9 @@ async function start(): Promise<void> {
     navigator.storage
       .persist()
       .then((granted) => log.info('persistent storage', { granted }))
-      .catch((error: unknown) => log.warn('persistent storage request failed', { error: String(error) }));
+      .catch((error: unknown) =>
+        log.warn('persistent storage request failed', { error: String(error) }),
+      );
   }
   let app = document.querySelector('pos-app');
   if (app === null) {

@@ -35,9 +35,15 @@ interface ShellState {
 async function readShellState(repos: Repositories): Promise<ShellState> {
   const session = await repos.sessions.current();
   if (session === undefined) return { app: undefined, catalogReady: false };
-  const [store, catalog] = await Promise.all([repos.sessions.store(session.storeId), repos.catalog.state()]);
+  const [store, catalog] = await Promise.all([
+    repos.sessions.store(session.storeId),
+    repos.catalog.state(),
+  ]);
   if (store === undefined) return { app: undefined, catalogReady: false };
-  return { app: { session, store }, catalogReady: catalog.complete && catalog.storeId === session.storeId };
+  return {
+    app: { session, store },
+    catalogReady: catalog.complete && catalog.storeId === session.storeId,
+  };
 }
 
 @customElement('pos-app')
@@ -106,32 +112,44 @@ export class PosApp extends LitElement {
       return html`<main class="splash" aria-busy="true"><p>Starting Aisle…</p></main>`;
     }
     if (this._shell.status === 'error') {
-      return html`<main class="splash"><p role="alert">Aisle could not read its data on this device. Reload the app.</p></main>`;
+      return html`<main class="splash">
+        <p role="alert">Aisle could not read its data on this device. Reload the app.</p>
+      </main>`;
     }
     const app = this._app;
     const route = this._router.route;
     if (app === undefined) {
       return html`<main class="full"><pos-view-sign-in></pos-view-sign-in></main>`;
     }
-    if (route.name === 'sign-in' || (app.session.expired && route.name !== 'sell' && route.name !== 'receipt')) {
+    if (
+      route.name === 'sign-in' ||
+      (app.session.expired && route.name !== 'sell' && route.name !== 'receipt')
+    ) {
       return html`<main class="full">
-        <pos-view-sign-in ?session-ended=${app.session.expired} username=${app.session.username}></pos-view-sign-in>
+        <pos-view-sign-in
+          ?session-ended=${app.session.expired}
+          username=${app.session.username}
+        ></pos-view-sign-in>
       </main>`;
     }
     return html`
       ${this._renderHeader(app)}
-      ${app.session.expired
-        ? html`<div class="banner warn" role="alert">
-            Your session ended: sales are kept but not sent.
-            <button @click=${() => navigate({ name: 'sign-in' })}>Sign in again</button>
-          </div>`
-        : nothing}
-      ${this._banner === ''
-        ? nothing
-        : html`<div class="banner" role="alert">
-            <span>${this._banner}</span>
-            <button class="quiet" @click=${() => (this._banner = '')}>Dismiss</button>
-          </div>`}
+      ${
+        app.session.expired
+          ? html`<div class="banner warn" role="alert">
+              Your session ended: sales are kept but not sent.
+              <button @click=${() => navigate({ name: 'sign-in' })}>Sign in again</button>
+            </div>`
+          : nothing
+      }
+      ${
+        this._banner === ''
+          ? nothing
+          : html`<div class="banner" role="alert">
+              <span>${this._banner}</span>
+              <button class="quiet" @click=${() => (this._banner = '')}>Dismiss</button>
+            </div>`
+      }
       <main>${this._renderScreen(route)}</main>
     `;
   }
@@ -174,7 +192,8 @@ export class PosApp extends LitElement {
     if (services === undefined) return;
     const app = this._app;
     services.setSession(app?.session);
-    const storeId = app?.session.expired === false && this._shell.value?.catalogReady ? app.store.store_id : null;
+    const storeId =
+      app?.session.expired === false && this._shell.value?.catalogReady ? app.store.store_id : null;
     if (storeId === this._syncingStore) return;
     this._syncingStore = storeId;
     if (storeId === null || app === undefined) {
@@ -185,7 +204,7 @@ export class PosApp extends LitElement {
     }
   }
 
-  private async _onSignOut(): Promise<void> {
+  private readonly _onSignOut = async (): Promise<void> => {
     const repos = this._repos;
     if (repos === undefined) return;
     try {
@@ -196,7 +215,7 @@ export class PosApp extends LitElement {
       log.warn('shell: sign-out refused', { error: String(error) });
       this._banner = describeDataError(error);
     }
-  }
+  };
 }
 
 declare global {

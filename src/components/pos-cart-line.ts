@@ -109,42 +109,50 @@ export class PosCartLine extends LitElement {
     return html`
       <div class="what">
         <div class="title">${line.title}</div>
-        <div class="meta"><span class="money">${money(line.unitPrice)}</span> each · ${line.productId}</div>
-        ${line.serialized
-          ? html`<div class="serial">${line.serial === null ? 'Serialized item' : `Serial ${line.serial}`}</div>`
-          : nothing}
+        <div class="meta">
+          <span class="money">${money(line.unitPrice)}</span> each · ${line.productId}
+        </div>
+        ${
+          line.serialized
+            ? html`<div class="serial">
+                ${line.serial === null ? 'Serialized item' : `Serial ${line.serial}`}
+              </div>`
+            : nothing
+        }
       </div>
       <div class="qty">
-        ${line.serialized
-          ? html`<span aria-label="Quantity 1">× 1</span>`
-          : html`
-              <button
-                class="quiet"
-                aria-label=${`One less ${line.title}`}
-                ?disabled=${line.quantity <= 1}
-                @click=${() => this._setQuantity(line.quantity - 1)}
-              >
-                −
-              </button>
-              <input
-                type="number"
-                inputmode="numeric"
-                min="1"
-                max=${MAX_QUANTITY}
-                aria-label=${`Quantity of ${line.title}`}
-                .value=${String(line.quantity)}
-                @change=${this._onQuantityInput}
-                @keydown=${this._onQuantityKey}
-              />
-              <button
-                class="quiet"
-                aria-label=${`One more ${line.title}`}
-                ?disabled=${line.quantity >= MAX_QUANTITY}
-                @click=${() => this._setQuantity(line.quantity + 1)}
-              >
-                +
-              </button>
-            `}
+        ${
+          line.serialized
+            ? html`<span aria-label="Quantity 1">× 1</span>`
+            : html`
+                <button
+                  class="quiet"
+                  aria-label=${`One less ${line.title}`}
+                  ?disabled=${line.quantity <= 1}
+                  @click=${() => this._setQuantity(line.quantity - 1)}
+                >
+                  −
+                </button>
+                <input
+                  type="number"
+                  inputmode="numeric"
+                  min="1"
+                  max=${MAX_QUANTITY}
+                  aria-label=${`Quantity of ${line.title}`}
+                  .value=${String(line.quantity)}
+                  @change=${this._onQuantityInput}
+                  @keydown=${this._onQuantityKey}
+                />
+                <button
+                  class="quiet"
+                  aria-label=${`One more ${line.title}`}
+                  ?disabled=${line.quantity >= MAX_QUANTITY}
+                  @click=${() => this._setQuantity(line.quantity + 1)}
+                >
+                  +
+                </button>
+              `
+        }
       </div>
       <div class="total money">${money(line.unitPrice * line.quantity)}</div>
       <button
@@ -162,12 +170,12 @@ export class PosCartLine extends LitElement {
     emit(this, 'pos-quantity-change', { lineId: this.line.lineId, quantity });
   }
 
-  private _onQuantityKey(event: KeyboardEvent): void {
+  private readonly _onQuantityKey = (event: KeyboardEvent): void => {
     // Enter commits the typed quantity without submitting anything else.
     if (event.key === 'Enter') (event.target as HTMLInputElement).blur();
-  }
+  };
 
-  private _onQuantityInput(event: Event): void {
+  private readonly _onQuantityInput = (event: Event): void => {
     const input = event.target as HTMLInputElement;
     const quantity = Number(input.value);
     if (!Number.isInteger(quantity) || quantity < 1 || quantity > MAX_QUANTITY) {
@@ -175,7 +183,7 @@ export class PosCartLine extends LitElement {
       input.value = String(this.line?.quantity ?? 1);
     }
     this._setQuantity(quantity);
-  }
+  };
 }
 
 declare global {

@@ -114,46 +114,74 @@ export class PosReceipt extends LitElement {
     const sale = this.sale;
     if (sale === undefined) return nothing;
     const money = (amount: number) => formatMoney(minor(amount), sale.currency, sale.locale);
-    const when = new Intl.DateTimeFormat(sale.locale, { dateStyle: 'medium', timeStyle: 'short' }).format(
-      new Date(sale.createdAt),
-    );
-    const taxRate = new Intl.NumberFormat(sale.locale, { style: 'percent', maximumFractionDigits: 3 }).format(
-      sale.taxRate,
-    );
+    const when = new Intl.DateTimeFormat(sale.locale, {
+      dateStyle: 'medium',
+      timeStyle: 'short',
+    }).format(new Date(sale.createdAt));
+    const taxRate = new Intl.NumberFormat(sale.locale, {
+      style: 'percent',
+      maximumFractionDigits: 3,
+    }).format(sale.taxRate);
     return html`
       <header>
         <h2>${sale.storeLabel}</h2>
         <p>${when}</p>
-        <p>Sale <strong data-testid="receipt.sale-id">${shortSaleId(sale.saleId)}</strong> · ${sale.associateName}</p>
+        <p>
+          Sale <strong data-testid="receipt.sale-id">${shortSaleId(sale.saleId)}</strong> ·
+          ${sale.associateName}
+        </p>
       </header>
       <table>
         <thead>
-          <tr><th scope="col">Item</th><th scope="col" class="num">Amount</th></tr>
+          <tr>
+            <th scope="col">Item</th>
+            <th scope="col" class="num">Amount</th>
+          </tr>
         </thead>
         <tbody>
           ${sale.lines.map(
-            (line) => html`<tr>
-              <td>
-                ${line.title}
-                <div class="detail">${line.quantity} × ${money(line.unitPrice)}${line.serial === null ? '' : ` · S/N ${line.serial}`}</div>
-              </td>
-              <td class="num">${money(line.unitPrice * line.quantity)}</td>
-            </tr>`,
+            (line) =>
+              html`<tr>
+                <td>
+                  ${line.title}
+                  <div class="detail">
+                    ${line.quantity} ×
+                    ${money(line.unitPrice)}${line.serial === null ? '' : ` · S/N ${line.serial}`}
+                  </div>
+                </td>
+                <td class="num">${money(line.unitPrice * line.quantity)}</td>
+              </tr>`,
           )}
         </tbody>
       </table>
       <table class="totals">
         <tbody>
-          <tr><td>Subtotal</td><td class="num">${money(sale.totals.subtotal)}</td></tr>
-          <tr><td>Tax ${taxRate}</td><td class="num">${money(sale.totals.tax)}</td></tr>
-          <tr class="grand"><td>Total</td><td class="num" data-testid="receipt.total">${money(sale.totals.total)}</td></tr>
+          <tr>
+            <td>Subtotal</td>
+            <td class="num">${money(sale.totals.subtotal)}</td>
+          </tr>
+          <tr>
+            <td>Tax ${taxRate}</td>
+            <td class="num">${money(sale.totals.tax)}</td>
+          </tr>
+          <tr class="grand">
+            <td>Total</td>
+            <td class="num" data-testid="receipt.total">${money(sale.totals.total)}</td>
+          </tr>
         </tbody>
       </table>
       <div class="tender">
-        ${sale.tender.method === 'cash'
-          ? html`<p>Cash given <span class="num">${money(sale.tender.tendered)}</span></p>
-              <p><strong>Change <span data-testid="receipt.change">${money(sale.tender.change)}</span></strong></p>`
-          : html`<p>Paid by card · reference ${sale.tender.reference}</p>`}
+        ${
+          sale.tender.method === 'cash'
+            ? html`<p>Cash given <span class="num">${money(sale.tender.tendered)}</span></p>
+                <p>
+                  <strong
+                    >Change
+                    <span data-testid="receipt.change">${money(sale.tender.change)}</span></strong
+                  >
+                </p>`
+            : html`<p>Paid by card · reference ${sale.tender.reference}</p>`
+        }
       </div>
       <p class="sync ${sale.sync.state}" data-testid="receipt.sync">
         ${SYNC_LABELS[sale.sync.state]}${sale.sync.error === null ? '' : `: ${sale.sync.error}`}

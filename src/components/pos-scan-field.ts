@@ -81,11 +81,11 @@ export class PosScanField extends LitElement {
     `;
   }
 
-  private _onKeyDown(event: KeyboardEvent): void {
+  private readonly _onKeyDown = (event: KeyboardEvent): void => {
     if (event.key.length === 1) this._firstKeyAt ??= performance.now();
-  }
+  };
 
-  private _onSubmit(event: SubmitEvent): void {
+  private readonly _onSubmit = (event: SubmitEvent): void => {
     event.preventDefault();
     const code = this._input.value.trim();
     const startedAt = this._firstKeyAt;
@@ -93,9 +93,10 @@ export class PosScanField extends LitElement {
     this._input.value = '';
     if (code === '') return;
     const elapsed = startedAt === null ? Number.POSITIVE_INFINITY : performance.now() - startedAt;
-    const method = code.length >= 4 && elapsed / code.length < SCANNER_MS_PER_CHAR ? 'scanner' : 'typed';
+    const method =
+      code.length >= 4 && elapsed / code.length < SCANNER_MS_PER_CHAR ? 'scanner' : 'typed';
     emit(this, 'pos-code-entered', { code, method });
-  }
+  };
 }
 
 declare global {

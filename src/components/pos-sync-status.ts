@@ -19,7 +19,10 @@ function timeOf(iso: string | null, locale: string): string {
   if (iso === null) return 'never';
   const date = new Date(iso);
   const sameDay = date.toDateString() === new Date().toDateString();
-  return new Intl.DateTimeFormat(locale, sameDay ? { timeStyle: 'short' } : { dateStyle: 'short', timeStyle: 'short' }).format(date);
+  return new Intl.DateTimeFormat(
+    locale,
+    sameDay ? { timeStyle: 'short' } : { dateStyle: 'short', timeStyle: 'short' },
+  ).format(date);
 }
 
 @customElement('pos-sync-status')
@@ -81,10 +84,14 @@ export class PosSyncStatus extends LitElement {
       <span class="chip ${status.online ? 'online' : 'offline'}" data-testid="sync.connection">
         <span class="dot" aria-hidden="true"></span>${status.online ? 'Online' : 'Offline'}
       </span>
-      <span class="chip" data-testid="sync.pending">${status.phase === 'syncing' && status.pending > 0 ? 'Syncing…' : waiting}</span>
-      ${status.problems > 0
-        ? html`<span class="chip problem">${status.problems} need attention</span>`
-        : nothing}
+      <span class="chip" data-testid="sync.pending"
+        >${status.phase === 'syncing' && status.pending > 0 ? 'Syncing…' : waiting}</span
+      >
+      ${
+        status.problems > 0
+          ? html`<span class="chip problem">${status.problems} need attention</span>`
+          : nothing
+      }
       <span class="last">Last sync ${timeOf(status.lastSyncAt, this.locale)}</span>
       <span class="message" role="status">${status.message ?? ''}</span>
     `;

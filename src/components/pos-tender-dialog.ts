@@ -171,7 +171,9 @@ export class PosTenderDialog extends LitElement {
     const given = parseAmount(this._cashText, this.currency);
     const change = given === null ? null : changeDue(total, given);
     let problem = '';
-    if (given === null) problem = this._cashText.trim() === '' ? 'Type or pick the amount given.' : 'That is not an amount.';
+    if (given === null)
+      problem =
+        this._cashText.trim() === '' ? 'Type or pick the amount given.' : 'That is not an amount.';
     else if (change === null) problem = `That is less than the total (${money(total)}).`;
     return html`
       <label>
@@ -190,20 +192,26 @@ export class PosTenderDialog extends LitElement {
       </label>
       <div class="quick" role="group" aria-label="Quick amounts">
         ${cashSuggestions(total, this.currency).map(
-          (amount, index) => html`<button
-            type="button"
-            @click=${() => {
-              this._cashText = this._amountText(amount);
-            }}
-          >
-            ${index === 0 ? 'Exact' : money(amount)}
-          </button>`,
+          (amount, index) =>
+            html`<button
+              type="button"
+              @click=${() => {
+                this._cashText = this._amountText(amount);
+              }}
+            >
+              ${index === 0 ? 'Exact' : money(amount)}
+            </button>`,
         )}
       </div>
       <div id="cash-change" class="change ${change === null ? 'short' : ''}" aria-live="polite">
-        ${change === null
-          ? html`<span>${this._showErrors || this._cashText.trim() !== '' ? problem : 'Change due'}</span><span></span>`
-          : html`<span>Change due</span><span class="money" data-testid="tender.change">${money(change)}</span>`}
+        ${
+          change === null
+            ? html`<span
+                  >${this._showErrors || this._cashText.trim() !== '' ? problem : 'Change due'}</span
+                ><span></span>`
+            : html`<span>Change due</span
+                ><span class="money" data-testid="tender.change">${money(change)}</span>`
+        }
       </div>
     `;
   }
@@ -223,9 +231,11 @@ export class PosTenderDialog extends LitElement {
           }}
         />
       </label>
-      ${this._showErrors && missing
-        ? html`<p class="error" role="alert">Type the reference printed by the card terminal.</p>`
-        : nothing}
+      ${
+        this._showErrors && missing
+          ? html`<p class="error" role="alert">Type the reference printed by the card terminal.</p>`
+          : nothing
+      }
     `;
   }
 
@@ -235,13 +245,13 @@ export class PosTenderDialog extends LitElement {
     return (amount / 10 ** digits).toFixed(digits);
   }
 
-  private _onCancel(event: Event): void {
+  private readonly _onCancel = (event: Event): void => {
     event.preventDefault();
     if (this.busy) return;
     emit(this, 'pos-tender-cancel', null);
-  }
+  };
 
-  private _onSubmit(event: SubmitEvent): void {
+  private readonly _onSubmit = (event: SubmitEvent): void => {
     event.preventDefault();
     if (this.busy) return;
     this._showErrors = true;
@@ -253,7 +263,7 @@ export class PosTenderDialog extends LitElement {
     const given = parseAmount(this._cashText, this.currency);
     if (given === null || changeDue(minor(this.total), given) === null) return;
     emit(this, 'pos-tender-complete', { method: 'cash', tendered: given });
-  }
+  };
 }
 
 declare global {

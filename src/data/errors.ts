@@ -30,15 +30,14 @@ export class DataError extends Error {
 
 function errorName(error: unknown): string | null {
   if (typeof error === 'object' && error !== null && 'name' in error) {
-    const { name } = error as { name: unknown };
-    return typeof name === 'string' ? name : null;
+    return typeof error.name === 'string' ? error.name : null;
   }
   return null;
 }
 
 function innerError(error: unknown): unknown {
   if (typeof error === 'object' && error !== null && 'inner' in error) {
-    return (error as { inner: unknown }).inner;
+    return error.inner;
   }
   return null;
 }

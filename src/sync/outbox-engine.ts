@@ -17,7 +17,12 @@ import { WIRE_PROTOCOL_VERSION as PROTOCOL_VERSION } from '../protocol/wire-cons
 import { log } from '../log.ts';
 import { backoffDelay } from './backoff.ts';
 import { isPushResponse, isSeqGap } from './reply-guards.ts';
-import { errorForStatus, SyncError, SyncErrorReasons, type SyncErrorReason } from './sync-errors.ts';
+import {
+  errorForStatus,
+  SyncError,
+  SyncErrorReasons,
+  type SyncErrorReason,
+} from './sync-errors.ts';
 import type { SyncTransport } from './transport.ts';
 
 /** The server accepts up to 200; 50 keeps one request small on a weak shop Wi-Fi. */

@@ -92,7 +92,11 @@ export class SignInService {
       }),
     );
     const device = deviceReply.body as DeviceRegistered | undefined;
-    if (deviceReply.status < 200 || deviceReply.status >= 300 || typeof device?.last_applied_seq !== 'number') {
+    if (
+      deviceReply.status < 200 ||
+      deviceReply.status >= 300 ||
+      typeof device?.last_applied_seq !== 'number'
+    ) {
       throw new SignInError('This device could not be registered with the store. Try again.');
     }
 
@@ -120,7 +124,11 @@ export class SignInService {
     await catalog.resetForStore(storeId);
     await sessions.saveSignIn({
       session,
-      store: { ...store, price_method: store.price_method ?? 'tax_excluded', timezone: store.timezone ?? 'UTC' },
+      store: {
+        ...store,
+        price_method: store.price_method ?? 'tax_excluded',
+        timezone: store.timezone ?? 'UTC',
+      },
       lastAppliedSeq: device.last_applied_seq,
     });
     return session;

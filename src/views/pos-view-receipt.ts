@@ -94,13 +94,14 @@ export class PosViewReceipt extends LitElement {
               </div>
               <pos-receipt .sale=${sale}></pos-receipt>
             `,
-      error: () => html`<p class="missing" role="alert">This receipt could not be read from the device.</p>`,
+      error: () =>
+        html`<p class="missing" role="alert">This receipt could not be read from the device.</p>`,
     });
   }
 
-  private _onNewSale(): void {
+  private readonly _onNewSale = (): void => {
     navigate({ name: 'sell' });
-  }
+  };
 }
 
 declare global {

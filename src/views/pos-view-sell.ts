@@ -111,7 +111,11 @@ export class PosViewSell extends LitElement {
         };
         return;
       }
-      const line = await repos.carts.addProduct(app.session.deviceId, product, new Date().toISOString());
+      const line = await repos.carts.addProduct(
+        app.session.deviceId,
+        product,
+        new Date().toISOString(),
+      );
       this._lastLineId = line.lineId;
       const { currency, locale } = app.store;
       this._message = {
@@ -152,27 +156,30 @@ export class PosViewSell extends LitElement {
             ${this._message?.text ?? ''}
           </p>
           <h2 class="cart-title">Cart</h2>
-          ${empty
-            ? html`<div class="empty">
-                <p><strong>The cart is empty.</strong></p>
-                <p>Scan a barcode or type a SKU, then press Enter.</p>
-              </div>`
-            : html`<ul class="lines" aria-label="Cart lines">
-                ${repeat(
-                  lines,
-                  (line) => line.lineId,
-                  (line) => html`<li>
-                    <pos-cart-line
-                      .line=${line}
-                      currency=${store.currency}
-                      locale=${store.locale}
-                      ?highlight=${line.lineId === this._lastLineId}
-                      @pos-quantity-change=${this._onQuantityChange}
-                      @pos-remove-line=${this._onRemoveLine}
-                    ></pos-cart-line>
-                  </li>`,
-                )}
-              </ul>`}
+          ${
+            empty
+              ? html`<div class="empty">
+                  <p><strong>The cart is empty.</strong></p>
+                  <p>Scan a barcode or type a SKU, then press Enter.</p>
+                </div>`
+              : html`<ul class="lines" aria-label="Cart lines">
+                  ${repeat(
+                    lines,
+                    (line) => line.lineId,
+                    (line) =>
+                      html`<li>
+                        <pos-cart-line
+                          .line=${line}
+                          currency=${store.currency}
+                          locale=${store.locale}
+                          ?highlight=${line.lineId === this._lastLineId}
+                          @pos-quantity-change=${this._onQuantityChange}
+                          @pos-remove-line=${this._onRemoveLine}
+                        ></pos-cart-line>
+                      </li>`,
+                  )}
+                </ul>`
+          }
         </section>
         <aside class="checkout" aria-labelledby="checkout-title">
           <h2 id="checkout-title">Sale</h2>
@@ -183,19 +190,16 @@ export class PosViewSell extends LitElement {
             tax-rate=${store.tax_rate}
           ></pos-cart-totals>
           <div class="actions">
-            <button
-              class="pay"
-              data-testid="sell.pay"
-              ?disabled=${empty}
-              @click=${this._onPay}
-            >
+            <button class="pay" data-testid="sell.pay" ?disabled=${empty} @click=${this._onPay}>
               Pay ${formatMoney(totals.total, store.currency, store.locale)}
             </button>
-            ${empty
-              ? nothing
-              : html`<button class="danger clear" @click=${this._onClear}>
-                  ${this._confirmClear ? 'Tap again to clear the cart' : 'Clear cart'}
-                </button>`}
+            ${
+              empty
+                ? nothing
+                : html`<button class="danger clear" @click=${this._onClear}>
+                    ${this._confirmClear ? 'Tap again to clear the cart' : 'Clear cart'}
+                  </button>`
+            }
           </div>
         </aside>
       </div>
@@ -220,29 +224,40 @@ export class PosViewSell extends LitElement {
   private readonly _onWindowKey = (event: KeyboardEvent): void => {
     // A keyboard-wedge scanner types wherever focus is: steer printable keys to the scan field
     // unless the associate is typing in another field or paying.
-    if (this._paying || event.ctrlKey || event.metaKey || event.altKey || event.key.length !== 1) return;
+    if (this._paying || event.ctrlKey || event.metaKey || event.altKey || event.key.length !== 1)
+      return;
     const target = event.composedPath()[0];
     if (isTextEntry(target)) return;
     this._scanField?.focusInput();
   };
 
-  private async _onQuantityChange(event: CustomEvent<{ lineId: string; quantity: number }>): Promise<void> {
+  private readonly _onQuantityChange = async (
+    event: CustomEvent<{ lineId: string; quantity: number }>,
+  ): Promise<void> => {
     const repos = this._repos;
     if (repos === undefined) return;
     try {
-      await repos.carts.setQuantity(event.detail.lineId, event.detail.quantity, new Date().toISOString());
+      await repos.carts.setQuantity(
+        event.detail.lineId,
+        event.detail.quantity,
+        new Date().toISOString(),
+      );
       this._message = null;
     } catch (error) {
       this._message = { kind: 'error', text: describeDataError(error) };
     } finally {
       this._refocus();
     }
-  }
+  };
 
-  private async _onRemoveLine(event: CustomEvent<{ lineId: string }>): Promise<void> {
+  private readonly _onRemoveLine = async (
+    event: CustomEvent<{ lineId: string }>,
+  ): Promise<void> => {
     const repos = this._repos;
     if (repos === undefined) return;
-    const line = this._cart.value?.lines.find((candidate) => candidate.lineId === event.detail.lineId);
+    const line = this._cart.value?.lines.find(
+      (candidate) => candidate.lineId === event.detail.lineId,
+    );
     try {
       await repos.carts.removeLine(event.detail.lineId, new Date().toISOString());
       this._message = { kind: 'info', text: `Removed ${line?.title ?? 'the line'}.` };
@@ -251,9 +266,9 @@ export class PosViewSell extends LitElement {
     } finally {
       this._refocus();
     }
-  }
+  };
 
-  private async _onClear(): Promise<void> {
+  private readonly _onClear = async (): Promise<void> => {
     const repos = this._repos;
     const app = this._app;
     if (repos === undefined || app === undefined) return;
@@ -273,20 +288,20 @@ export class PosViewSell extends LitElement {
     } finally {
       this._refocus();
     }
-  }
+  };
 
-  private _onPay(): void {
+  private readonly _onPay = (): void => {
     this._tenderError = '';
     this._message = null;
     this._paying = true;
-  }
+  };
 
-  private _onTenderCancel(): void {
+  private readonly _onTenderCancel = (): void => {
     this._paying = false;
     this._refocus();
-  }
+  };
 
-  private async _onTenderComplete(event: CustomEvent<TenderRequest>): Promise<void> {
+  private readonly _onTenderComplete = async (event: CustomEvent<TenderRequest>): Promise<void> => {
     const repos = this._repos;
     const app = this._app;
     if (repos === undefined || app === undefined || this._completing) return;
@@ -311,7 +326,7 @@ export class PosViewSell extends LitElement {
     } finally {
       this._completing = false;
     }
-  }
+  };
 }
 
 declare global {

@@ -5,7 +5,12 @@
 import { consume } from '@lit/context';
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import { sessionContext, syncControlsContext, type AppSession, type SyncControls } from '../app/contexts.ts';
+import {
+  sessionContext,
+  syncControlsContext,
+  type AppSession,
+  type SyncControls,
+} from '../app/contexts.ts';
 import { controlStyles } from '../components/shared-styles.ts';
 import { log } from '../log.ts';
 import { describeSyncError, SyncError } from '../sync/sync-errors.ts';
@@ -73,7 +78,10 @@ export class PosViewSetup extends LitElement {
     return html`
       <div class="card">
         <h1>Preparing this device</h1>
-        <p>Downloading the ${this._app?.store.label ?? 'store'} catalog so you can sell without a connection.</p>
+        <p>
+          Downloading the ${this._app?.store.label ?? 'store'} catalog so you can sell without a
+          connection.
+        </p>
         <label for="catalog-progress">Catalog download</label>
         <progress
           id="catalog-progress"
@@ -82,16 +90,24 @@ export class PosViewSetup extends LitElement {
           .value=${total === null ? 0 : this._received}
         ></progress>
         <p role="status">
-          ${total === null
-            ? 'Contacting the store server…'
-            : `${numbers.format(this._received)} of ${numbers.format(total)} products`}
+          ${
+            total === null
+              ? 'Contacting the store server…'
+              : `${numbers.format(this._received)} of ${numbers.format(total)} products`
+          }
         </p>
-        ${this._error === ''
-          ? nothing
-          : html`<p class="error" role="alert">${this._error}</p>
-              <button class="primary" ?disabled=${this._running} @click=${() => void this._download()}>
-                Try again
-              </button>`}
+        ${
+          this._error === ''
+            ? nothing
+            : html`<p class="error" role="alert">${this._error}</p>
+                <button
+                  class="primary"
+                  ?disabled=${this._running}
+                  @click=${() => void this._download()}
+                >
+                  Try again
+                </button>`
+        }
       </div>
     `;
   }

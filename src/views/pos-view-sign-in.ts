@@ -84,19 +84,35 @@ export class PosViewSignIn extends LitElement {
       <form @submit=${this._onSubmit} novalidate aria-describedby="sign-in-lead">
         <h1>Sign in to Aisle</h1>
         <p class="lead" id="sign-in-lead">Use your store account to start selling.</p>
-        ${this.sessionEnded
-          ? html`<p class="note">Your session ended. Sign in again to send the sales waiting on this device.</p>`
-          : nothing}
+        ${
+          this.sessionEnded
+            ? html`<p class="note">
+                Your session ended. Sign in again to send the sales waiting on this device.
+              </p>`
+            : nothing
+        }
         <label>
           Username
-          <input name="username" autocomplete="username" autocapitalize="off" spellcheck="false" required .value=${this.username} />
+          <input
+            name="username"
+            autocomplete="username"
+            autocapitalize="off"
+            spellcheck="false"
+            required
+            .value=${this.username}
+          />
         </label>
         <label>
           Password
           <input name="password" type="password" autocomplete="current-password" required />
         </label>
         ${this._error === '' ? nothing : html`<p class="error" role="alert">${this._error}</p>`}
-        <button type="submit" class="primary" ?disabled=${this._busy} aria-describedby="sign-in-progress">
+        <button
+          type="submit"
+          class="primary"
+          ?disabled=${this._busy}
+          aria-describedby="sign-in-progress"
+        >
           Sign in
         </button>
         <p class="lead" id="sign-in-progress" role="status">${this._busy ? 'Signing in…' : ''}</p>
@@ -104,14 +120,18 @@ export class PosViewSignIn extends LitElement {
     `;
   }
 
-  private async _onSubmit(event: SubmitEvent): Promise<void> {
+  private readonly _onSubmit = async (event: SubmitEvent): Promise<void> => {
     event.preventDefault();
     if (this._busy || this._sync === undefined) return;
     const form = new FormData(event.target as HTMLFormElement);
     this._busy = true;
     this._error = '';
     try {
-      await this._sync.signIn.signIn(String(form.get('username') ?? ''), String(form.get('password') ?? ''));
+      const field = (name: string) => {
+        const value = form.get(name);
+        return typeof value === 'string' ? value : '';
+      };
+      await this._sync.signIn.signIn(field('username'), field('password'));
       navigate({ name: 'sell' }, { replace: true });
     } catch (error) {
       if (error instanceof SignInError) {
@@ -123,7 +143,7 @@ export class PosViewSignIn extends LitElement {
     } finally {
       this._busy = false;
     }
-  }
+  };
 }
 
 declare global {

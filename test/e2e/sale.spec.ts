@@ -27,7 +27,9 @@ const usd = (amountCents: number) =>
 
 test('a new associate sells for cash and the server records the order', async ({ page, api }) => {
   const upcItem = product((p) => !p.serialized && p.barcode.length === 12);
-  const eanItem = product((p) => !p.serialized && p.barcode.length === 13 && p.product_id !== upcItem.product_id);
+  const eanItem = product(
+    (p) => !p.serialized && p.barcode.length === 13 && p.product_id !== upcItem.product_id,
+  );
 
   await page.goto('/');
   await signIn(page);
@@ -36,7 +38,9 @@ test('a new associate sells for cash and the server records the order', async ({
 
   // The 12-digit UPC-A read as a 13-digit EAN (leading zero), as many scanners send it.
   await wedgeScan(page, `0${upcItem.barcode}`);
-  await expect(page.getByRole('status').filter({ hasText: `Added ${upcItem.title}` })).toBeVisible();
+  await expect(
+    page.getByRole('status').filter({ hasText: `Added ${upcItem.title}` }),
+  ).toBeVisible();
   await wedgeScan(page, eanItem.barcode);
   await wedgeScan(page, eanItem.barcode);
   const lines = page.getByRole('list', { name: 'Cart lines' }).getByRole('listitem');
@@ -81,7 +85,9 @@ test('a new associate sells for cash and the server records the order', async ({
   await expect(page.getByTestId('receipt.total')).toHaveText(usd(total));
   await expect(page.getByTestId('receipt.change')).toHaveText(usd(given - total));
   await expect(page.getByText(`3 × ${usd(upcCents)}`)).toBeVisible();
-  await expect(page.getByTestId('receipt.sync')).toHaveText('Synced with the store server', { timeout: 15_000 });
+  await expect(page.getByTestId('receipt.sync')).toHaveText('Synced with the store server', {
+    timeout: 15_000,
+  });
   await expect(page.getByTestId('sync.pending')).toHaveText('All sales synced');
 
   // The server holds the order: one item per unit, same prices, tax and payment.
@@ -121,12 +127,18 @@ test('a card sale needs the terminal reference', async ({ page, api }) => {
   const dialog = page.getByRole('dialog', { name: 'Payment' });
   await dialog.getByRole('button', { name: 'Card' }).click();
   await dialog.getByRole('button', { name: 'Complete sale' }).click();
-  await expect(dialog.getByRole('alert')).toHaveText('Type the reference printed by the card terminal.');
+  await expect(dialog.getByRole('alert')).toHaveText(
+    'Type the reference printed by the card terminal.',
+  );
   await dialog.getByLabel('Card terminal reference').fill('AUTH-778812');
   await dialog.getByRole('button', { name: 'Complete sale' }).click();
   await expect(page.getByText('Paid by card · reference AUTH-778812')).toBeVisible();
-  await expect(page.getByTestId('receipt.sync')).toHaveText('Synced with the store server', { timeout: 15_000 });
+  await expect(page.getByTestId('receipt.sync')).toHaveText('Synced with the store server', {
+    timeout: 15_000,
+  });
   const saleId = page.url().split('/').at(-1)!;
   const order = (await (await api.get(`/v0/orders?external_id=${saleId}`)).json()) as Order;
-  expect(order.payments).toEqual([expect.objectContaining({ method: 'card', reference: 'AUTH-778812' })]);
+  expect(order.payments).toEqual([
+    expect.objectContaining({ method: 'card', reference: 'AUTH-778812' }),
+  ]);
 });

@@ -51,8 +51,16 @@ describe('cartTotals (tax excluded)', () => {
 
 describe('cartTotals (tax included)', () => {
   it.each([
-    { lines: [line(1080, 1)], rate: 0.08, expected: { subtotal: 1000, tax: 80, total: 1080, units: 1 } },
-    { lines: [line(1000, 2)], rate: 0.2, expected: { subtotal: 1666, tax: 334, total: 2000, units: 2 } },
+    {
+      lines: [line(1080, 1)],
+      rate: 0.08,
+      expected: { subtotal: 1000, tax: 80, total: 1080, units: 1 },
+    },
+    {
+      lines: [line(1000, 2)],
+      rate: 0.2,
+      expected: { subtotal: 1666, tax: 334, total: 2000, units: 2 },
+    },
   ])('$lines.0.unitPrice × $lines.0.quantity at $rate', ({ lines, rate, expected }) => {
     expect(cartTotals(lines, rate, 'tax_included')).toEqual(expected);
   });

@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { minor } from '../../../src/domain/money.ts';
-import {
-  cardTender,
-  cashSuggestions,
-  cashTender,
-  changeDue,
-} from '../../../src/domain/tender.ts';
+import { cardTender, cashSuggestions, cashTender, changeDue } from '../../../src/domain/tender.ts';
 
 describe('cashSuggestions', () => {
   it.each([

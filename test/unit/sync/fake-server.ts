@@ -26,7 +26,8 @@ export class FakeSyncServer implements SyncTransport {
     const fault = this.faults.shift();
     if (fault === 'network') return Promise.reject(new SyncError('OFFLINE', 'fake network down'));
     if (fault === 'http500') return Promise.resolve({ status: 500, body: { error: 'boom' } });
-    if (fault === 'http401') return Promise.resolve({ status: 401, body: { error: 'unauthorized' } });
+    if (fault === 'http401')
+      return Promise.resolve({ status: 401, body: { error: 'unauthorized' } });
     if (fault === 'malformed') return Promise.resolve({ status: 200, body: { results: 'nope' } });
     if (fault === 'html') return Promise.resolve({ status: 200, body: undefined });
 
@@ -46,7 +47,12 @@ export class FakeSyncServer implements SyncTransport {
         if (results.length > 0) break;
         return Promise.resolve({
           status: 409,
-          body: { error: 'seq_gap', message: 'gap', details: [], expected_seq: this.lastApplied + 1 },
+          body: {
+            error: 'seq_gap',
+            message: 'gap',
+            details: [],
+            expected_seq: this.lastApplied + 1,
+          },
         });
       }
       const result: MutationResult = this.rejectSeqs.has(mutation.seq)

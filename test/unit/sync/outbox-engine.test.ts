@@ -38,7 +38,15 @@ async function sell(count: number): Promise<string[]> {
   for (let i = 0; i < count; i += 1) {
     await repos.carts.addProduct(
       DEVICE,
-      { productId: 'p-1', title: 'Thing', brand: null, serialized: false, price: minor(500), identifiers: [], lookupKeys: [] },
+      {
+        productId: 'p-1',
+        title: 'Thing',
+        brand: null,
+        serialized: false,
+        price: minor(500),
+        identifiers: [],
+        lookupKeys: [],
+      },
       '2026-11-27T11:00:00.000Z',
     );
     const sale = await repos.sales.completeSale({
@@ -54,7 +62,8 @@ async function sell(count: number): Promise<string[]> {
   return ids;
 }
 
-const statuses = async () => (await db.outbox.toArray()).map((entry) => `${entry.seq}:${entry.status}`);
+const statuses = async () =>
+  (await db.outbox.toArray()).map((entry) => `${entry.seq}:${entry.status}`);
 
 beforeEach(async () => {
   db = new AisleDb(`sync-${crypto.randomUUID()}`);
@@ -133,7 +142,10 @@ describe('OutboxEngine', () => {
     server.pushes.length = 0;
 
     expect(await engine().flush()).toEqual({ kind: 'drained', sent: 2 });
-    expect(server.pushes).toEqual([[4, 5], [2, 3, 4, 5]]);
+    expect(server.pushes).toEqual([
+      [4, 5],
+      [2, 3, 4, 5],
+    ]);
     expect(server.lastApplied).toBe(5);
     expect([...server.applied.keys()].sort()).toEqual([1, 2, 3, 4, 5]);
     expect(await statuses()).toEqual(['1:done', '2:done', '3:done', '4:done', '5:done']);
