@@ -82,6 +82,11 @@ export async function issueToken(
 ): Promise<IssuedToken> {
   const accessToken = randomBytes(32).toString('base64url');
   const now = Date.now();
+  // Expired tokens are useless; sweeping them at sign-in keeps the table small.
+  await store.db
+    .deleteFrom('tokens')
+    .where('expires_at', '<', new Date(now).toISOString())
+    .execute();
   await store.db
     .insertInto('tokens')
     .values({

@@ -24,9 +24,14 @@ export function registerOrderRoutes(app: FastifyInstance, deps: RouteDeps): void
       },
     },
     async (request, reply) => {
-      assertStoreAccess(callerOf(request), request.body.store_id);
+      const caller = callerOf(request);
+      assertStoreAccess(caller, request.body.store_id);
       const outcome = await inTransaction(deps.store, (trx) =>
-        createOrder(trx, request.body, { source: 'api', deviceId: null }),
+        createOrder(trx, request.body, {
+          source: 'api',
+          deviceId: null,
+          associateId: caller.userId,
+        }),
       );
       return reply.code(outcome.created ? 201 : 200).send(outcome.order);
     },

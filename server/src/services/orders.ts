@@ -30,6 +30,10 @@ export interface OrderContext {
   source: 'api' | 'sync';
   /** The device that pushed the sale, when it came through sync. */
   deviceId: string | null;
+  /** Who sent it; recorded as the associate when the order names none. */
+  associateId?: string | null;
+  /** The order's store when the caller already read it (a push reads it once per batch). */
+  knownStore?: { store_id: string; currency: string };
 }
 
 export interface OrderOutcome {
@@ -84,11 +88,14 @@ export async function createOrder(
   input: OrderRequest,
   context: OrderContext,
 ): Promise<OrderOutcome> {
-  const store = await trx
-    .selectFrom('stores')
-    .select(['store_id', 'currency'])
-    .where('store_id', '=', input.store_id)
-    .executeTakeFirst();
+  const store =
+    context.knownStore?.store_id === input.store_id
+      ? context.knownStore
+      : await trx
+          .selectFrom('stores')
+          .select(['store_id', 'currency'])
+          .where('store_id', '=', input.store_id)
+          .executeTakeFirst();
   if (store === undefined) {
     throw invalid('unknown_store', `There is no store ${input.store_id}.`, [
       { field: 'store_id', message: `no store ${input.store_id} exists` },
@@ -194,7 +201,7 @@ export async function createOrder(
       price_method: priceMethod,
       placed_at: input.placed_at ?? null,
       created_at: new Date().toISOString(),
-      associate_id: input.associate_id ?? null,
+      associate_id: input.associate_id ?? context.associateId ?? null,
       device_id: input.device_id ?? context.deviceId,
       status: 'completed',
       subtotal_minor: subtotal,

@@ -41,13 +41,16 @@ interface Logged {
 
 const KNOWN_TYPES: ReadonlySet<string> = new Set(Object.values(MutationTypes));
 
+/** Where a push's mutations land: read once per push, not once per mutation. */
+interface PushTarget {
+  deviceId: string;
+  associateId: string | null;
+  store: { store_id: string; currency: string };
+}
+
 /** Applies one new mutation; anything that can never succeed becomes `rejected`. */
-async function applyMutation(
-  trx: Trx,
-  mutation: Mutation,
-  deviceStore: string,
-  deviceId: string,
-): Promise<Applied> {
+async function applyMutation(trx: Trx, mutation: Mutation, target: PushTarget): Promise<Applied> {
+  const deviceStore = target.store.store_id;
   if (mutation.type !== MutationTypes.orderCreate) {
     const reason = KNOWN_TYPES.has(mutation.type)
       ? {
@@ -79,7 +82,12 @@ async function applyMutation(
     };
   }
   try {
-    const outcome = await createOrder(trx, payload, { source: 'sync', deviceId });
+    const outcome = await createOrder(trx, payload, {
+      source: 'sync',
+      deviceId: target.deviceId,
+      associateId: target.associateId,
+      knownStore: target.store,
+    });
     return { status: 'applied', result: outcome.order };
   } catch (error) {
     if (!(error instanceof ApiError)) throw error;
@@ -190,6 +198,7 @@ export async function pushMutations(
 
     const now = new Date().toISOString();
     const results: MutationResult[] = [];
+    let target: PushTarget | undefined;
     const logRows: MutationLogTable[] = [];
     for (const mutation of mutations) {
       const hash = contentHash({ type: mutation.type, payload: mutation.payload });
@@ -218,7 +227,16 @@ export async function pushMutations(
                 `Mutation ${mutation.id} was already received with another payload.`,
               );
       } else {
-        const applied = await applyMutation(trx, mutation, device.store_id, device.device_id);
+        target ??= {
+          deviceId: device.device_id,
+          associateId: caller.userId,
+          store: await trx
+            .selectFrom('stores')
+            .select(['store_id', 'currency'])
+            .where('store_id', '=', device.store_id)
+            .executeTakeFirstOrThrow(),
+        };
+        const applied = await applyMutation(trx, mutation, target);
         result = answer(mutation, applied.status, applied);
         byId.set(mutation.id, {
           mutationId: mutation.id,

@@ -166,6 +166,13 @@ describe('GET /v0/orders', () => {
     ]);
     expect(reply.body.payments).toEqual([{ method: 'cash', amount: 787.3 }]);
     expect(reply.body.store_id).toBe('demo-store');
+    // The order names no associate: the one whose token injected it is recorded.
+    const associate = await t.app.storeDb.db
+      .selectFrom('users')
+      .select('user_id')
+      .where('username', '=', 'associate')
+      .executeTakeFirstOrThrow();
+    expect(reply.body.associate_id).toBe(associate.user_id);
   });
 
   it('keeps orders inside their store', async () => {
