@@ -36,7 +36,7 @@ export function expandUpcE(code: string): string | null {
   let body: string;
   if (last <= 2) body = `${d.slice(0, 2)}${last}0000${d.slice(2, 5)}`;
   else if (last === 3) body = `${d.slice(0, 3)}00000${d.slice(3, 5)}`;
-  else if (last === 4) body = `${d.slice(0, 4)}00000${d[4]}`;
+  else if (last === 4) body = `${d.slice(0, 4)}00000${d.charAt(4)}`;
   else body = `${d.slice(0, 5)}0000${last}`;
   const upcA = `${ns}${body}${check}`;
   return hasValidCheckDigit(upcA) ? upcA : null;
