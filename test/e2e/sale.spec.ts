@@ -122,6 +122,8 @@ test('a card sale needs the terminal reference', async ({ page, api }) => {
   const item = product((p) => !p.serialized && p.price < 50);
   await page.goto('/');
   await signIn(page);
+  // The first sign-in downloads the catalog before the sell screen takes scans.
+  await expect(page.getByLabel('Barcode or SKU')).toBeFocused();
   await wedgeScan(page, item.sku);
   await page.getByTestId('sell.pay').click();
   const dialog = page.getByRole('dialog', { name: 'Payment' });
