@@ -5,6 +5,7 @@
  * two rows, so it only ever grows — even when an override is removed and the store falls back
  * to an older global document, devices see a newer version and fetch it.
  */
+import { SERIAL_PATTERN_FIELD, serialPatternProblem } from '../../../src/domain/serial-pattern.ts';
 import type { AppConfig, ConfigEnvelope, ErrorDetail } from '../../../src/protocol/schemas.ts';
 import type { StoreDb, Trx } from '../db/database.ts';
 import type { AppConfigsTable } from '../db/tables.ts';
@@ -13,23 +14,19 @@ import { Counters, nextValue } from './counters.ts';
 export const GLOBAL_SCOPE = '*';
 
 /**
- * Rules beyond the schema, as field errors (empty = acceptable). The place to refuse serial
- * patterns a device could not run in linear time (RE2) when that check lands.
+ * Rules beyond the schema, as field errors (empty = acceptable). The serial pattern must be
+ * one every device can run in linear time: the same `serialPatternProblem` the devices use
+ * (re2js; lookaround and backreferences refused, JavaScript-only spellings translated).
  */
 export function validateConfig(config: AppConfig): ErrorDetail[] {
-  const details: ErrorDetail[] = [];
   const serialized: unknown = config.capabilities?.serialized_inventory;
   if (serialized !== undefined && (typeof serialized !== 'object' || serialized === null)) {
-    details.push({ field: 'capabilities.serialized_inventory', message: 'must be an object' });
-    return details;
+    return [{ field: 'capabilities.serialized_inventory', message: 'must be an object' }];
   }
-  const pattern: unknown = config.capabilities?.serialized_inventory?.serial_number_regex;
-  const field = 'capabilities.serialized_inventory.serial_number_regex';
-  if (pattern === undefined || pattern === null) return details;
-  if (typeof pattern !== 'string') details.push({ field, message: 'must be a string' });
-  else if (pattern.length > 1000)
-    details.push({ field, message: 'must be at most 1000 characters' });
-  return details;
+  const problem = serialPatternProblem(
+    config.capabilities?.serialized_inventory?.serial_number_regex,
+  );
+  return problem === null ? [] : [{ field: SERIAL_PATTERN_FIELD, message: problem }];
 }
 
 type Queryable = StoreDb['db'] | Trx;

@@ -85,6 +85,33 @@ describe('associate-app configuration', () => {
     expect((await read(t.tokens.associate)).body).toEqual(before.body);
   });
 
+  it.each([
+    ['a lookahead', '^(?=SN)[A-Z0-9]{14}$'],
+    ['a backreference', '^([A-Z])\\1[0-9]{12}$'],
+    ['an unbalanced group', '^([A-Z0-9]{14}$'],
+  ])(
+    'refuses a serial pattern with %s (422 naming the field), keeping the old one',
+    async (_name, pattern) => {
+      const before = await read(t.tokens.associate);
+      const reply = await t.call<{
+        error: string;
+        details: Array<{ field: string; message: string }>;
+      }>('PUT', '/v0/stores/demo-store/associate-app/config', {
+        token: t.tokens.manager,
+        body: { capabilities: { serialized_inventory: { serial_number_regex: pattern } } },
+      });
+      expect(reply.status).toBe(422);
+      expect(reply.body.error).toBe('invalid_config');
+      expect(reply.body.details).toEqual([
+        {
+          field: 'capabilities.serialized_inventory.serial_number_regex',
+          message: expect.any(String),
+        },
+      ]);
+      expect((await read(t.tokens.associate)).body).toEqual(before.body);
+    },
+  );
+
   it('answers 404 for an unknown store (admin)', async () => {
     const reply = await t.call('PUT', '/v0/stores/atlantis/associate-app/config', { body: {} });
     expect(reply.status).toBe(404);
@@ -104,6 +131,10 @@ describe('validateConfig', () => {
       ['capabilities.serialized_inventory.serial_number_regex'],
     ],
     [{ capabilities: { serialized_inventory: 'on' } }, ['capabilities.serialized_inventory']],
+    [
+      { capabilities: { serialized_inventory: { serial_number_regex: '^(?=SN)[A-Z0-9]{14}$' } } },
+      ['capabilities.serialized_inventory.serial_number_regex'],
+    ],
   ])('%j → %j', (config, fields) => {
     expect(validateConfig(config as never).map((d) => d.field)).toEqual(fields);
   });
