@@ -68,6 +68,11 @@ export const controlStyles = css`
     border-color: var(--pos-disabled-bg);
     color: var(--pos-disabled-text);
   }
+  button.quiet:disabled {
+    background: transparent;
+    border-color: transparent;
+    color: var(--pos-border-strong);
+  }
   input {
     font: inherit;
     min-height: 48px;

@@ -107,6 +107,8 @@ export class CatalogRepository {
         await db.config.put({ key: 'active', envelope: page.config, fetchedAt: now });
       }
       await db.meta.put({ key: MetaKeys.pullCursor, value: page.nextCursor });
+      // A pulled page is a successful exchange with the server too (the status bar shows it).
+      await db.meta.put({ key: MetaKeys.lastSyncAt, value: now });
       if (page.complete) await db.meta.put({ key: MetaKeys.catalogComplete, value: true });
     });
   }

@@ -72,7 +72,12 @@ export class SyncScheduler {
     win.addEventListener('online', this._onOnline);
     win.addEventListener('offline', this._onOffline);
     doc.addEventListener('visibilitychange', this._onVisible);
-    this._update({ online: this._env.navigator.onLine, signInNeeded: false, message: null });
+    this._update({
+      online: this._env.navigator.onLine,
+      phase: SyncPhases.idle,
+      signInNeeded: false,
+      message: null,
+    });
     this._counts = observeQuery(
       async () => ({
         counts: await this._options.outbox.counts(),
@@ -81,7 +86,15 @@ export class SyncScheduler {
       ({ counts, lastSyncAt }) => {
         this._update({ pending: counts.pending, problems: counts.problems, lastSyncAt });
         // A sale made in another tab, or left from before a reload.
-        if (counts.pending > 0 && this._timer === null && !this._flushing) this.requestFlush();
+        // Not while blocked: only a new sign-in (start) or the associate can unblock it.
+        if (
+          counts.pending > 0 &&
+          this._timer === null &&
+          !this._flushing &&
+          this._status.phase !== SyncPhases.blocked
+        ) {
+          this.requestFlush();
+        }
       },
       (error) => log.error('sync: cannot read the outbox counts', error),
     );

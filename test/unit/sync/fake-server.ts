@@ -85,7 +85,19 @@ export class FakeSyncServer implements SyncTransport {
     this.lastApplied = seq;
   }
 
-  pull(): Promise<TransportReply> {
-    return Promise.reject(new Error('not used by the outbox tests'));
+  /** An empty catalog: nothing changed since any cursor. */
+  pull(since: string | null): Promise<TransportReply> {
+    return Promise.resolve({
+      status: 200,
+      body: {
+        next_cursor: since ?? 'c0',
+        has_more: false,
+        products: [],
+        catalog_remaining: 0,
+        config: null,
+        fulfillment_requests: [],
+        serial_exceptions: [],
+      },
+    });
   }
 }
