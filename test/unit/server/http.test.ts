@@ -98,6 +98,27 @@ describe('static PWA', () => {
   });
 });
 
+describe('server faults', () => {
+  it('answers 500 internal without leaking what broke', async () => {
+    const broken = await startTestApp();
+    try {
+      // Break the database underneath the app: the price lookup now fails in SQL.
+      await broken.app.storeDb.db.schema.dropTable('prices').execute();
+      const reply = await broken.call<ErrorReply>('GET', '/v0/products/demo-001', {
+        token: broken.tokens.associate,
+      });
+      expect(reply.status).toBe(500);
+      expect(reply.body).toEqual({
+        error: 'internal',
+        message: 'Something went wrong on the server.',
+        details: [],
+      });
+    } finally {
+      await broken.close();
+    }
+  });
+});
+
 describe('without a build', () => {
   it('explains how to build the app at /', async () => {
     const bare = await startTestApp({ staticDir: join(dist, 'does-not-exist') });
