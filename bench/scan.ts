@@ -85,7 +85,7 @@ async function main(): Promise<void> {
   const folders: CorpusFolder[] = readCorpus(dir);
   const images = folders.flatMap((folder) => folder.images);
   if (images.length === 0) throw new Error(`no images under ${dir}`);
-  const engines: EngineName[] = [EngineNames.zxingWasm, EngineNames.zxingJs];
+  const engines: EngineName[] = [EngineNames.aisle, EngineNames.zxingWasm, EngineNames.zxingJs];
 
   await build({ configFile: PAGE_CONFIG, logLevel: 'warn' });
   const { server, origin } = await serve(images.map((image) => image.path));

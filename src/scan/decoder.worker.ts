@@ -14,10 +14,18 @@ interface WorkerScope {
 }
 const scope = self as unknown as WorkerScope;
 
+const wasmSource = (): { wasmUrl: string } => ({
+  wasmUrl: new URL(wasmUrl, self.location.href).href,
+});
+
 async function loadEngine(name: EngineName): Promise<BarcodeDecoder> {
+  if (name === EngineNames.aisle) {
+    const { createAislePipeline } = await import('./engines/aisle-pipeline.ts');
+    return createAislePipeline(wasmSource());
+  }
   if (name === EngineNames.zxingWasm) {
     const { createZxingWasmDecoder } = await import('./engines/zxing-wasm-engine.ts');
-    return createZxingWasmDecoder({ wasmUrl: new URL(wasmUrl, self.location.href).href });
+    return createZxingWasmDecoder(wasmSource());
   }
   const { createZxingJsDecoder } = await import('./engines/zxing-js-engine.ts');
   return createZxingJsDecoder();
@@ -29,7 +37,8 @@ const describe = (error: unknown): string =>
 let decoder: Promise<BarcodeDecoder> | null = null;
 
 async function init(requested: EngineName): Promise<void> {
-  const other = requested === EngineNames.zxingWasm ? EngineNames.zxingJs : EngineNames.zxingWasm;
+  // Without WebAssembly only zxing-js can run; with it, zxing-wasm alone is the fallback.
+  const other = requested === EngineNames.zxingJs ? EngineNames.zxingWasm : EngineNames.zxingJs;
   try {
     decoder = loadEngine(requested);
     const loaded = await decoder;

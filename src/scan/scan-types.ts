@@ -45,7 +45,15 @@ export interface Frame {
   readonly height: number;
 }
 
-export const EngineNames = { zxingWasm: 'zxing-wasm', zxingJs: 'zxing-js' } as const;
+/**
+ * `zxing-wasm` and `zxing-js` are the two engines; `aisle` is the app's pipeline built from
+ * them (zxing-wasm first, zxing-js for 2D symbols zxing-wasm could not read).
+ */
+export const EngineNames = {
+  aisle: 'aisle',
+  zxingWasm: 'zxing-wasm',
+  zxingJs: 'zxing-js',
+} as const;
 export type EngineName = (typeof EngineNames)[keyof typeof EngineNames];
 
 /** One decoding engine. `decode` never throws for "nothing found": it returns []. */

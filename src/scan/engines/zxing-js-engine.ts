@@ -96,11 +96,17 @@ function toDecoded(result: Result): Decoded | null {
   return normaliseRead({ format, text, symbologyIdentifier });
 }
 
-export function createZxingJsDecoder(): BarcodeDecoder {
+/** The engine, reading every POS format or only `formats` (ScanFormat names). */
+export function createZxingJsDecoder(
+  formats: readonly ScanFormat[] = [...FORMATS.values()],
+): BarcodeDecoder {
   silenceNotFoundWarnings();
   const reader = new MultiFormatReader();
+  const possible = [...FORMATS]
+    .filter(([, name]) => formats.includes(name))
+    .map(([format]) => format);
   const hints = new Map<DecodeHintType, unknown>([
-    [DecodeHintType.POSSIBLE_FORMATS, [...FORMATS.keys()]],
+    [DecodeHintType.POSSIBLE_FORMATS, possible],
     [DecodeHintType.ASSUME_GS1, true],
   ]);
   reader.setHints(hints);

@@ -1,0 +1,107 @@
+/**
+ * The camera scanner end to end with a real camera feed: Chromium's fake capture device plays
+ * a Y4M video drawn from a barcode, one browser per video. These drive the app's scanner
+ * modules (scanOnce, <pos-scanner>, the decoder Worker and its .wasm, built like the app)
+ * on a page of their own, so they need no sign-in; the cart flow is in scan-sell.spec.ts.
+ */
+import { test, expect } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
+import {
+  barcodeVideo,
+  buildScanHarness,
+  launchWithCamera,
+  liveCameraTracks,
+  recordCameraStreams,
+  serveFolder,
+} from './support/camera.ts';
+
+interface ScanOnceResult {
+  code: string;
+  method: string;
+  read: { format: string; text: string; raw: string; symbologyIdentifier: string; gs1: boolean };
+}
+
+declare global {
+  interface Window {
+    aisleScanHarness: { scanOnce: () => Promise<ScanOnceResult | null> };
+  }
+}
+
+let site: { origin: string; close: () => void };
+let browser: Browser | null = null;
+
+test.beforeAll(async () => {
+  test.setTimeout(120_000);
+  site = await serveFolder(await buildScanHarness());
+});
+
+test.afterAll(() => site.close());
+
+test.afterEach(async () => {
+  await browser?.close();
+  browser = null;
+});
+
+async function openHarness(video: string): Promise<Page> {
+  browser = await launchWithCamera(video);
+  const page = await browser.newPage();
+  await recordCameraStreams(page);
+  await page.goto(site.origin);
+  await page.waitForFunction(() => document.title === 'ready');
+  return page;
+}
+
+test('single-scan mode returns a Code 128 serial label and closes the camera', async () => {
+  const page = await openHarness(
+    await barcodeVideo('code128-serial', { bcid: 'code128', text: 'SN4K7Q2M9X1B3C', scale: 2 }),
+  );
+  const result = await page.evaluate(() => window.aisleScanHarness.scanOnce());
+  expect(result).toMatchObject({
+    code: 'SN4K7Q2M9X1B3C',
+    method: 'camera',
+    read: { format: 'code128', text: 'SN4K7Q2M9X1B3C', symbologyIdentifier: ']C0' },
+  });
+  await expect(page.locator('pos-scanner-dialog')).toHaveCount(0);
+  expect(await liveCameraTracks(page)).toBe(0);
+});
+
+test('a GS1 DataMatrix is decoded with its element string intact', async () => {
+  const page = await openHarness(
+    await barcodeVideo('gs1-datamatrix', {
+      bcid: 'gs1datamatrix',
+      text: '(01)04006381333931(21)SN4K7Q2M9X1B3C(17)281231',
+      scale: 6,
+    }),
+  );
+  const result = await page.evaluate(() => window.aisleScanHarness.scanOnce());
+  const elementString = '0104006381333931' + '21SN4K7Q2M9X1B3C\x1d' + '17281231';
+  expect(result?.read).toMatchObject({
+    format: 'data_matrix',
+    text: elementString,
+    raw: `]d2${elementString}`,
+    gs1: true,
+  });
+  // The code a view receives keeps the identifier, so the GS1 parser sees a GS1 symbol.
+  expect(result?.code).toBe(`]d2${elementString}`);
+});
+
+test('a video with no barcode reads nothing, and closing stops every camera track', async () => {
+  const page = await openHarness(await barcodeVideo('no-barcode', null));
+  await page.evaluate(() => {
+    (window as unknown as { scanned: unknown[] }).scanned = [];
+    document.addEventListener('pos-scan', (event) => {
+      (window as unknown as { scanned: unknown[] }).scanned.push((event as CustomEvent).detail);
+    });
+    void window.aisleScanHarness.scanOnce();
+  });
+  await expect(page.getByTestId('scanner.status')).toHaveText('Point the camera at a barcode.');
+  expect(await liveCameraTracks(page)).toBe(1);
+  // Long enough for dozens of frames to go through the decoder.
+  await page.waitForTimeout(3000);
+  expect(await page.evaluate(() => (window as unknown as { scanned: unknown[] }).scanned)).toEqual(
+    [],
+  );
+  await page.getByTestId('scanner.close').click();
+  await expect(page.locator('pos-scanner-dialog')).toHaveCount(0);
+  expect(await liveCameraTracks(page)).toBe(0);
+});
