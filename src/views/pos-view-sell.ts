@@ -21,6 +21,7 @@ import '../components/pos-scan-field.ts';
 import '../components/pos-tender-dialog.ts';
 import type { PosScanField } from '../components/pos-scan-field.ts';
 import { controlStyles } from '../components/shared-styles.ts';
+import { KeyboardWedgeController } from '../controllers/keyboard-wedge-controller.ts';
 import { LiveQueryController } from '../controllers/live-query-controller.ts';
 import { describeDataError } from '../data/errors.ts';
 import type { Repositories } from '../data/repositories.ts';
@@ -61,6 +62,8 @@ export class PosViewSell extends LitElement {
   @state() private _tenderError = '';
   @state() private _lastLineId: string | null = null;
   @state() private _confirmClear = false;
+  /** The camera scanner is shown (its module is loaded on the first tap, not at start). */
+  @state() private _cameraOpen = false;
 
   @query('pos-scan-field') private _scanField?: PosScanField;
 
@@ -70,6 +73,12 @@ export class PosViewSell extends LitElement {
         ? ([this._repos, this._app.session.deviceId] as const)
         : undefined,
     query: (repos, deviceId) => repos.carts.current(deviceId),
+  });
+
+  // A hardware scanner works anywhere on this screen, even while another field has focus.
+  protected readonly _wedge = new KeyboardWedgeController(this, {
+    onScan: (code) => void this.addByCode(code, 'scanner'),
+    enabled: () => !this._paying,
   });
 
   override connectedCallback(): void {
@@ -147,6 +156,19 @@ export class PosViewSell extends LitElement {
             @pos-code-entered=${(event: CustomEvent<{ code: string; method: CaptureMethod }>) =>
               void this.addByCode(event.detail.code, event.detail.method)}
           ></pos-scan-field>
+          ${
+            this._cameraOpen
+              ? html`<pos-scanner
+                  active
+                  mode="continuous"
+                  @pos-scan=${(event: CustomEvent<{ code: string }>) =>
+                    void this.addByCode(event.detail.code, 'camera')}
+                  @pos-scanner-close=${this._onCameraClose}
+                ></pos-scanner>`
+              : html`<button type="button" data-testid="sell.camera" @click=${this._onCameraOpen}>
+                  Scan with camera
+                </button>`
+          }
           <p
             class="message ${this._message?.kind ?? ''}"
             role="status"
@@ -288,6 +310,17 @@ export class PosViewSell extends LitElement {
     } finally {
       this._refocus();
     }
+  };
+
+  private readonly _onCameraOpen = async (): Promise<void> => {
+    // ZXing and the decoder Worker arrive in their own chunk, on the first tap.
+    await import('../components/pos-scanner.ts');
+    this._cameraOpen = true;
+  };
+
+  private readonly _onCameraClose = (): void => {
+    this._cameraOpen = false;
+    this._refocus();
   };
 
   private readonly _onPay = (): void => {
