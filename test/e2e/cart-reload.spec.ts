@@ -48,3 +48,35 @@ test('an unknown barcode shows a message and adds nothing', async ({ page }) => 
   await expect(field).toBeFocused();
   await expect(field).toHaveValue('');
 });
+
+test('the first catalog download shows its progress and resumes after a reload', async ({
+  page,
+}) => {
+  // Small, slow pages so the download is still running when the page reloads.
+  const sinces: Array<string | null> = [];
+  await page.route('**/v0/sync/pull*', async (route) => {
+    const url = new URL(route.request().url());
+    sinces.push(url.searchParams.get('since'));
+    url.searchParams.set('limit', '10');
+    const response = await route.fetch({ url: url.toString() });
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    await route.fulfill({ response });
+  });
+  await page.goto('/');
+  await signIn(page);
+  const progress = page.getByRole('progressbar', { name: 'Catalog download' });
+  await expect(progress).toBeVisible();
+  await expect(page.getByText(`10 of ${DEMO_PRODUCTS.length} products`)).toBeVisible();
+
+  await page.reload();
+  await expect(page.getByLabel('Barcode or SKU')).toBeFocused({ timeout: 20_000 });
+  // After the reload the download went on from a saved cursor instead of starting over.
+  const restarts = sinces.slice(1).filter((since) => since === null);
+  expect(restarts).toEqual([]);
+  // At most the page in flight at the reload is fetched twice, plus one background refresh.
+  expect(sinces.length).toBeLessThanOrEqual(Math.ceil(DEMO_PRODUCTS.length / 10) + 2);
+  const last = DEMO_PRODUCTS.at(-1)!;
+  await page.getByLabel('Barcode or SKU').fill(last.barcode);
+  await page.getByLabel('Barcode or SKU').press('Enter');
+  await expect(page.getByText(`Added ${last.title}`)).toBeVisible();
+});

@@ -144,3 +144,43 @@ test('a card sale needs the terminal reference', async ({ page, api }) => {
     expect.objectContaining({ method: 'card', reference: 'AUTH-778812' }),
   ]);
 });
+
+test('a sale made while the server is unreachable waits, blocks sign-out, then syncs', async ({
+  page,
+  api,
+}) => {
+  const item = product((p) => !p.serialized && p.price < 30);
+  await page.goto('/');
+  await signIn(page);
+  await expect(page.getByLabel('Barcode or SKU')).toBeFocused();
+
+  // The store server stops answering pushes (the catalog is already on the device).
+  await page.route('**/v0/sync/push', (route) => route.abort('internetdisconnected'));
+  await wedgeScan(page, item.sku);
+  await page.getByTestId('sell.pay').click();
+  const dialog = page.getByRole('dialog', { name: 'Payment' });
+  await dialog.getByRole('button', { name: 'Exact' }).click();
+  await dialog.getByRole('button', { name: 'Complete sale' }).click();
+
+  await expect(page.getByTestId('receipt.sync')).toHaveText(
+    'Waiting to sync — kept safely on this device',
+  );
+  await expect(page.getByTestId('sync.pending')).toHaveText('1 sale waiting');
+  await expect(page.getByRole('status').filter({ hasText: 'No connection' })).toBeVisible();
+  const saleId = page.url().split('/').at(-1)!;
+  expect((await api.get(`/v0/orders?external_id=${saleId}`)).status()).toBe(404);
+
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page.getByRole('alert')).toContainText('1 sale has not reached the server yet');
+  await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
+
+  // Back online: the browser's `online` event flushes at once.
+  await page.unroute('**/v0/sync/push');
+  await page.evaluate(() => window.dispatchEvent(new Event('online')));
+  await expect(page.getByTestId('receipt.sync')).toHaveText('Synced with the store server');
+  await expect(page.getByTestId('sync.pending')).toHaveText('All sales synced');
+  expect((await api.get(`/v0/orders?external_id=${saleId}`)).status()).toBe(200);
+
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page.getByRole('button', { name: 'Sign in' })).toBeVisible();
+});
