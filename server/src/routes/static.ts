@@ -2,7 +2,8 @@
  * Serves the built PWA: hashed files under /assets/ are immutable for a year; the entry
  * points (index.html, sw.js, the manifest) are `no-cache` so a deploy reaches devices on the
  * next check. Any other GET that is not the API or a file answers index.html (client-side
- * routes). Without a build, `/` explains how to make one. Also owns the 404 answer.
+ * routes); a missing file is a 404. Without a build, `/` explains how to make one. Also
+ * owns the 404 answer.
  */
 import { existsSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
@@ -51,7 +52,12 @@ export async function registerStaticRoutes(
   app.setNotFoundHandler((request, reply) => {
     const path = request.url.split('?')[0] ?? '/';
     const page = (request.method === 'GET' || request.method === 'HEAD') && !isApi(path);
-    if (!page || path.startsWith('/assets/')) return notFoundJson(request, reply);
+    // A missing file (a name with an extension, or anything under /assets/) is a 404: serving
+    // index.html as sw.js or as a script would fail far from the cause.
+    const lastSegment = path.slice(path.lastIndexOf('/') + 1);
+    if (!page || path.startsWith('/assets/') || lastSegment.includes('.')) {
+      return notFoundJson(request, reply);
+    }
     if (!built) {
       return reply
         .code(path === '/' ? 200 : 404)

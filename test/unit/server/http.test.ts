@@ -92,9 +92,9 @@ describe('static PWA', () => {
       expect(reply.body).toContain('<pos-app>');
       expect(reply.headers['cache-control']).toBe('no-cache');
     }
-    expect((await t.app.inject({ method: 'GET', url: '/assets/missing-123.js' })).statusCode).toBe(
-      404,
-    );
+    for (const url of ['/assets/missing-123.js', '/missing-worker.js', '/icons/none.png']) {
+      expect((await t.app.inject({ method: 'GET', url })).statusCode).toBe(404);
+    }
   });
 });
 
