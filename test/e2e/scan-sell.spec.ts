@@ -1,0 +1,86 @@
+/**
+ * The camera scanner on the real sell screen, against the real server: a camera (Chromium's
+ * fake capture device playing a Y4M drawn from a demo product's barcode; one browser per
+ * video) adds the product to the cart once; a refused camera permission says so and typing
+ * still works; closing the scanner leaves no camera track running.
+ */
+import type { Browser, Page } from '@playwright/test';
+import { DEMO_PRODUCTS, expect, signIn, test, type DemoProduct } from './fixtures.ts';
+import {
+  barcodeVideo,
+  launchWithCamera,
+  launchWithCameraDenied,
+  liveCameraTracks,
+  recordCameraStreams,
+} from './support/camera.ts';
+import { E2E_BASE_URL } from './support/env.ts';
+
+const eanProduct: DemoProduct = (() => {
+  const found = DEMO_PRODUCTS.find((p) => !p.serialized && p.barcode.length === 13);
+  if (found === undefined) throw new Error('the demo catalog has no plain EAN-13 product');
+  return found;
+})();
+
+let browser: Browser | null = null;
+
+test.afterEach(async () => {
+  await browser?.close();
+  browser = null;
+});
+
+async function openSellScreen(launched: Browser): Promise<Page> {
+  browser = launched;
+  const context = await launched.newContext({ baseURL: E2E_BASE_URL });
+  const page = await context.newPage();
+  await recordCameraStreams(page);
+  await page.goto('/');
+  await signIn(page);
+  await expect(page.getByLabel('Barcode or SKU')).toBeVisible();
+  return page;
+}
+
+const cartLines = (page: Page) =>
+  page.getByRole('list', { name: 'Cart lines' }).getByRole('listitem');
+
+test('the camera adds an EAN-13 product to the cart once, and closing stops the camera', async () => {
+  const video = await barcodeVideo(`ean13-${eanProduct.barcode}`, {
+    bcid: 'ean13',
+    text: eanProduct.barcode,
+  });
+  const page = await openSellScreen(await launchWithCamera(video));
+
+  await page.getByRole('button', { name: 'Scan with camera' }).click();
+  await expect(
+    page.getByRole('status').filter({ hasText: `Added ${eanProduct.title}` }),
+  ).toBeVisible();
+  await expect(cartLines(page)).toHaveCount(1);
+  expect(await liveCameraTracks(page)).toBe(1);
+
+  // The code stays in view: continuous mode must not add the same item again.
+  await page.waitForTimeout(2500);
+  await expect(page.getByLabel(`Quantity of ${eanProduct.title}`)).toHaveValue('1');
+
+  await page.getByRole('button', { name: 'Close' }).click();
+  await expect(page.getByRole('button', { name: 'Scan with camera' })).toBeVisible();
+  expect(await liveCameraTracks(page)).toBe(0);
+});
+
+test('a refused camera permission is explained and typing still adds the product', async () => {
+  const video = await barcodeVideo('denied-ean13', { bcid: 'ean13', text: eanProduct.barcode });
+  const page = await openSellScreen(await launchWithCameraDenied(video));
+
+  await page.getByRole('button', { name: 'Scan with camera' }).click();
+  await expect(page.getByRole('alert')).toContainText('Camera access is blocked');
+  await expect(page.getByRole('alert')).toContainText('You can still type the code');
+  expect(await liveCameraTracks(page)).toBe(0);
+
+  // A person types the code at human speed.
+  const field = page.getByLabel('Barcode or SKU');
+  await field.click();
+  await field.pressSequentially(eanProduct.barcode, { delay: 60 });
+  await field.press('Enter');
+  await expect(
+    page.getByRole('status').filter({ hasText: `Added ${eanProduct.title}` }),
+  ).toBeVisible();
+  await expect(cartLines(page)).toHaveCount(1);
+});
