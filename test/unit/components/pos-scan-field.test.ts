@@ -11,7 +11,7 @@ afterEach(() => {
 
 describe('<pos-scan-field>', () => {
   it('emits the typed code on Enter and clears itself', async () => {
-    const element = document.createElement('pos-scan-field') as PosScanField;
+    const element: PosScanField = document.createElement('pos-scan-field');
     document.body.append(element);
     await element.updateComplete;
     const codes: string[] = [];
