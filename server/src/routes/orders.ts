@@ -45,17 +45,14 @@ export function registerOrderRoutes(app: FastifyInstance, deps: RouteDeps): void
         summary: 'One order with its items, serials, totals and payments',
         security: [{ bearer: [] }],
         params: Type.Object({ id: Type.String({ minLength: 1, maxLength: 128 }) }),
-        response: { 200: Order, ...errors(401, 404) },
+        response: { 200: Order, ...errors(401, 403, 404) },
       },
     },
     async (request) => {
       const caller = callerOf(request);
-      const order = await findOrder(
-        deps.store,
-        { id: request.params.id },
-        caller.role === 'admin' ? null : caller.storeId,
-      );
+      const order = await findOrder(deps.store, { id: request.params.id }, null);
       if (order === null) throw notFound(`Order ${request.params.id}`);
+      assertStoreAccess(caller, order.store_id);
       return order;
     },
   );
@@ -67,17 +64,21 @@ export function registerOrderRoutes(app: FastifyInstance, deps: RouteDeps): void
         tags: ['orders'],
         summary: 'Find an order of the caller store by its external_id',
         security: [{ bearer: [] }],
-        querystring: Type.Object({ external_id: Type.String({ minLength: 1, maxLength: 128 }) }),
-        response: { 200: Order, ...errors(400, 401, 404) },
+        querystring: Type.Object({
+          external_id: Type.String({ minLength: 1, maxLength: 128 }),
+          store_id: Type.Optional(Type.String({ minLength: 1, maxLength: 128 })),
+        }),
+        response: { 200: Order, ...errors(400, 401, 403, 404) },
       },
     },
     async (request) => {
       const caller = callerOf(request);
-      const order = await findOrder(
-        deps.store,
-        { externalId: request.query.external_id },
-        caller.role === 'admin' ? null : caller.storeId,
-      );
+      // external_id is unique per store only: look in the caller's store (an admin may name one).
+      const storeId = caller.role === 'admin' ? (request.query.store_id ?? null) : caller.storeId;
+      if (caller.role !== 'admin' && request.query.store_id !== undefined) {
+        assertStoreAccess(caller, request.query.store_id);
+      }
+      const order = await findOrder(deps.store, { externalId: request.query.external_id }, storeId);
       if (order === null) throw notFound(`Order ${request.query.external_id}`);
       return order;
     },

@@ -176,19 +176,24 @@ describe('GET /v0/orders', () => {
   });
 
   it('keeps orders inside their store', async () => {
+    const order = demoOrder();
     const created = await t.call<OrderCreated>('POST', '/v0/d/fulfill_order', {
       token: t.tokens.associate,
-      body: demoOrder(),
+      body: order,
     });
-    expect(
-      (await t.call('GET', `/v0/orders/${created.body.id}`, { token: t.tokens.otherAssociate }))
-        .status,
-    ).toBe(404);
-    expect(
-      (await t.call('GET', `/v0/orders/${created.body.id}`, { token: t.tokens.admin })).status,
-    ).toBe(200);
+    const byId = `/v0/orders/${created.body.id}`;
+    expect((await t.call('GET', byId, { token: t.tokens.otherAssociate })).status).toBe(403);
+    expect((await t.call('GET', byId, { token: t.tokens.admin })).status).toBe(200);
     expect(
       (await t.call('GET', '/v0/orders/not-an-order', { token: t.tokens.associate })).status,
     ).toBe(404);
+    // external_id is per store: another store's token does not see it, nor may it ask for ours.
+    const byExternal = `/v0/orders?external_id=${order.external_id}`;
+    expect((await t.call('GET', byExternal, { token: t.tokens.otherAssociate })).status).toBe(404);
+    expect(
+      (await t.call('GET', `${byExternal}&store_id=demo-store`, { token: t.tokens.otherAssociate }))
+        .status,
+    ).toBe(403);
+    expect((await t.call('GET', `${byExternal}&store_id=demo-store`)).status).toBe(200);
   });
 });
