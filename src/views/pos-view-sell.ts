@@ -245,9 +245,10 @@ export class PosViewSell extends LitElement {
 
   private readonly _onWindowKey = (event: KeyboardEvent): void => {
     // A keyboard-wedge scanner types wherever focus is: steer printable keys to the scan field
-    // unless the associate is typing in another field or paying.
-    if (this._paying || event.ctrlKey || event.metaKey || event.altKey || event.key.length !== 1)
-      return;
+    // unless the associate is typing in another field or paying. Space is left alone: it
+    // presses the focused button.
+    if (this._paying || event.ctrlKey || event.metaKey || event.altKey) return;
+    if (event.key.length !== 1 || event.key === ' ') return;
     const target = event.composedPath()[0];
     if (isTextEntry(target)) return;
     this._scanField?.focusInput();
