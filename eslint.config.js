@@ -169,6 +169,29 @@ export default defineConfig(
   },
   layerRules,
   {
+    // TypeBox is the server's validator; the client bundle takes only types from the schema
+    // modules and its few constant values from src/protocol/wire-constants.ts (first-paint
+    // budget, DESIGN §8). A separate rule from the layer rules, so both apply.
+    name: 'aisle/typebox-out-of-the-client',
+    files: ['src/**/*.ts'],
+    ignores: ['src/protocol/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^@sinclair/typebox(/|$)|(^|/)protocol/(schemas|sync-protocol)(\\.ts)?$',
+              allowTypeImports: true,
+              message:
+                'Client code imports types only from the schema modules; values come from src/protocol/wire-constants.ts.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     name: 'aisle/domain-protocol-globals',
     files: ['src/domain/**/*.ts', 'src/protocol/**/*.ts'],
     rules: {
