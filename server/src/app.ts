@@ -8,6 +8,7 @@ import { installAuth } from './auth.ts';
 import { openDatabase, type StoreDb } from './db/database.ts';
 import { migrateToLatest } from './db/migrations/index.ts';
 import { installErrorHandlers } from './errors.ts';
+import { registerAdminRoutes } from './routes/admin.ts';
 import { registerAuthRoutes } from './routes/auth.ts';
 import { registerCatalogRoutes } from './routes/catalog.ts';
 import { registerConfigRoutes } from './routes/config.ts';
@@ -62,6 +63,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const deps = { store };
   registerHealthRoutes(app, deps);
   registerAuthRoutes(app, deps);
+  registerAdminRoutes(app, deps);
   registerCatalogRoutes(app, deps);
   registerConfigRoutes(app, deps);
   registerOrderRoutes(app, deps);

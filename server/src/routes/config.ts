@@ -83,7 +83,7 @@ export function registerConfigRoutes(app: FastifyInstance, deps: RouteDeps): voi
   ): Promise<void> => {
     requireRole(caller, 'manager');
     assertStoreAccess(caller, storeId);
-    if ((await findStore(deps.store, storeId)) === undefined) {
+    if ((await findStore(deps.store.db, storeId)) === undefined) {
       throw new ApiError(404, 'not_found', `There is no store ${storeId}.`);
     }
   };

@@ -35,7 +35,7 @@ export async function storeForCaller(
     throw forbidden();
   const storeId = caller.role === 'admin' ? (requested ?? null) : caller.storeId;
   if (storeId === null) return null;
-  const row = await findStore(deps.store, storeId);
+  const row = await findStore(deps.store.db, storeId);
   if (row === undefined) throw new ApiError(404, 'not_found', `There is no store ${storeId}.`);
   return row;
 }

@@ -1,5 +1,5 @@
 /**
- * Stores and the people who sign in to them: creating them (seed, tests, later an admin API),
+ * Stores and the people who sign in to them: creating them (seed, tests, the admin API),
  * listing what a caller may see, and the password grant that turns credentials into a token.
  */
 import type { Store, TokenResponse } from '../../../src/protocol/schemas.ts';
@@ -17,23 +17,35 @@ export interface NewStore {
   locale: string;
   timezone: string;
   address?: string;
+  price_method?: 'tax_excluded' | 'tax_included';
 }
 
+const storeRow = (input: NewStore): StoresTable => ({
+  store_id: input.store_id,
+  label: input.label,
+  currency: input.currency,
+  tax_rate_micros: Math.round(input.tax_rate * 1_000_000),
+  price_method: input.price_method ?? 'tax_excluded',
+  locale: input.locale,
+  timezone: input.timezone,
+  address: input.address ?? null,
+  created_at: new Date().toISOString(),
+});
+
 export async function createStore(db: Kysely<Database>, input: NewStore): Promise<void> {
-  await db
-    .insertInto('stores')
-    .values({
-      store_id: input.store_id,
-      label: input.label,
-      currency: input.currency,
-      tax_rate_micros: Math.round(input.tax_rate * 1_000_000),
-      price_method: 'tax_excluded',
-      locale: input.locale,
-      timezone: input.timezone,
-      address: input.address ?? null,
-      created_at: new Date().toISOString(),
-    })
-    .execute();
+  await db.insertInto('stores').values(storeRow(input)).execute();
+}
+
+/** Creates the store or replaces its settings; true when it was created. */
+export async function saveStore(db: Kysely<Database>, input: NewStore): Promise<boolean> {
+  const existing = await findStore(db, input.store_id);
+  const { created_at: _created, ...settings } = storeRow(input);
+  if (existing === undefined) {
+    await createStore(db, input);
+    return true;
+  }
+  await db.updateTable('stores').set(settings).where('store_id', '=', input.store_id).execute();
+  return false;
 }
 
 export interface NewUser {
@@ -72,12 +84,11 @@ export const toStore = (row: StoresTable): Store => ({
   ...(row.address === null ? {} : { address: row.address }),
 });
 
-export async function findStore(store: StoreDb, storeId: string): Promise<StoresTable | undefined> {
-  return store.db
-    .selectFrom('stores')
-    .selectAll()
-    .where('store_id', '=', storeId)
-    .executeTakeFirst();
+export async function findStore(
+  db: Kysely<Database>,
+  storeId: string,
+): Promise<StoresTable | undefined> {
+  return db.selectFrom('stores').selectAll().where('store_id', '=', storeId).executeTakeFirst();
 }
 
 export async function countStores(store: StoreDb): Promise<number> {
