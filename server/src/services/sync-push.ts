@@ -138,82 +138,107 @@ const mismatch = (mutation: Mutation, why: string): MutationResult =>
     error: { error: 'idempotency_mismatch', message: why },
   });
 
+/** The device row, locked on PostgreSQL so two tabs of one device cannot apply one seq twice. */
+async function lockDevice(trx: Trx, store: StoreDb, caller: Caller, deviceId: string) {
+  let query = trx.selectFrom('devices').selectAll().where('device_id', '=', deviceId);
+  if (store.dialect === 'postgres') query = query.forUpdate();
+  const device = await query.executeTakeFirst();
+  if (device === undefined) {
+    throw new ApiError(404, 'unknown_device', 'This device is not registered (POST /v0/devices).', [
+      { field: 'device_id', message: 'is not registered' },
+    ]);
+  }
+  assertStoreAccess(caller, device.store_id);
+  return device;
+}
+
+/** A batch must start at or before `last + 1` and be consecutive; else 409 before any work. */
+function assertNoGap(mutations: readonly Mutation[], last: number): void {
+  const first = mutations[0]?.seq ?? last + 1;
+  const gap = (message: string): ApiError =>
+    new ApiError(409, 'seq_gap', message, [], { expected_seq: last + 1 });
+  if (first > last + 1) throw gap(`Expected seq ${last + 1}, got ${first}; nothing was applied.`);
+  if (mutations.some((m, i) => m.seq !== first + i)) {
+    throw gap('Mutations in one push must have consecutive seq numbers; nothing was applied.');
+  }
+}
+
+interface History {
+  /** What each already-applied seq of this batch was. */
+  bySeq: Map<number, Logged>;
+  /** The first answer given to each new mutation id that was seen before (any seq). */
+  byId: Map<string, Logged>;
+}
+
+async function loadHistory(
+  trx: Trx,
+  deviceId: string,
+  mutations: readonly Mutation[],
+  last: number,
+): Promise<History> {
+  const history: History = { bySeq: new Map(), byId: new Map() };
+  const oldSeqs = mutations.filter((m) => m.seq <= last).map((m) => m.seq);
+  if (oldSeqs.length > 0) {
+    const rows = await trx
+      .selectFrom('mutation_log')
+      .selectAll()
+      .where('device_id', '=', deviceId)
+      .where('seq', 'in', oldSeqs)
+      .execute();
+    for (const row of rows) history.bySeq.set(Number(row.seq), toLogged(row));
+  }
+  const newIds = mutations.filter((m) => m.seq > last).map((m) => m.id);
+  if (newIds.length > 0) {
+    const rows = await trx
+      .selectFrom('mutation_log')
+      .selectAll()
+      .where('mutation_id', 'in', newIds)
+      .where('status', '!=', 'idempotency_mismatch')
+      .orderBy('created_at')
+      .execute();
+    for (const row of rows) {
+      if (!history.byId.has(row.mutation_id)) history.byId.set(row.mutation_id, toLogged(row));
+    }
+  }
+  return history;
+}
+
+/** The answer to a seq that was already applied: its stored answer, or a mismatch. */
+function replayAnswer(
+  mutation: Mutation,
+  logged: Logged | undefined,
+  hash: string,
+): MutationResult {
+  if (logged === undefined) return answer(mutation, 'duplicate');
+  if (logged.mutationId === mutation.id && logged.hash === hash) {
+    return answer(mutation, 'duplicate', logged);
+  }
+  return mismatch(
+    mutation,
+    `seq ${mutation.seq} was already applied with another mutation or payload.`,
+  );
+}
+
 export async function pushMutations(
   store: StoreDb,
   caller: Caller,
   request: PushRequest,
 ): Promise<PushResponse> {
   return inTransaction(store, async (trx) => {
-    let deviceQuery = trx
-      .selectFrom('devices')
-      .selectAll()
-      .where('device_id', '=', request.device_id);
-    // Two tabs of one device pushing at once must not both apply the same seq.
-    if (store.dialect === 'postgres') deviceQuery = deviceQuery.forUpdate();
-    const device = await deviceQuery.executeTakeFirst();
-    if (device === undefined) {
-      throw new ApiError(
-        404,
-        'unknown_device',
-        'This device is not registered (POST /v0/devices).',
-        [{ field: 'device_id', message: 'is not registered' }],
-      );
-    }
-    assertStoreAccess(caller, device.store_id);
-
+    const device = await lockDevice(trx, store, caller, request.device_id);
     let last = Number(device.last_applied_seq);
     const mutations = request.mutations;
-    const first = mutations[0]?.seq ?? last + 1;
-    const gap = (message: string): ApiError =>
-      new ApiError(409, 'seq_gap', message, [], { expected_seq: last + 1 });
-    if (first > last + 1) throw gap(`Expected seq ${last + 1}, got ${first}; nothing was applied.`);
-    if (mutations.some((m, i) => m.seq !== first + i)) {
-      throw gap('Mutations in one push must have consecutive seq numbers; nothing was applied.');
-    }
-
-    const oldSeqs = mutations.filter((m) => m.seq <= last).map((m) => m.seq);
-    const bySeq = new Map<number, Logged>();
-    if (oldSeqs.length > 0) {
-      const rows = await trx
-        .selectFrom('mutation_log')
-        .selectAll()
-        .where('device_id', '=', device.device_id)
-        .where('seq', 'in', oldSeqs)
-        .execute();
-      for (const row of rows) bySeq.set(Number(row.seq), toLogged(row));
-    }
-    const newIds = mutations.filter((m) => m.seq > last).map((m) => m.id);
-    const byId = new Map<string, Logged>();
-    if (newIds.length > 0) {
-      const rows = await trx
-        .selectFrom('mutation_log')
-        .selectAll()
-        .where('mutation_id', 'in', newIds)
-        .where('status', '!=', 'idempotency_mismatch')
-        .orderBy('created_at')
-        .execute();
-      for (const row of rows)
-        if (!byId.has(row.mutation_id)) byId.set(row.mutation_id, toLogged(row));
-    }
+    assertNoGap(mutations, last);
+    const { bySeq, byId } = await loadHistory(trx, device.device_id, mutations, last);
 
     const now = new Date().toISOString();
     const results: MutationResult[] = [];
-    let target: PushTarget | undefined;
     const logRows: MutationLogTable[] = [];
+    let target: PushTarget | undefined;
     for (const mutation of mutations) {
       const hash = contentHash({ type: mutation.type, payload: mutation.payload });
       if (mutation.seq <= last) {
-        const logged = bySeq.get(mutation.seq);
-        if (logged === undefined) results.push(answer(mutation, 'duplicate'));
-        else if (logged.mutationId === mutation.id && logged.hash === hash)
-          results.push(answer(mutation, 'duplicate', logged));
-        else
-          results.push(
-            mismatch(
-              mutation,
-              `seq ${mutation.seq} was already applied with another mutation or payload.`,
-            ),
-          );
+        results.push(replayAnswer(mutation, bySeq.get(mutation.seq), hash));
         continue;
       }
       const prior = byId.get(mutation.id);
@@ -238,6 +263,7 @@ export async function pushMutations(
         };
         const applied = await applyMutation(trx, mutation, target);
         result = answer(mutation, applied.status, applied);
+        // A second copy of this id later in the same batch answers like a replay.
         byId.set(mutation.id, {
           mutationId: mutation.id,
           hash,

@@ -165,6 +165,16 @@ describe('POST /v0/sync/push', () => {
     expect(await orderCount()).toBe(before);
   });
 
+  it('answers a repeated mutation inside one batch as a duplicate of the first', async () => {
+    const deviceId = await newDevice();
+    const before = await orderCount();
+    const once = sale(1);
+    const reply = await push(deviceId, [once, { ...once, seq: 2 }]);
+    expect(reply.body.results.map((r) => r.status)).toEqual(['applied', 'duplicate']);
+    expect(reply.body.results[1]?.result).toEqual(reply.body.results[0]?.result);
+    expect(await orderCount()).toBe(before + 1);
+  });
+
   it('is 404 for an unknown device and 403 for another store’s device', async () => {
     const unknown = await push(randomUUID(), [sale(1)]);
     expect(unknown).toMatchObject({ status: 404, body: { error: 'unknown_device' } });
