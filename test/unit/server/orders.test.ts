@@ -63,6 +63,19 @@ describe('POST /v0/d/fulfill_order', () => {
     expect(await countOrders(order.external_id)).toBe(1);
   });
 
+  it('creates one order when the same order arrives twice at the same moment', async () => {
+    const order = demoOrder();
+    const send = () =>
+      t.call<OrderCreated>('POST', '/v0/d/fulfill_order', {
+        token: t.tokens.associate,
+        body: order,
+      });
+    const replies = await Promise.all([send(), send(), send()]);
+    expect(replies.map((r) => r.status).sort()).toEqual([200, 200, 201]);
+    expect(new Set(replies.map((r) => r.body.id)).size).toBe(1);
+    expect(await countOrders(order.external_id)).toBe(1);
+  });
+
   it('answers 409 when the same external_id comes with other data, and keeps the first', async () => {
     const order = demoOrder();
     expect(

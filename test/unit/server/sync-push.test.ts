@@ -175,6 +175,19 @@ describe('POST /v0/sync/push', () => {
     expect(await orderCount()).toBe(before + 1);
   });
 
+  it('applies a batch once when two tabs push it at the same time', async () => {
+    const deviceId = await newDevice();
+    const before = await orderCount();
+    const batch = [sale(1), sale(2), sale(3)];
+    const replies = await Promise.all([push(deviceId, batch), push(deviceId, batch)]);
+    const statuses = replies.map((r) => r.body.results.map((x) => x.status).join());
+    expect(statuses.sort()).toEqual(['applied,applied,applied', 'duplicate,duplicate,duplicate']);
+    expect(replies[0]?.body.results.map((r) => r.result)).toEqual(
+      replies[1]?.body.results.map((r) => r.result),
+    );
+    expect(await orderCount()).toBe(before + 3);
+  });
+
   it('is 404 for an unknown device and 403 for another store’s device', async () => {
     const unknown = await push(randomUUID(), [sale(1)]);
     expect(unknown).toMatchObject({ status: 404, body: { error: 'unknown_device' } });
