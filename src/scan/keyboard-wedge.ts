@@ -1,9 +1,10 @@
 /**
  * Recognises a hardware barcode scanner that types like a keyboard (USB or Bluetooth HID):
- * a burst of characters, each within a few tens of milliseconds of the previous one, ended
- * by a terminator key. A person types far slower (100 ms or more between keys even when
- * fast), so a burst of at least `minLength` characters with no slow gap is a scan. Pure:
- * the caller passes key names and timestamps.
+ * a burst of characters ended by a terminator key, averaging a few tens of milliseconds per
+ * key. A person types far slower (a fast typist averages 80 ms or more per key), so a burst
+ * of at least `minLength` characters at scanner speed is a scan. One slow gap (Bluetooth
+ * jitter, a busy main thread) does not break a burst; a pause longer than `breakMs` does.
+ * Pure: the caller passes key names and timestamps.
  */
 
 export interface WedgeOptions {
@@ -13,8 +14,10 @@ export interface WedgeOptions {
   readonly suffix: string;
   /** Keys that end a scan (KeyboardEvent.key values). */
   readonly terminators: readonly string[];
-  /** Longest gap between two keys of one scan; ~35 ms fits 2.4 GHz and Bluetooth scanners. */
+  /** Longest average gap between keys of one scan; 35 ms fits 2.4 GHz and Bluetooth scanners. */
   readonly maxGapMs: number;
+  /** A gap longer than this ends any burst: the next key starts a new one. */
+  readonly breakMs: number;
   /** Fewest characters (prefix and suffix included) that make a scan. */
   readonly minLength: number;
 }
@@ -24,6 +27,7 @@ export const DEFAULT_WEDGE: WedgeOptions = {
   suffix: '',
   terminators: ['Enter'],
   maxGapMs: 35,
+  breakMs: 100,
   minLength: 4,
 };
 
@@ -39,6 +43,8 @@ export class KeyboardWedgeDetector {
   private _options: WedgeOptions;
   private _buffer = '';
   private _lastTime = Number.NEGATIVE_INFINITY;
+  /** Sum of the gaps inside the current burst (one fewer than its characters). */
+  private _gapSum = 0;
 
   constructor(options: Partial<WedgeOptions> = {}) {
     this._options = { ...DEFAULT_WEDGE, ...options };
@@ -52,16 +58,20 @@ export class KeyboardWedgeDetector {
   reset(): void {
     this._buffer = '';
     this._lastTime = Number.NEGATIVE_INFINITY;
+    this._gapSum = 0;
   }
 
   /** Feeds one keydown: `key` as in KeyboardEvent.key, `time` in ms (event.timeStamp). */
   onKey(key: string, time: number): WedgeVerdict {
-    const { maxGapMs, minLength, terminators } = this._options;
-    const fast = time - this._lastTime <= maxGapMs;
+    const { maxGapMs, breakMs, minLength, terminators } = this._options;
+    const gap = time - this._lastTime;
+    const inBurst = this._buffer.length > 0 && gap <= breakMs;
     if (terminators.includes(key)) {
-      const burst = fast ? this._buffer : '';
+      const burst = inBurst ? this._buffer : '';
+      // The terminator's own gap counts: a person pressing Enter after a burst is slow here.
+      const averageGap = (this._gapSum + gap) / Math.max(1, burst.length);
       this.reset();
-      if (burst.length < minLength) return { kind: 'typing' };
+      if (burst.length < minLength || averageGap > maxGapMs) return { kind: 'typing' };
       const code = this._strip(burst);
       return code.length > 0 ? { kind: 'scan', code, typed: burst.length } : { kind: 'typing' };
     }
@@ -71,7 +81,13 @@ export class KeyboardWedgeDetector {
       this.reset();
       return { kind: 'typing' };
     }
-    this._buffer = fast ? this._buffer + key : key;
+    if (inBurst) {
+      this._buffer += key;
+      this._gapSum += gap;
+    } else {
+      this._buffer = key;
+      this._gapSum = 0;
+    }
     this._lastTime = time;
     return this._buffer.length >= 2 ? { kind: 'burst' } : { kind: 'typing' };
   }

@@ -9,6 +9,8 @@ import type { Browser, Page } from '@playwright/test';
 import {
   barcodeVideo,
   buildScanHarness,
+  cameraRequests,
+  releaseCamera,
   launchWithCamera,
   liveCameraTracks,
   recordCameraStreams,
@@ -104,4 +106,50 @@ test('a video with no barcode reads nothing, and closing stops every camera trac
   await page.getByTestId('scanner.close').click();
   await expect(page.locator('pos-scanner-dialog')).toHaveCount(0);
   expect(await liveCameraTracks(page)).toBe(0);
+});
+
+test('a scanner closed before the camera arrived still stops that camera', async () => {
+  browser = await launchWithCamera(
+    await barcodeVideo('code128-late', { bcid: 'code128', text: 'LATE0001', scale: 2 }),
+  );
+  const page = await browser.newPage();
+  await recordCameraStreams(page, { hold: true });
+  await page.goto(site.origin);
+  await page.waitForFunction(() => document.title === 'ready');
+  const closed = page.evaluate(() => window.aisleScanHarness.scanOnce());
+  await expect.poll(() => cameraRequests(page)).toBe(1);
+  // The associate closes the scanner while getUserMedia is still pending.
+  await page.getByTestId('scanner.close').click();
+  expect(await closed).toBeNull();
+  await releaseCamera(page);
+  // The stream that arrives after the close is stopped at once.
+  await expect
+    .poll(() =>
+      page.evaluate(
+        () =>
+          (window as unknown as { __aisleCamera: { streams: MediaStream[] } }).__aisleCamera.streams
+            .length,
+      ),
+    )
+    .toBe(1);
+  await expect.poll(() => liveCameraTracks(page)).toBe(0);
+});
+
+test('hiding the page stops the camera, showing it again restarts scanning', async () => {
+  const page = await openHarness(await barcodeVideo('no-barcode-hide', null));
+  await page.evaluate(() => {
+    void window.aisleScanHarness.scanOnce();
+  });
+  await expect(page.getByTestId('scanner.status')).toHaveText('Point the camera at a barcode.');
+  expect(await liveCameraTracks(page)).toBe(1);
+  const setVisibility = (state: 'hidden' | 'visible') =>
+    page.evaluate((value) => {
+      Object.defineProperty(document, 'visibilityState', { value, configurable: true });
+      document.dispatchEvent(new Event('visibilitychange'));
+    }, state);
+  await setVisibility('hidden');
+  await expect.poll(() => liveCameraTracks(page)).toBe(0);
+  await setVisibility('visible');
+  await expect(page.getByTestId('scanner.status')).toHaveText('Point the camera at a barcode.');
+  await expect.poll(() => liveCameraTracks(page)).toBe(1);
 });

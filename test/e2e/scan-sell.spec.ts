@@ -84,3 +84,29 @@ test('a refused camera permission is explained and typing still adds the product
   ).toBeVisible();
   await expect(cartLines(page)).toHaveCount(1);
 });
+
+test('a hardware scanner works while another field has focus, without typing into it', async ({
+  page,
+}) => {
+  const other = DEMO_PRODUCTS.find((p) => !p.serialized && p.product_id !== eanProduct.product_id);
+  if (other === undefined) throw new Error('the demo catalog needs two plain products');
+  await page.goto('/');
+  await signIn(page);
+  const field = page.getByLabel('Barcode or SKU');
+  await field.fill(other.sku);
+  await field.press('Enter');
+  await expect(page.getByLabel(`Quantity of ${other.title}`)).toHaveValue('1');
+
+  // Focus sits in the quantity field when the associate pulls the scanner trigger.
+  const quantity = page.getByLabel(`Quantity of ${other.title}`);
+  await quantity.click();
+  await page.keyboard.type(eanProduct.barcode, { delay: 5 });
+  await page.keyboard.press('Enter');
+
+  await expect(
+    page.getByRole('status').filter({ hasText: `Added ${eanProduct.title}` }),
+  ).toBeVisible();
+  await expect(cartLines(page)).toHaveCount(2);
+  await expect(quantity).toHaveValue('1');
+  await expect(page.getByLabel(`Quantity of ${eanProduct.title}`)).toHaveValue('1');
+});

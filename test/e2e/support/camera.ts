@@ -81,20 +81,54 @@ export function launchWithCameraDenied(videoFile: string): Promise<Browser> {
 
 /**
  * Records every stream getUserMedia hands out, so a spec can ask how many camera tracks are
- * still live. Install before the page loads.
+ * still live. With `hold`, getUserMedia does not resolve until the spec calls
+ * `releaseCamera(page)`: the window in which a scanner may be closed before its camera came.
+ * Install before the page loads.
  */
-export async function recordCameraStreams(page: Page): Promise<void> {
-  await page.addInitScript(() => {
-    const streams: MediaStream[] = [];
-    (window as unknown as { __aisleStreams: MediaStream[] }).__aisleStreams = streams;
+export async function recordCameraStreams(
+  page: Page,
+  options: { hold?: boolean } = {},
+): Promise<void> {
+  await page.addInitScript((hold: boolean) => {
+    const probe = {
+      streams: [] as MediaStream[],
+      requests: 0,
+      release: () => undefined as void,
+    };
+    const released = new Promise<void>((resolve) => {
+      probe.release = resolve;
+    });
+    (window as unknown as { __aisleCamera: typeof probe }).__aisleCamera = probe;
     const devices = navigator.mediaDevices as MediaDevices | undefined;
     if (devices === undefined) return;
     const original = devices.getUserMedia.bind(devices);
     devices.getUserMedia = async (constraints) => {
+      probe.requests += 1;
       const stream = await original(constraints);
-      streams.push(stream);
+      probe.streams.push(stream);
+      if (hold) await released;
       return stream;
     };
+  }, options.hold ?? false);
+}
+
+interface CameraProbe {
+  streams: MediaStream[];
+  requests: number;
+  release: () => void;
+}
+
+/** How many times the page asked for the camera. */
+export function cameraRequests(page: Page): Promise<number> {
+  return page.evaluate(
+    () => (window as unknown as { __aisleCamera: CameraProbe }).__aisleCamera.requests,
+  );
+}
+
+/** Lets held getUserMedia calls resolve (see recordCameraStreams). */
+export async function releaseCamera(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    (window as unknown as { __aisleCamera: CameraProbe }).__aisleCamera.release();
   });
 }
 
@@ -102,7 +136,7 @@ export async function recordCameraStreams(page: Page): Promise<void> {
 export function liveCameraTracks(page: Page): Promise<number> {
   return page.evaluate(
     () =>
-      (window as unknown as { __aisleStreams: MediaStream[] }).__aisleStreams
+      (window as unknown as { __aisleCamera: CameraProbe }).__aisleCamera.streams
         .flatMap((stream) => stream.getVideoTracks())
         .filter((track) => track.readyState === 'live').length,
   );

@@ -43,6 +43,30 @@ describe('KeyboardWedgeDetector', () => {
     expect(type(detector, chars('4006381333931'), 10).kind).toBe('burst');
   });
 
+  it('one slow gap (Bluetooth jitter) inside a fast burst is still a scan', () => {
+    const detector = new KeyboardWedgeDetector();
+    type(detector, chars('400638'), 8, 1000);
+    // 70 ms hiccup, then the rest of the code at scanner speed.
+    type(detector, chars('1333931'), 8, 1000 + 5 * 8 + 70);
+    expect(detector.onKey('Enter', 1000 + 5 * 8 + 70 + 6 * 8 + 8)).toEqual({
+      kind: 'scan',
+      code: '4006381333931',
+      typed: 13,
+    });
+  });
+
+  it('a typist with some quick key pairs is still typing', () => {
+    const detector = new KeyboardWedgeDetector();
+    // Alternating 30 ms and 90 ms gaps: quick pairs, but 60 ms on average.
+    const gaps = [30, 90, 30, 90, 30, 90, 30, 90];
+    let time = 0;
+    for (const [index, key] of chars('SN123456').entries()) {
+      time += gaps[index] ?? 30;
+      detector.onKey(key, time);
+    }
+    expect(detector.onKey('Enter', time + 30).kind).toBe('typing');
+  });
+
   it('rejects bursts shorter than the minimum length', () => {
     const detector = new KeyboardWedgeDetector();
     expect(type(detector, [...chars('123'), 'Enter'], 5).kind).toBe('typing');
