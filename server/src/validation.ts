@@ -69,13 +69,48 @@ export function compileChecker(
   };
 }
 
+/**
+ * The first field whose text holds a NUL character, or null. PostgreSQL cannot store NUL in
+ * text and no identifier, title or serial needs one, so it is refused on both databases.
+ */
+export function findNulCharacter(value: unknown, field = ''): string | null {
+  if (typeof value === 'string') return value.includes('\u0000') ? field || '(root)' : null;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i += 1) {
+      const found = findNulCharacter(value[i], `${field}[${i}]`);
+      if (found !== null) return found;
+    }
+    return null;
+  }
+  if (value !== null && typeof value === 'object') {
+    for (const [key, item] of Object.entries(value)) {
+      const found = findNulCharacter(item, field === '' ? key : `${field}.${key}`);
+      if (found !== null) return found;
+    }
+  }
+  return null;
+}
+
+const nulScanExempt = new WeakSet<TSchema>();
+
+/**
+ * Lets a body schema through with NUL characters inside, for a route that refuses them item by
+ * item instead (a sync push rejects one mutation; refusing the batch would block the queue).
+ */
+export function exemptFromNulScan(schema: TSchema): void {
+  nulScanExempt.add(schema);
+}
+
 /** Fastify validator compiler: bodies strict, query strings and params converted from text. */
 export const typeboxValidatorCompiler: FastifySchemaCompiler<TSchema> = ({ schema, httpPart }) => {
   const checker = compileChecker(schema);
   const convert = httpPart !== 'body';
+  const scanNul = !nulScanExempt.has(schema);
   return (input: unknown) => {
     const value = convert ? Value.Convert(schema, input) : input;
     const details = checker(value);
+    const nul = details.length === 0 && scanNul ? findNulCharacter(value) : null;
+    if (nul !== null) details.push({ field: nul, message: 'must not contain NUL characters' });
     if (details.length === 0) return { value };
     return { error: new RequestValidationError(httpPart ?? 'body', details) };
   };

@@ -16,6 +16,7 @@ import { callerOf } from '../auth.ts';
 import { registerDevice } from '../services/devices.ts';
 import { pullChanges } from '../services/sync-pull.ts';
 import { pushMutations } from '../services/sync-push.ts';
+import { exemptFromNulScan } from '../validation.ts';
 import { errors, type RouteDeps } from './shared.ts';
 
 /** Pull's query: the protocol's paging plus who asks (device, or a store for an admin). */
@@ -26,6 +27,9 @@ const PullRequestQuery = Type.Composite([
     store_id: Type.Optional(Type.String({ minLength: 1, maxLength: 128 })),
   }),
 ]);
+
+// A NUL inside one mutation rejects that mutation (in pushMutations), not the whole push.
+exemptFromNulScan(PushRequest);
 
 export function registerSyncRoutes(app: FastifyInstance, deps: RouteDeps): void {
   const api = app.withTypeProvider<TypeBoxTypeProvider>();

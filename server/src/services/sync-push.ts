@@ -17,7 +17,7 @@ import { assertStoreAccess, type Caller } from '../auth.ts';
 import { inTransaction, type StoreDb, type Trx } from '../db/database.ts';
 import type { MutationLogTable } from '../db/tables.ts';
 import { ApiError } from '../errors.ts';
-import { compileChecker } from '../validation.ts';
+import { compileChecker, findNulCharacter } from '../validation.ts';
 import { contentHash } from './canonical.ts';
 import { createOrder } from './orders.ts';
 
@@ -51,6 +51,13 @@ interface PushTarget {
 /** Applies one new mutation; anything that can never succeed becomes `rejected`. */
 async function applyMutation(trx: Trx, mutation: Mutation, target: PushTarget): Promise<Applied> {
   const deviceStore = target.store.store_id;
+  const nul = findNulCharacter({ type: mutation.type, payload: mutation.payload });
+  if (nul !== null) {
+    return {
+      status: 'rejected',
+      error: { error: 'invalid_payload', message: `${nul} must not contain NUL characters.` },
+    };
+  }
   if (mutation.type !== MutationTypes.orderCreate) {
     const reason = KNOWN_TYPES.has(mutation.type)
       ? {
@@ -277,7 +284,8 @@ export async function pushMutations(
         device_id: device.device_id,
         seq: mutation.seq,
         mutation_id: mutation.id,
-        type: mutation.type,
+        // Text columns cannot hold NUL on PostgreSQL; such a mutation was rejected above.
+        type: mutation.type.replaceAll('\u0000', '\ufffd'),
         payload_hash: hash,
         status: result.status,
         result_json: result.result === undefined ? null : JSON.stringify(result.result),

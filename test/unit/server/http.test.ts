@@ -44,6 +44,25 @@ describe('error answers', () => {
     expect(reply.body.message).toContain(fields[0]);
   });
 
+  it('refuses NUL characters in any text, body or query, naming the field', async () => {
+    const body = await t.call<ErrorReply>('POST', '/v0/d/import', {
+      body: {
+        entity: 'products',
+        mode: 'partial',
+        head: {},
+        items: [{ product_id: 'nul', title: 'Bad\u0000title', external_identifiers: [] }],
+      },
+    });
+    expect(body.status).toBe(400);
+    expect(body.body.details.map((d) => d.field)).toEqual(['items[0].title']);
+    expect((await t.call('GET', '/v0/products/nul')).status).toBe(404);
+    const query = await t.call<ErrorReply>('GET', '/v0/products?identifier=%00', {
+      token: t.tokens.associate,
+    });
+    expect(query.status).toBe(400);
+    expect(query.body.details.map((d) => d.field)).toEqual(['identifier']);
+  });
+
   it('answers malformed JSON with 400 invalid_json', async () => {
     const response = await t.app.inject({
       method: 'POST',

@@ -129,6 +129,17 @@ describe('POST /v0/sync/push', () => {
     ]);
     expect(reply.body.results[0]?.error?.message).toContain('payload.items');
     expect(reply.body.last_applied_seq).toBe(4);
+
+    // Text a database cannot store is one more poison, not a reason to refuse the batch.
+    const nul = demoOrder();
+    nul.items[0]!.serial_number = 'SN\u0000BROKEN';
+    const next = await push(deviceId, [sale(5, nul), sale(6)]);
+    expect(next.status).toBe(200);
+    expect(next.body.results.map((r) => [r.status, r.error?.error])).toEqual([
+      ['rejected', 'invalid_payload'],
+      ['applied', undefined],
+    ]);
+    expect(next.body.results[0]?.error?.message).toContain('payload.items[0].serial_number');
   });
 
   it('keeps a synced sale whose product the server does not know', async () => {
