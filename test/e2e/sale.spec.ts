@@ -15,7 +15,7 @@ const product = (predicate: (p: DemoProduct) => boolean): DemoProduct => {
 
 /** A hardware scanner: digits typed fast into whatever has focus, then Enter. */
 async function wedgeScan(page: Page, code: string): Promise<void> {
-  await page.keyboard.type(code, { delay: 5 });
+  await page.keyboard.type(code);
   await page.keyboard.press('Enter');
 }
 
@@ -42,7 +42,11 @@ test('a new associate sells for cash and the server records the order', async ({
     page.getByRole('status').filter({ hasText: `Added ${upcItem.title}` }),
   ).toBeVisible();
   await wedgeScan(page, eanItem.barcode);
+  await expect(page.getByTestId('sell.message')).toHaveText(
+    `Added ${eanItem.title} — ${usd(cents(eanItem.price))}.`,
+  );
   await wedgeScan(page, eanItem.barcode);
+  await expect(page.getByTestId('sell.message')).toContainText('(now 2)');
   const lines = page.getByRole('list', { name: 'Cart lines' }).getByRole('listitem');
   await expect(lines).toHaveCount(2);
   await expect(page.getByLabel(`Quantity of ${eanItem.title}`)).toHaveValue('2');
