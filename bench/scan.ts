@@ -4,7 +4,7 @@
  * Chromium, through the app's decoder Worker and engine options (bench/scan/page), with every
  * engine. Prints per folder: images, decoded, misread, Java's javaMustPass; then false
  * positives, overall decode rate and median / p95 ms per image, and checks the default
- * engine against the goals of DESIGN §8.
+ * engine against the goals of DESIGN §8. JSON goes to bench/results/scan.json (or FILE).
  */
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -24,9 +24,10 @@ const PAGE_CONFIG = fileURLToPath(new URL('./scan/page/vite.config.ts', import.m
 const PAGE_DIR = join(ROOT, '.tmp/bench/scan-page');
 const WARM_UP = 3;
 
-function parseArgs(argv: readonly string[]): { dir: string; json: string | null } {
+function parseArgs(argv: readonly string[]): { dir: string; json: string } {
   let dir = resolve(ROOT, '../shared/corpus/zxing-blackbox');
-  let json: string | null = null;
+  // Every bench keeps its JSON in bench/results/ unless told otherwise.
+  let json = join(ROOT, 'bench/results/scan.json');
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i] as string;
     if (arg === '--json') {
@@ -126,11 +127,9 @@ async function main(): Promise<void> {
     const summary = summarise(DEFAULT_ENGINE, folders, tallies);
     printReport(dir, folders, summary);
     const failures = checkGoals(folders, summary);
-    if (json !== null) {
-      mkdirSync(dirname(json), { recursive: true });
-      writeFileSync(json, `${JSON.stringify(summary, null, 2)}\n`);
-      console.log(`\nwrote ${json}`);
-    }
+    mkdirSync(dirname(json), { recursive: true });
+    writeFileSync(json, `${JSON.stringify(summary, null, 2)}\n`);
+    console.log(`\nwrote ${json}`);
     if (failures.length > 0) process.exitCode = 1;
   } finally {
     await browser.close();
