@@ -49,8 +49,21 @@ export const TokenRequest = Type.Object({
   grant_type: Type.Literal('password'),
   username: Type.String({ minLength: 1, maxLength: 200 }),
   password: Type.String({ minLength: 1, maxLength: 200 }),
+  /** The device signing in: its tokens then work for this device only (issue 7). */
+  device_id: Type.Optional(Uuid),
 });
 export type TokenRequest = Static<typeof TokenRequest>;
+
+/** A rotating refresh: the old refresh token is spent, a new pair comes back. */
+export const RefreshTokenRequest = Type.Object({
+  grant_type: Type.Literal('refresh_token'),
+  refresh_token: Type.String({ minLength: 1, maxLength: 200 }),
+  device_id: Type.Optional(Uuid),
+});
+export type RefreshTokenRequest = Static<typeof RefreshTokenRequest>;
+
+export const TokenGrantRequest = Type.Union([TokenRequest, RefreshTokenRequest]);
+export type TokenGrantRequest = Static<typeof TokenGrantRequest>;
 
 export const TokenResponse = Type.Object({
   access_token: Type.String(),
@@ -60,6 +73,9 @@ export const TokenResponse = Type.Object({
   role: RoleSchema,
   associate_id: Type.String(),
   display_name: Type.String(),
+  /** Spend it at POST /v0/token (grant_type refresh_token) when the access token expires. */
+  refresh_token: Type.Optional(Type.String()),
+  refresh_expires_in: Type.Optional(Type.Integer()),
 });
 export type TokenResponse = Static<typeof TokenResponse>;
 
@@ -303,6 +319,21 @@ export const OrderCreated = Type.Object({
       external_item_id: Type.String(),
       product_id: Type.String(),
       serial_number: Nullable(Type.String()),
+      /**
+       * The server's verdict on this item's serial (see `serials.ts`): `accepted`, `exception`
+       * (open exceptions listed in `serial_exception_ids`), `resolved`, or null when the item
+       * carries no serial to judge. Optional only so answers stored by older servers still fit.
+       */
+      serial_state: Type.Optional(
+        Nullable(
+          Type.Union([
+            Type.Literal('accepted'),
+            Type.Literal('exception'),
+            Type.Literal('resolved'),
+          ]),
+        ),
+      ),
+      serial_exception_ids: Type.Optional(Type.Array(Type.String())),
     }),
   ),
 });

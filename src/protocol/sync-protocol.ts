@@ -11,6 +11,7 @@
  */
 import { Type, type Static } from '@sinclair/typebox';
 import { ConfigEnvelope, ExternalIdentifier, Id, OrderRequest, Uuid } from './schemas.ts';
+import { SerialException } from './serials.ts';
 
 export const PROTOCOL_VERSION = 1;
 
@@ -133,8 +134,12 @@ export const PullResponse = Type.Object({
   config: Type.Union([ConfigEnvelope, Type.Null()]),
   /** The device's last applied seq, so a device that lost a push answer can catch up. */
   last_applied_seq: Type.Optional(Type.Integer({ minimum: 0 })),
-  /** Filled by later issues (fulfilment, serial exceptions); always present, maybe empty. */
+  /** Filled by a later issue (fulfilment); always present, maybe empty. */
   fulfillment_requests: Type.Array(Type.Unknown()),
-  serial_exceptions: Type.Array(Type.Unknown()),
+  /**
+   * The store's serial exceptions opened or resolved since the cursor, oldest change first
+   * (a device replaces its copy by `id`). Always present, maybe empty.
+   */
+  serial_exceptions: Type.Array(SerialException),
 });
 export type PullResponse = Static<typeof PullResponse>;

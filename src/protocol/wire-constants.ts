@@ -4,6 +4,7 @@
  * test (test/unit/sync/wire-constants.test.ts) keeps them equal to the schema modules' values.
  */
 import type { ShippingType } from './schemas.ts';
+import type { SerialExceptionKind, SerialResolution } from './serials.ts';
 import type { MutationType } from './sync-protocol.ts';
 
 export const WIRE_PROTOCOL_VERSION = 1;
@@ -20,3 +21,15 @@ export const WireMutationTypes = {
   fulfillmentShip: 'fulfillment.ship',
   serialExceptionResolve: 'serial_exception.resolve',
 } as const satisfies Record<string, MutationType>;
+
+export const WireSerialExceptionKinds = {
+  duplicate: 'duplicate',
+  invalidFormat: 'invalid_format',
+  missing: 'missing',
+} as const satisfies Record<string, SerialExceptionKind>;
+
+export const WireSerialResolutions = {
+  corrected: 'corrected',
+  accepted: 'accepted',
+  voided: 'voided',
+} as const satisfies Record<string, SerialResolution>;

@@ -1,0 +1,137 @@
+/**
+ * Wire shapes of the serial registry (DESIGN §5–§6): the verdict a sale's serials get from the
+ * server, serial exceptions as `GET /v0/serial-exceptions` and the sync pull deliver them, a
+ * manager's resolution (the body of `POST /v0/serial-exceptions/{id}/resolve` and, with the
+ * exception id, the `serial_exception.resolve` sync mutation), and `GET /v0/serials/{serial}`.
+ */
+import { Type, type Static, type TSchema } from '@sinclair/typebox';
+import { CaptureMethodSchema, Id, type OrderCreated } from './schemas.ts';
+
+const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
+
+const SerialExceptionKindSchema = Type.Union([
+  Type.Literal('duplicate'),
+  Type.Literal('invalid_format'),
+  Type.Literal('missing'),
+]);
+/**
+ * `duplicate`: the serial of this product is already sold by another order (or item);
+ * `invalid_format`: it fails the store's pattern at the time the server received it;
+ * `missing`: a serialized unit handed over in store arrived without a serial.
+ * Values for client code: `WireSerialExceptionKinds` in `wire-constants.ts`.
+ */
+export type SerialExceptionKind = Static<typeof SerialExceptionKindSchema>;
+
+const SerialResolutionSchema = Type.Union([
+  Type.Literal('corrected'),
+  Type.Literal('accepted'),
+  Type.Literal('voided'),
+]);
+/**
+ * `corrected`: the unit takes the right serial and becomes its active record; `accepted`: kept
+ * as it is (for a duplicate both sales stay recorded); `voided`: the unit leaves the active
+ * registry, the order is kept. Values: `WireSerialResolutions` in `wire-constants.ts`.
+ */
+export type SerialResolution = Static<typeof SerialResolutionSchema>;
+
+/** The verdict on one order item's serial in the `order.create` answer (see `OrderCreated`). */
+export type SerialItemState = NonNullable<OrderCreated['items'][number]['serial_state']> | null;
+
+/** The orders an exception names, short enough to list. */
+export const SerialOrderSummary = Type.Object({
+  id: Type.String(),
+  external_id: Type.String(),
+  store_id: Type.String(),
+  device_id: Nullable(Type.String()),
+  associate_id: Nullable(Type.String()),
+  placed_at: Nullable(Type.String()),
+  created_at: Type.String(),
+});
+export type SerialOrderSummary = Static<typeof SerialOrderSummary>;
+
+export const SerialException = Type.Object({
+  id: Type.String(),
+  kind: SerialExceptionKindSchema,
+  state: Type.Union([Type.Literal('open'), Type.Literal('resolved')]),
+  store_id: Type.String(),
+  product_id: Type.String(),
+  product_title: Nullable(Type.String()),
+  /** The serial as captured (cleaned of scanner additions); null for `missing`. */
+  serial_number: Nullable(Type.String()),
+  order_item_id: Type.String(),
+  external_item_id: Type.String(),
+  /** The sale the exception is about (for a duplicate: the later one). */
+  order: SerialOrderSummary,
+  /** For a duplicate: the sale that already held the serial. */
+  other_order: Nullable(SerialOrderSummary),
+  /** Kind-specific facts, e.g. `{pattern, expected, config_version}` for `invalid_format`. */
+  details: Type.Record(Type.String(), Type.Unknown()),
+  opened_at: Type.String(),
+  resolution: Nullable(SerialResolutionSchema),
+  resolved_serial: Nullable(Type.String()),
+  resolved_by: Nullable(Type.String()),
+  resolved_at: Nullable(Type.String()),
+  note: Nullable(Type.String()),
+});
+export type SerialException = Static<typeof SerialException>;
+
+/**
+ * A manager's resolution. `serial_number` is required for `corrected` (and validated against
+ * the store's pattern; it must not be another unit's active serial) and ignored otherwise.
+ */
+export const SerialExceptionResolve = Type.Object({
+  resolution: SerialResolutionSchema,
+  serial_number: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+  note: Type.Optional(Type.String({ maxLength: 1000 })),
+});
+export type SerialExceptionResolve = Static<typeof SerialExceptionResolve>;
+
+/** The `serial_exception.resolve` sync mutation: the resolve body plus the exception id. */
+export const SerialExceptionResolvePayload = Type.Composite([
+  SerialExceptionResolve,
+  Type.Object({ exception_id: Type.String({ minLength: 1, maxLength: 128 }) }),
+]);
+export type SerialExceptionResolvePayload = Static<typeof SerialExceptionResolvePayload>;
+
+export const SerialExceptionList = Type.Object({
+  serial_exceptions: Type.Array(SerialException),
+});
+export type SerialExceptionList = Static<typeof SerialExceptionList>;
+
+/** One captured unit of a serial, as the registry keeps it. */
+export const SerialUnit = Type.Object({
+  unit_id: Type.String(),
+  product_id: Type.String(),
+  serial_number: Type.String(),
+  /** What was captured, when a manager later corrected it. */
+  captured_serial_number: Type.String(),
+  /** `sold`, `voided`, or `exception` while an exception about it is open. */
+  state: Type.String(),
+  /** True for the one unit that holds this serial of this product now. */
+  active: Type.Boolean(),
+  store_id: Type.String(),
+  order: SerialOrderSummary,
+  order_item_id: Type.String(),
+  capture: Type.Object({
+    method: Nullable(CaptureMethodSchema),
+    associate_id: Nullable(Type.String()),
+    device_id: Nullable(Type.String()),
+    captured_at: Nullable(Type.String()),
+    config_version: Nullable(Type.Integer()),
+  }),
+  created_at: Type.String(),
+});
+export type SerialUnit = Static<typeof SerialUnit>;
+
+/** `GET /v0/serials/{serial_number}`: where the serial stands now, and every unit it was on. */
+export const SerialLookup = Type.Composite([
+  SerialUnit,
+  Type.Object({
+    product_title: Nullable(Type.String()),
+    open_exceptions: Type.Array(SerialException),
+    history: Type.Array(SerialUnit),
+  }),
+]);
+export type SerialLookup = Static<typeof SerialLookup>;
+
+export const SerialLookupQuery = Type.Object({ product_id: Type.Optional(Id) });
