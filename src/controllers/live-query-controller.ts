@@ -58,6 +58,18 @@ export class LiveQueryController<T, A extends readonly unknown[]> implements Rea
     this._args = null;
   }
 
+  /**
+   * Shows a value computed locally right away (the result of a write the view just made),
+   * until the live query delivers the stored truth, which replaces it. Saves a scan the
+   * round trip of a re-read before its line appears.
+   */
+  preview(update: (current: T | undefined) => T): void {
+    this.value = update(this.value);
+    this.error = undefined;
+    this.status = 'complete';
+    this._host.requestUpdate();
+  }
+
   render<R>(renderers: LiveQueryRenderers<T, R>): R | undefined {
     if (this.status === 'error') return renderers.error?.(this.error);
     if (this.status === 'pending' || this.value === undefined) return renderers.pending?.();

@@ -24,7 +24,9 @@ import { controlStyles } from '../components/shared-styles.ts';
 import { KeyboardWedgeController } from '../controllers/keyboard-wedge-controller.ts';
 import { LiveQueryController } from '../controllers/live-query-controller.ts';
 import { describeDataError } from '../data/errors.ts';
+import type { OpenCart } from '../data/cart-repository.ts';
 import type { Repositories } from '../data/repositories.ts';
+import type { CartLineRecord } from '../data/types.ts';
 import { cartTotals } from '../domain/cart-totals.ts';
 import { formatMoney } from '../domain/money.ts';
 import type { TenderRequest } from '../domain/tender.ts';
@@ -33,6 +35,18 @@ import { log } from '../log.ts';
 import { sellStyles } from './pos-view-sell.styles.ts';
 
 type Message = { readonly kind: 'info' | 'error'; readonly text: string };
+
+/** The open cart with a just-written line in place (added, or its quantity raised). */
+function withLine(current: OpenCart | undefined, line: CartLineRecord, now: string): OpenCart {
+  const lines = current?.lines ?? [];
+  const known = lines.some((other) => other.lineId === line.lineId);
+  return {
+    cart: current?.cart ?? { cartId: line.cartId, deviceId: '', createdAt: now, updatedAt: now },
+    lines: known
+      ? lines.map((other) => (other.lineId === line.lineId ? line : other))
+      : [...lines, line],
+  };
+}
 
 const isTextEntry = (element: EventTarget | undefined): boolean =>
   element instanceof HTMLInputElement ||
@@ -120,11 +134,9 @@ export class PosViewSell extends LitElement {
         };
         return;
       }
-      const line = await repos.carts.addProduct(
-        app.session.deviceId,
-        product,
-        new Date().toISOString(),
-      );
+      const now = new Date().toISOString();
+      const line = await repos.carts.addProduct(app.session.deviceId, product, now);
+      this._cart.preview((current) => withLine(current, line, now));
       this._lastLineId = line.lineId;
       const { currency, locale } = app.store;
       this._message = {
