@@ -74,6 +74,7 @@ export class PosScanField extends LitElement {
             enterkeyhint="enter"
             ?disabled=${this.disabled}
             @keydown=${this._onKeyDown}
+            @input=${this._onInput}
           />
         </label>
         <button type="submit" class="primary" ?disabled=${this.disabled}>Add</button>
@@ -83,6 +84,11 @@ export class PosScanField extends LitElement {
 
   private readonly _onKeyDown = (event: KeyboardEvent): void => {
     if (event.key.length === 1) this._firstKeyAt ??= performance.now();
+  };
+
+  private readonly _onInput = (): void => {
+    // Emptied from outside (a scan handled elsewhere took its characters back): start over.
+    if (this._input.value === '') this._firstKeyAt = null;
   };
 
   private readonly _onSubmit = (event: SubmitEvent): void => {
