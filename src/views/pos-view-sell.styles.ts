@@ -37,6 +37,14 @@ export const sellStyles = css`
     background: var(--pos-danger-soft);
     color: var(--pos-danger);
   }
+  .storage-full {
+    margin: 0;
+    padding: 0.6rem 0.8rem;
+    border-radius: var(--pos-radius-small);
+    background: var(--pos-danger);
+    color: var(--pos-on-primary);
+    font-weight: 700;
+  }
   .cart-title {
     margin: 0.25rem 0 0;
     font-size: 1.1rem;

@@ -23,7 +23,7 @@ import type { PosScanField } from '../components/pos-scan-field.ts';
 import { controlStyles } from '../components/shared-styles.ts';
 import { KeyboardWedgeController } from '../controllers/keyboard-wedge-controller.ts';
 import { LiveQueryController } from '../controllers/live-query-controller.ts';
-import { describeDataError } from '../data/errors.ts';
+import { DataErrorReasons, dataErrorReason, describeDataError } from '../data/errors.ts';
 import type { OpenCart } from '../data/cart-repository.ts';
 import type { Repositories } from '../data/repositories.ts';
 import type { CartLineRecord } from '../data/types.ts';
@@ -76,6 +76,8 @@ export class PosViewSell extends LitElement {
   @state() private _tenderError = '';
   @state() private _lastLineId: string | null = null;
   @state() private _confirmClear = false;
+  /** The last write failed for lack of storage: sales are blocked until one succeeds. */
+  @state() private _storageFull = false;
   /** The camera scanner is shown (its module is loaded on the first tap, not at start). */
   @state() private _cameraOpen = false;
 
@@ -137,6 +139,7 @@ export class PosViewSell extends LitElement {
       const now = new Date().toISOString();
       const line = await repos.carts.addProduct(app.session.deviceId, product, now);
       this._cart.preview((current) => withLine(current, line, now));
+      this._storageFull = false;
       this._lastLineId = line.lineId;
       const { currency, locale } = app.store;
       this._message = {
@@ -146,7 +149,7 @@ export class PosViewSell extends LitElement {
       log.debug('sell: added by code', { code: text, method, productId: product.productId });
     } catch (error) {
       log.error('sell: could not add a product', error, { code: text });
-      this._message = { kind: 'error', text: describeDataError(error) };
+      this._message = this._failed(error);
     } finally {
       this._refocus();
     }
@@ -189,6 +192,14 @@ export class PosViewSell extends LitElement {
           >
             ${this._message?.text ?? ''}
           </p>
+          ${
+            this._storageFull
+              ? html`<p class="storage-full" role="alert">
+                  Storage on this device is full. New sales are blocked until space is freed: sync
+                  waiting sales, close other apps or ask a manager.
+                </p>`
+              : nothing
+          }
           <h2 class="cart-title">Cart</h2>
           ${
             empty
@@ -250,6 +261,12 @@ export class PosViewSell extends LitElement {
     `;
   }
 
+  /** Turns a failed write into the message shown, and notes a full disk. */
+  private _failed(error: unknown): Message {
+    this._storageFull = dataErrorReason(error) === DataErrorReasons.quotaExceeded;
+    return { kind: 'error', text: describeDataError(error) };
+  }
+
   private _refocus(): void {
     if (this._paying) return;
     void this.updateComplete.then(() => this._scanField?.focusInput());
@@ -279,7 +296,7 @@ export class PosViewSell extends LitElement {
       );
       this._message = null;
     } catch (error) {
-      this._message = { kind: 'error', text: describeDataError(error) };
+      this._message = this._failed(error);
     } finally {
       this._refocus();
     }
@@ -297,7 +314,7 @@ export class PosViewSell extends LitElement {
       await repos.carts.removeLine(event.detail.lineId, new Date().toISOString());
       this._message = { kind: 'info', text: `Removed ${line?.title ?? 'the line'}.` };
     } catch (error) {
-      this._message = { kind: 'error', text: describeDataError(error) };
+      this._message = this._failed(error);
     } finally {
       this._refocus();
     }
@@ -319,7 +336,7 @@ export class PosViewSell extends LitElement {
       await repos.carts.clear(app.session.deviceId);
       this._message = { kind: 'info', text: 'Cart cleared.' };
     } catch (error) {
-      this._message = { kind: 'error', text: describeDataError(error) };
+      this._message = this._failed(error);
     } finally {
       this._refocus();
     }
@@ -368,7 +385,7 @@ export class PosViewSell extends LitElement {
       navigate({ name: 'receipt', saleId: sale.saleId });
     } catch (error) {
       log.error('sell: could not complete the sale', error);
-      this._tenderError = describeDataError(error);
+      this._tenderError = this._failed(error).text;
     } finally {
       this._completing = false;
     }
