@@ -142,6 +142,56 @@ export interface MutationLogTable {
   created_at: string;
 }
 
+/** One captured unit of a serialized product (migration 002): kept forever, one ACTIVE per serial. */
+export interface SerialUnitsTable {
+  id: string;
+  product_id: string;
+  /** The serial now (a manager's correction replaces it), cleaned of scanner additions. */
+  serial_number: string;
+  /** The serial as captured at the till, cleaned; never changes. */
+  captured_serial_number: string;
+  store_id: string;
+  order_id: string;
+  order_item_id: string;
+  /** `sold` or `voided` (picked/shipped come with fulfilment). */
+  state: string;
+  /** 1 for the unit holding this (product, serial) now; a partial unique index allows one. */
+  active: number;
+  capture_method: string | null;
+  capture_associate_id: string | null;
+  capture_device_id: string | null;
+  captured_at: string | null;
+  config_version: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A serial problem for a manager (migration 002): `duplicate`, `invalid_format`, `missing`. */
+export interface SerialExceptionsTable {
+  id: string;
+  kind: string;
+  /** `open` or `resolved`. */
+  state: string;
+  store_id: string;
+  product_id: string;
+  serial_number: string | null;
+  /** The sale the exception is about (for a duplicate, the later one). */
+  order_id: string;
+  /** For a duplicate: the order whose unit already held the serial. */
+  other_order_id: string | null;
+  order_item_id: string;
+  unit_id: string | null;
+  details_json: string;
+  opened_at: string;
+  /** From the `serial_change` counter; advanced again on resolution, so pulls see both. */
+  change_no: number;
+  resolution: string | null;
+  resolved_serial: string | null;
+  resolved_by: string | null;
+  resolved_at: string | null;
+  note: string | null;
+}
+
 export interface Database {
   stores: StoresTable;
   users: UsersTable;
@@ -156,4 +206,6 @@ export interface Database {
   order_items: OrderItemsTable;
   devices: DevicesTable;
   mutation_log: MutationLogTable;
+  serial_units: SerialUnitsTable;
+  serial_exceptions: SerialExceptionsTable;
 }

@@ -9,6 +9,7 @@ import type { Trx } from '../db/database.ts';
 export const Counters = {
   catalogChange: 'catalog_change',
   configVersion: 'config_version',
+  serialChange: 'serial_change',
 } as const;
 export type CounterName = (typeof Counters)[keyof typeof Counters];
 

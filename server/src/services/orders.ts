@@ -24,6 +24,7 @@ import { newId } from '../auth.ts';
 import type { StoreDb, Trx } from '../db/database.ts';
 import { ApiError } from '../errors.ts';
 import { contentHash } from './canonical.ts';
+import { registerOrderSerials, storedVerdicts, type SerialVerdict } from './serial-registry.ts';
 
 export interface OrderContext {
   /** `sync` keeps items whose product is unknown: a sale that took money is a fact. */
@@ -73,6 +74,21 @@ function precisionErrors(input: OrderRequest): ErrorDetail[] {
   return details;
 }
 
+/** An answer item with the serial registry's verdict on it. */
+function answerItem(
+  item: { id: string; external_item_id: string; product_id: string; serial_number: string | null },
+  verdict: SerialVerdict | undefined,
+): OrderCreated['items'][number] {
+  return {
+    id: item.id,
+    external_item_id: item.external_item_id,
+    product_id: item.product_id,
+    serial_number: item.serial_number,
+    serial_state: verdict?.state ?? null,
+    serial_exception_ids: verdict?.exceptionIds ?? [],
+  };
+}
+
 async function storedAnswer(trx: Trx, orderId: string, externalId: string): Promise<OrderCreated> {
   const items = await trx
     .selectFrom('order_items')
@@ -80,7 +96,12 @@ async function storedAnswer(trx: Trx, orderId: string, externalId: string): Prom
     .where('order_id', '=', orderId)
     .orderBy('position')
     .execute();
-  return { id: orderId, external_id: externalId, items };
+  const verdicts = await storedVerdicts(trx, orderId);
+  return {
+    id: orderId,
+    external_id: externalId,
+    items: items.map((item) => answerItem(item, verdicts.get(item.id))),
+  };
 }
 
 export async function createOrder(
@@ -188,6 +209,8 @@ export async function createOrder(
   const subtotal = addMinor(...items.map((item) => minor(item.item_price_minor)));
   const tax = addMinor(...items.map((item) => minor(item.tax_minor)));
   const priceMethod = input.price_method ?? 'tax_excluded';
+  const associateId = input.associate_id ?? context.associateId ?? null;
+  const deviceId = input.device_id ?? context.deviceId;
 
   await trx
     .insertInto('orders')
@@ -201,8 +224,8 @@ export async function createOrder(
       price_method: priceMethod,
       placed_at: input.placed_at ?? null,
       created_at: new Date().toISOString(),
-      associate_id: input.associate_id ?? context.associateId ?? null,
-      device_id: input.device_id ?? context.deviceId,
+      associate_id: associateId,
+      device_id: deviceId,
       status: 'completed',
       subtotal_minor: subtotal,
       tax_minor: tax,
@@ -212,18 +235,19 @@ export async function createOrder(
     })
     .execute();
   await trx.insertInto('order_items').values(items).execute();
+  // Same transaction: the sale and its serials' registration commit together or not at all.
+  const verdicts = await registerOrderSerials(
+    trx,
+    { id: orderId, store_id: input.store_id, associate_id: associateId, device_id: deviceId },
+    items.map((item, i) => ({ ...item, serial_capture: input.items[i]?.serial_capture })),
+  );
 
   return {
     created: true,
     order: {
       id: orderId,
       external_id: input.external_id,
-      items: items.map((item) => ({
-        id: item.id,
-        external_item_id: item.external_item_id,
-        product_id: item.product_id,
-        serial_number: item.serial_number,
-      })),
+      items: items.map((item) => answerItem(item, verdicts.get(item.id))),
     },
   };
 }

@@ -6,9 +6,11 @@
 import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import type { Database } from '../tables.ts';
 import { initialMigration } from './001-initial.ts';
+import { serialRegistryMigration } from './002-serial-registry.ts';
 
 const migrations: Record<string, Migration> = {
   '001-initial': initialMigration,
+  '002-serial-registry': serialRegistryMigration,
 };
 
 const provider: MigrationProvider = {
