@@ -124,7 +124,19 @@ async function main(): Promise<void> {
     }
     if (process.stderr.isTTY) process.stderr.write('\n');
 
-    const summary = summarise(DEFAULT_ENGINE, folders, tallies);
+    // Idle-loop cost: the no-barcode images as 1280×720 camera frames, what the live scanner
+    // decodes most of the time.
+    const emptyTimes = new Map<EngineName, number[]>(engines.map((e) => [e, []]));
+    const emptyImages = images.flatMap((image, index) => (image.expected === null ? [index] : []));
+    for (const index of emptyImages) {
+      const readings: EngineReading[] = await page.evaluate(
+        (url) => window.aisleScanBench.decodeImage(url, { width: 1280, height: 720 }),
+        `/corpus/${index}`,
+      );
+      for (const reading of readings) emptyTimes.get(reading.engine)?.push(reading.ms);
+    }
+
+    const summary = summarise(DEFAULT_ENGINE, folders, tallies, emptyTimes);
     printReport(dir, folders, summary);
     const failures = checkGoals(folders, summary);
     mkdirSync(dirname(json), { recursive: true });

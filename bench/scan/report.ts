@@ -24,6 +24,9 @@ export interface EngineSummary {
   falsePositives: number;
   medianMs: number;
   p95Ms: number;
+  /** The no-barcode images letterboxed into 1280×720 frames: the live loop's idle cost. */
+  emptyFrameMedianMs: number | null;
+  emptyFrameP95Ms: number | null;
 }
 
 export interface ScanBenchSummary {
@@ -43,10 +46,18 @@ export function summarise(
   defaultEngine: EngineName,
   folders: readonly CorpusFolder[],
   tallies: ReadonlyMap<EngineName, EngineTally>,
+  emptyFrameTimes: ReadonlyMap<EngineName, readonly number[]> = new Map(),
 ): ScanBenchSummary {
   const engines: ScanBenchSummary['engines'] = {};
   for (const [engine, tally] of tallies) {
-    const result: EngineSummary = { folders: {}, falsePositives: 0, medianMs: 0, p95Ms: 0 };
+    const result: EngineSummary = {
+      folders: {},
+      falsePositives: 0,
+      medianMs: 0,
+      p95Ms: 0,
+      emptyFrameMedianMs: null,
+      emptyFrameP95Ms: null,
+    };
     for (const folder of folders) {
       const verdicts = tally.folders.get(folder.name) ?? [];
       const count = (v: Verdict): number => verdicts.filter((x) => x === v).length;
@@ -61,6 +72,11 @@ export function summarise(
     const sorted = [...tally.times].sort((a, b) => a - b);
     result.medianMs = round(percentile(sorted, 50));
     result.p95Ms = round(percentile(sorted, 95));
+    const empty = [...(emptyFrameTimes.get(engine) ?? [])].sort((a, b) => a - b);
+    if (empty.length > 0) {
+      result.emptyFrameMedianMs = round(percentile(empty, 50));
+      result.emptyFrameP95Ms = round(percentile(empty, 95));
+    }
     engines[engine] = result;
   }
   return { default: defaultEngine, engines };
@@ -114,6 +130,11 @@ export function printReport(
       `overall ${(overallRate(folders, result) * 100).toFixed(1)} %, false positives ${result.falsePositives}, ` +
         `median ${result.medianMs} ms, p95 ${result.p95Ms} ms per image`,
     );
+    if (result.emptyFrameMedianMs !== null) {
+      console.log(
+        `empty 1280×720 camera frame: median ${result.emptyFrameMedianMs} ms, p95 ${result.emptyFrameP95Ms ?? '-'} ms`,
+      );
+    }
   }
 }
 

@@ -30,22 +30,38 @@ async function start(engines: readonly EngineName[]): Promise<EngineName[]> {
   return started;
 }
 
-async function loadFrame(url: string): Promise<Frame> {
+/**
+ * The image as RGBA. With `camera`, it is letterboxed into a mid-grey frame of that size,
+ * as a camera frame with the scene in it arrives (the idle-loop cost of the live scanner).
+ */
+async function loadFrame(url: string, camera?: { width: number; height: number }): Promise<Frame> {
   const blob = await (await fetch(url)).blob();
   const bitmap = await createImageBitmap(blob);
-  const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+  const width = camera?.width ?? bitmap.width;
+  const height = camera?.height ?? bitmap.height;
+  const canvas = new OffscreenCanvas(width, height);
   const context = canvas.getContext('2d', { willReadFrequently: true });
   if (context === null) throw new Error('no 2d context');
+  context.fillStyle = camera === undefined ? '#fff' : '#808080';
+  context.fillRect(0, 0, width, height);
+  const scale = Math.min(1, width / bitmap.width, height / bitmap.height);
+  const w = Math.round(bitmap.width * scale);
+  const h = Math.round(bitmap.height * scale);
+  const left = Math.round((width - w) / 2);
+  const top = Math.round((height - h) / 2);
   // ZXing's blackbox rule: fully transparent pixels count as white.
   context.fillStyle = '#fff';
-  context.fillRect(0, 0, bitmap.width, bitmap.height);
-  context.drawImage(bitmap, 0, 0);
+  context.fillRect(left, top, w, h);
+  context.drawImage(bitmap, left, top, w, h);
   bitmap.close();
-  return context.getImageData(0, 0, canvas.width, canvas.height);
+  return context.getImageData(0, 0, width, height);
 }
 
-async function decodeImage(url: string): Promise<EngineReading[]> {
-  const frame = await loadFrame(url);
+async function decodeImage(
+  url: string,
+  camera?: { width: number; height: number },
+): Promise<EngineReading[]> {
+  const frame = await loadFrame(url, camera);
   const readings: EngineReading[] = [];
   for (const [engine, client] of clients) {
     // Each engine gets its own copy: the buffer is transferred to its Worker.

@@ -1,10 +1,11 @@
 /**
  * The app's default decoding pipeline: zxing-wasm with the tuned passes, then, only when it
- * found nothing, @zxing/library restricted to Data Matrix and QR. zxing-cpp 3.1 rejects some
- * clean Data Matrix symbols with a Reed-Solomon checksum error that zxing-js reads (seen on
- * bwip-js GS1 DataMatrix at 10 and 12 px per module); 2D symbols carry error correction, so
- * the second opinion adds reads without adding false positives. 1D is left to zxing-wasm:
- * zxing-js misreads and false positives on 1D are what the benchmark counts against it.
+ * found nothing, @zxing/library restricted to Data Matrix. zxing-cpp 3.1 rejects some clean
+ * Data Matrix symbols with a Reed-Solomon checksum error that zxing-js reads (seen on bwip-js
+ * GS1 DataMatrix at 10 and 12 px per module, i.e. serial labels); Data Matrix carries error
+ * correction, so the second opinion adds reads without adding false positives. 1D and QR stay
+ * with zxing-wasm: zxing-js reads no QR it misses, and its 1D misreads and false positives
+ * are what the benchmark counts against it.
  */
 import {
   ScanFormats,
@@ -18,7 +19,7 @@ import { createZxingWasmDecoder, type WasmSource } from './zxing-wasm-engine.ts'
 
 export async function createAislePipeline(source: WasmSource): Promise<BarcodeDecoder> {
   const wasm = await createZxingWasmDecoder(source);
-  const matrix = createZxingJsDecoder([ScanFormats.dataMatrix, ScanFormats.qr]);
+  const matrix = createZxingJsDecoder([ScanFormats.dataMatrix]);
   return {
     name: EngineNames.aisle,
     async decode(frame: Frame): Promise<Decoded[]> {

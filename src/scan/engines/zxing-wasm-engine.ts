@@ -53,7 +53,10 @@ const COMMON: ReaderOptions = {
 /** One decoding attempt: reader options, optionally on a filtered copy of the frame. */
 export interface WasmPass {
   readonly options: ReaderOptions;
-  /** Enlarge frames whose shorter side is below `maxSide` by `factor` first. */
+  /**
+   * Enlarge frames whose shorter side is below `maxSide` by `factor` first; the pass is
+   * skipped for larger frames (a camera frame), which the earlier passes already covered.
+   */
   readonly upscale?: { readonly factor: number; readonly maxSide: number };
   /** Unsharp-mask amount applied first (after any upscale). */
   readonly sharpen?: number;
@@ -71,21 +74,22 @@ export interface ZxingWasmTuning {
 }
 
 /**
- * The app's options, chosen with `npm run bench:scan` on the development corpus: the first
- * pass alone reads most images in about a millisecond; the second (denoising, rotation,
- * finer downscale) recovers damaged QR codes and small 1D codes in large photos; the third
- * doubles small frames, where the narrowest bar of a UPC is about one pixel wide. An unsharp
- * mask was tried and dropped: it turned misses into misreads.
+ * The app's options, chosen with `npm run bench:scan` on the development corpus and its
+ * empty 1280×720 frames (the live loop's idle cost). The first pass (rotation on, so a code
+ * held sideways reads) decodes three in four images in about a millisecond; the second
+ * (tryHarder, finer downscale) small 1D codes in large photos; the third doubles small
+ * frames, where the narrowest bar of a UPC is about one pixel wide, and never runs on camera
+ * frames. Tried and dropped: denoising and rotation in the second pass (no extra reads once
+ * the third pass exists, 3x the idle cost), an unsharp mask (turned misses into misreads).
  */
 export const ZXING_WASM_TUNING: ZxingWasmTuning = {
   passes: [
-    { options: { ...COMMON, tryHarder: false, tryRotate: false, tryDownscale: false } },
+    { options: { ...COMMON, tryHarder: false, tryRotate: true, tryDownscale: false } },
     {
       options: {
         ...COMMON,
         tryHarder: true,
-        tryRotate: true,
-        tryDenoise: true,
+        tryRotate: false,
         downscaleFactor: 2,
         downscaleThreshold: 150,
       },
@@ -118,11 +122,12 @@ function toCandidate(result: ReadResult, tuning: ZxingWasmTuning): Candidate | n
   return decoded === null ? null : { decoded, lines: result.lineCount };
 }
 
+const appliesTo = (frame: Frame, pass: WasmPass): boolean =>
+  pass.upscale === undefined || Math.min(frame.width, frame.height) < pass.upscale.maxSide;
+
 function filtered(frame: Frame, pass: WasmPass): Frame {
   let out = frame;
-  if (pass.upscale !== undefined && Math.min(frame.width, frame.height) < pass.upscale.maxSide) {
-    out = scaleFrame(out, pass.upscale.factor);
-  }
+  if (pass.upscale !== undefined) out = scaleFrame(out, pass.upscale.factor);
   if (pass.sharpen !== undefined) out = sharpenFrame(out, pass.sharpen);
   return out;
 }
@@ -145,6 +150,7 @@ export async function createZxingWasmDecoder(
     async decode(frame: Frame): Promise<Decoded[]> {
       let fallback: Decoded[] = [];
       for (const pass of tuning.passes) {
+        if (!appliesTo(frame, pass)) continue;
         const results = await readBarcodes(filtered(frame, pass) as ImageData, pass.options);
         const candidates = results
           .map((result) => toCandidate(result, tuning))

@@ -103,6 +103,16 @@ describe.each(['zxing-wasm', 'zxing-js'])('%s engine', (engineName) => {
     },
   );
 
+  it.runIf(engineName === 'zxing-wasm')('reads an EAN-13 held sideways (rotated 90°)', async () => {
+    const frame = await barcodeFrame(
+      { bcid: 'ean13', text: '4006381333931', extra: { rotate: 'R' } },
+      640,
+      480,
+    );
+    const reads = await (engines[engineName] as BarcodeDecoder).decode(frame);
+    expect(reads[0]).toMatchObject({ format: 'ean13', gtin14: '04006381333931' });
+  });
+
   it('reports nothing on a frame without a barcode', async () => {
     expect(await (engines[engineName] as BarcodeDecoder).decode(emptyFrame(640, 480))).toEqual([]);
   });
