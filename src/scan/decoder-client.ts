@@ -78,7 +78,12 @@ export class DecoderClient {
   decode(frame: Frame): Promise<DecodeOutcome> {
     const id = this._nextId;
     this._nextId += 1;
-    const pixels = frame.data.buffer as ArrayBuffer;
+    const { data } = frame;
+    // Transfer needs the whole buffer to be this frame: copy a view into a larger one.
+    const pixels =
+      data.byteOffset === 0 && data.byteLength === data.buffer.byteLength
+        ? (data.buffer as ArrayBuffer)
+        : (data.slice().buffer as ArrayBuffer);
     return new Promise((resolve, reject) => {
       this._pending.set(id, { resolve, reject });
       const request: DecoderRequest = {
