@@ -31,13 +31,40 @@ export interface ResolvedChromium {
   source: 'playwright' | 'CHROMIUM_PATH' | 'system';
 }
 
-export function resolveChromium(env: NodeJS.ProcessEnv = process.env): ResolvedChromium {
-  const bundled = bundledChromiumPath();
+const HOW_TO_GET_CHROMIUM =
+  'Install one with `apt-get install chromium` (Debian, as root) or `npx playwright install ' +
+  'chromium`, or set CHROMIUM_PATH to a Chromium/Chrome executable.';
+
+/** What resolveChromium looks at, replaceable so its order can be tested without browsers. */
+export interface ChromiumLookup {
+  /** Playwright's own browser, when it is installed. */
+  bundledPath(): string | undefined;
+  exists(path: string): boolean;
+}
+
+const realLookup: ChromiumLookup = {
+  bundledPath() {
+    try {
+      const path = chromium.executablePath();
+      return path !== '' && existsSync(path) ? path : undefined;
+    } catch {
+      // Playwright throws when its browser registry does not know this platform.
+      return undefined;
+    }
+  },
+  exists: existsSync,
+};
+
+export function resolveChromium(
+  env: NodeJS.ProcessEnv = process.env,
+  lookup: ChromiumLookup = realLookup,
+): ResolvedChromium {
+  const bundled = lookup.bundledPath();
   if (bundled !== undefined) return { executablePath: bundled, source: 'playwright' };
 
   const fromEnv = env.CHROMIUM_PATH;
   if (fromEnv !== undefined && fromEnv !== '') {
-    if (!existsSync(fromEnv)) {
+    if (!lookup.exists(fromEnv)) {
       throw new Error(
         `CHROMIUM_PATH is set to "${fromEnv}" but no file is there. ${HOW_TO_GET_CHROMIUM}`,
       );
@@ -45,22 +72,8 @@ export function resolveChromium(env: NodeJS.ProcessEnv = process.env): ResolvedC
     return { executablePath: fromEnv, source: 'CHROMIUM_PATH' };
   }
 
-  if (existsSync(SYSTEM_CHROMIUM)) return { executablePath: SYSTEM_CHROMIUM, source: 'system' };
+  if (lookup.exists(SYSTEM_CHROMIUM)) return { executablePath: SYSTEM_CHROMIUM, source: 'system' };
   throw new Error(`No Chromium found for the tests. ${HOW_TO_GET_CHROMIUM}`);
-}
-
-const HOW_TO_GET_CHROMIUM =
-  'Install one with `apt-get install chromium` (Debian, as root) or `npx playwright install ' +
-  'chromium`, or set CHROMIUM_PATH to a Chromium/Chrome executable.';
-
-function bundledChromiumPath(): string | undefined {
-  try {
-    const path = chromium.executablePath();
-    return path !== '' && existsSync(path) ? path : undefined;
-  } catch {
-    // Playwright throws when its browser registry does not know this platform.
-    return undefined;
-  }
 }
 
 /** Flags that make Chromium play a y4m/mjpeg file as the camera and grant the permission. */
