@@ -16,6 +16,7 @@ import {
   recordCameraStreams,
   serveFolder,
 } from './support/camera.ts';
+import { launchChromium } from './support/chromium.ts';
 
 interface ScanOnceResult {
   code: string;
@@ -152,4 +153,19 @@ test('hiding the page stops the camera, showing it again restarts scanning', asy
   await setVisibility('visible');
   await expect(page.getByTestId('scanner.status')).toHaveText('Point the camera at a barcode.');
   await expect.poll(() => liveCameraTracks(page)).toBe(1);
+});
+
+test('a device without a camera gets a message saying so', async () => {
+  // Permission granted, but no fake capture device: the machine has no camera at all.
+  browser = await launchChromium(['--use-fake-ui-for-media-stream']);
+  const page = await browser.newPage();
+  await recordCameraStreams(page);
+  await page.goto(site.origin);
+  await page.waitForFunction(() => document.title === 'ready');
+  await page.evaluate(() => {
+    void window.aisleScanHarness.scanOnce();
+  });
+  await expect(page.getByRole('alert')).toContainText('No camera was found on this device');
+  await expect(page.getByRole('alert')).toContainText('You can still type the code');
+  expect(await liveCameraTracks(page)).toBe(0);
 });
