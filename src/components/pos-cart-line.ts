@@ -178,6 +178,8 @@ export class PosCartLine extends LitElement {
   private readonly _onQuantityInput = (event: Event): void => {
     const input = event.target as HTMLInputElement;
     const quantity = Number(input.value);
+    // A field edited back to its value (or restored after a scan landed in it) is no change.
+    if (quantity === this.line?.quantity) return;
     if (!Number.isInteger(quantity) || quantity < 1 || quantity > MAX_QUANTITY) {
       // Put the stored quantity back; the view explains the limits when it refuses.
       input.value = String(this.line?.quantity ?? 1);

@@ -22,6 +22,19 @@ export const sellStyles = css`
     min-height: 0;
     gap: 0.5rem;
   }
+  .scan-row {
+    display: flex;
+    align-items: end;
+    gap: 0.5rem;
+  }
+  .scan-row pos-scan-field {
+    flex: 1;
+    min-width: 0;
+  }
+  .scan-row .camera {
+    min-height: 56px;
+    white-space: nowrap;
+  }
   .message {
     margin: 0;
     min-height: 2.9rem;
@@ -101,6 +114,15 @@ export const sellStyles = css`
   .pay {
     min-height: 64px;
     font-size: 1.3rem;
+  }
+  @media (max-width: 560px) {
+    .scan-row {
+      flex-wrap: wrap;
+    }
+    .scan-row .camera {
+      flex-basis: 100%;
+      min-height: 48px;
+    }
   }
   @media (max-width: 760px) {
     .layout {

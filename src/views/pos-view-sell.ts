@@ -166,11 +166,25 @@ export class PosViewSell extends LitElement {
       <div class="layout">
         <section class="cart" aria-labelledby="sell-title">
           <h1 id="sell-title" class="visually-hidden">Sell</h1>
-          <pos-scan-field
-            ?disabled=${this._completing}
-            @pos-code-entered=${(event: CustomEvent<{ code: string; method: CaptureMethod }>) =>
-              void this.addByCode(event.detail.code, event.detail.method)}
-          ></pos-scan-field>
+          <div class="scan-row">
+            <pos-scan-field
+              ?disabled=${this._completing}
+              @pos-code-entered=${(event: CustomEvent<{ code: string; method: CaptureMethod }>) =>
+                void this.addByCode(event.detail.code, event.detail.method)}
+            ></pos-scan-field>
+            ${
+              this._cameraOpen
+                ? nothing
+                : html`<button
+                    type="button"
+                    class="camera"
+                    data-testid="sell.camera"
+                    @click=${this._onCameraOpen}
+                  >
+                    Scan with camera
+                  </button>`
+            }
+          </div>
           ${
             this._cameraOpen
               ? html`<pos-scanner
@@ -180,9 +194,7 @@ export class PosViewSell extends LitElement {
                     void this.addByCode(event.detail.code, 'camera')}
                   @pos-scanner-close=${this._onCameraClose}
                 ></pos-scanner>`
-              : html`<button type="button" data-testid="sell.camera" @click=${this._onCameraOpen}>
-                  Scan with camera
-                </button>`
+              : nothing
           }
           <p
             class="message ${this._message?.kind ?? ''}"

@@ -36,7 +36,9 @@ test('sell screen screenshot', async ({ page }) => {
   }
   await field.fill(picks[3]?.barcode ?? '');
   await field.press('Enter');
-  // Let the "just added" highlight fade so the picture shows the resting state.
+  // Let the "just added" highlight fade and move the pointer off the buttons, so the picture
+  // shows the resting state.
+  await page.mouse.move(1, 790);
   await page.waitForTimeout(1500);
   await page.screenshot({ path: OUTPUT });
 });

@@ -58,6 +58,8 @@ describe('<pos-cart-line>', () => {
     button('One more USB-C Cable').click();
     button('One less USB-C Cable').click();
     const input = shadow(element).querySelector<HTMLInputElement>('input')!;
+    input.value = '2';
+    input.dispatchEvent(new Event('change'));
     input.value = '7';
     input.dispatchEvent(new Event('change'));
     button('Remove USB-C Cable').click();
