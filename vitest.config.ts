@@ -20,7 +20,7 @@ export default defineConfig({
         ? []
         : [
             {
-              extends: true,
+              extends: true as const,
               test: {
                 name: 'server-postgres',
                 include: ['test/unit/server/**/*.test.ts'],

@@ -1,7 +1,8 @@
 /**
  * Who is calling: salted scrypt password hashes, opaque bearer tokens stored only as sha256
- * with an expiry and the user's store and role, the optional `AISLE_ADMIN_TOKEN` (compared in
- * constant time), and the checks routes use — role at least X, and "this store is yours".
+ * with an expiry, the user's store and role and the device they were issued for, the optional
+ * `AISLE_ADMIN_TOKEN` (compared in constant time), and the checks routes use — role at least
+ * X, "this store is yours", and "this is your device". Tokens are issued in `auth-grants.ts`.
  */
 import { createHash, randomBytes, randomUUID, scrypt, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
@@ -9,14 +10,14 @@ import type { Role } from '../../src/protocol/schemas.ts';
 import type { StoreDb } from './db/database.ts';
 import { ApiError, forbidden } from './errors.ts';
 
-export const TOKEN_TTL_SECONDS = 12 * 60 * 60;
-
 export interface Caller {
   role: Role;
   /** Null for admins, who may act on every store. */
   storeId: string | null;
   userId: string | null;
   displayName: string;
+  /** The device the token was issued for; null = any device of its store. */
+  deviceId: string | null;
 }
 
 declare module 'fastify' {
@@ -71,36 +72,6 @@ export async function verifyPassword(password: string, stored: string): Promise<
 
 export const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
 
-export interface IssuedToken {
-  accessToken: string;
-  expiresIn: number;
-}
-
-export async function issueToken(
-  store: StoreDb,
-  user: { user_id: string; role: string; store_id: string | null },
-): Promise<IssuedToken> {
-  const accessToken = randomBytes(32).toString('base64url');
-  const now = Date.now();
-  // Expired tokens are useless; sweeping them at sign-in keeps the table small.
-  await store.db
-    .deleteFrom('tokens')
-    .where('expires_at', '<', new Date(now).toISOString())
-    .execute();
-  await store.db
-    .insertInto('tokens')
-    .values({
-      token_hash: sha256(accessToken),
-      user_id: user.user_id,
-      role: user.role,
-      store_id: user.store_id,
-      expires_at: new Date(now + TOKEN_TTL_SECONDS * 1000).toISOString(),
-      created_at: new Date(now).toISOString(),
-    })
-    .execute();
-  return { accessToken, expiresIn: TOKEN_TTL_SECONDS };
-}
-
 const isRole = (value: string): value is Role =>
   value === 'associate' || value === 'manager' || value === 'admin';
 
@@ -115,7 +86,13 @@ async function resolveCaller(
   const digest = createHash('sha256').update(token).digest();
   // Digests have equal length, so timingSafeEqual never throws and leaks nothing about length.
   if (adminTokenDigest !== null && timingSafeEqual(digest, adminTokenDigest)) {
-    return { role: 'admin', storeId: null, userId: null, displayName: 'Administrator' };
+    return {
+      role: 'admin',
+      storeId: null,
+      userId: null,
+      displayName: 'Administrator',
+      deviceId: null,
+    };
   }
   const row = await store.db
     .selectFrom('tokens')
@@ -124,6 +101,7 @@ async function resolveCaller(
       'tokens.role',
       'tokens.store_id',
       'tokens.user_id',
+      'tokens.device_id',
       'tokens.expires_at',
       'users.display_name',
     ])
@@ -136,6 +114,7 @@ async function resolveCaller(
     storeId: row.store_id,
     userId: row.user_id,
     displayName: row.display_name,
+    deviceId: row.device_id,
   };
 }
 
@@ -153,6 +132,22 @@ export function installAuth(app: FastifyInstance, store: StoreDb, adminToken: st
       throw new ApiError(401, 'unauthorized', 'A valid bearer token is required (POST /v0/token).');
     }
   });
+  // After validation, so the device id is a checked string wherever a route takes one.
+  app.addHook('preHandler', async (request) => {
+    const caller = request.caller;
+    if (caller === null || caller.deviceId === null) return;
+    const named = deviceIdIn(request.body) ?? deviceIdIn(request.query);
+    if (named !== undefined && named !== caller.deviceId) {
+      throw new ApiError(403, 'device_mismatch', 'This token was issued to another device.', [
+        { field: 'device_id', message: 'is not the device this token was issued for' },
+      ]);
+    }
+  });
+}
+
+function deviceIdIn(part: unknown): string | undefined {
+  if (typeof part !== 'object' || part === null || !('device_id' in part)) return undefined;
+  return typeof part.device_id === 'string' ? part.device_id : undefined;
 }
 
 const RANK: Record<Role, number> = { associate: 1, manager: 2, admin: 3 };

@@ -11,6 +11,8 @@ export interface ServerSettings {
   /** Seed the demo store on first run (no stores yet). */
   demo: boolean;
   staticDir: string;
+  /** AISLE_CORS_ORIGINS, comma-separated origins allowed to call the API cross-site. */
+  corsOrigins: string[];
 }
 
 export function readSettings(env: NodeJS.ProcessEnv = process.env): ServerSettings {
@@ -26,5 +28,9 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): ServerSettin
     adminToken: adminToken === '' ? null : adminToken,
     demo: env.AISLE_DEMO !== '0',
     staticDir: env.AISLE_STATIC_DIR ?? 'dist',
+    corsOrigins: (env.AISLE_CORS_ORIGINS ?? '')
+      .split(',')
+      .map((origin) => origin.trim())
+      .filter((origin) => origin !== ''),
   };
 }

@@ -15,6 +15,7 @@ const server = await startServer({
   adminToken: settings.adminToken,
   demo: settings.demo,
   staticDir: settings.staticDir,
+  corsOrigins: settings.corsOrigins,
   logger: { level: process.env.LOG_LEVEL ?? 'info' },
 });
 

@@ -33,8 +33,30 @@ export interface TokensTable {
   user_id: string;
   role: string;
   store_id: string | null;
+  /** The device the token was issued for (migration 003); null = not bound to a device. */
+  device_id: string | null;
   expires_at: string;
   created_at: string;
+}
+
+/** Rotating refresh tokens (migration 003): one row per issued token, sha256 only. */
+export interface RefreshTokensTable {
+  token_hash: string;
+  family_id: string;
+  user_id: string;
+  store_id: string | null;
+  device_id: string | null;
+  expires_at: string;
+  used_at: string | null;
+  created_at: string;
+}
+
+/** Sign-in failure counters per `user:NAME` and `ip:ADDRESS` (migration 003). */
+export interface AuthFailuresTable {
+  key: string;
+  failures: number;
+  first_failed_at: string;
+  locked_until: string | null;
 }
 
 export interface CountersTable {
@@ -196,6 +218,8 @@ export interface Database {
   stores: StoresTable;
   users: UsersTable;
   tokens: TokensTable;
+  refresh_tokens: RefreshTokensTable;
+  auth_failures: AuthFailuresTable;
   counters: CountersTable;
   products: ProductsTable;
   product_identifiers: ProductIdentifiersTable;

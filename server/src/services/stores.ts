@@ -1,13 +1,12 @@
 /**
- * Stores and the people who sign in to them: creating them (seed, tests, the admin API),
- * listing what a caller may see, and the password grant that turns credentials into a token.
+ * Stores and the people who sign in to them: creating them (seed, tests, the admin API) and
+ * listing what a caller may see. Signing in (the token grants) is `auth-grants.ts`.
  */
-import type { Store, TokenResponse } from '../../../src/protocol/schemas.ts';
-import { hashPassword, issueToken, newId, verifyPassword, type Caller } from '../auth.ts';
+import type { Store } from '../../../src/protocol/schemas.ts';
+import { hashPassword, newId, type Caller } from '../auth.ts';
 import type { StoreDb } from '../db/database.ts';
 import type { Kysely } from 'kysely';
 import type { Database, StoresTable } from '../db/tables.ts';
-import { ApiError } from '../errors.ts';
 
 export interface NewStore {
   store_id: string;
@@ -104,38 +103,3 @@ export async function listStores(store: StoreDb, caller: Caller): Promise<Store[
   if (caller.role !== 'admin') query = query.where('store_id', '=', caller.storeId ?? '');
   return (await query.execute()).map(toStore);
 }
-
-const invalidGrant = (): ApiError =>
-  new ApiError(401, 'invalid_grant', 'The username or password is not correct.');
-
-/** The password grant: checks the credentials and issues a 12-hour bearer token. */
-export async function signIn(
-  store: StoreDb,
-  username: string,
-  password: string,
-): Promise<TokenResponse> {
-  const user = await store.db
-    .selectFrom('users')
-    .selectAll()
-    .where('username', '=', username)
-    .executeTakeFirst();
-  // Hash even for an unknown user so response time does not reveal which usernames exist.
-  const valid = await verifyPassword(password, user?.password_hash ?? DUMMY_HASH);
-  if (user === undefined || !valid) throw invalidGrant();
-  const role = user.role;
-  if (role !== 'associate' && role !== 'manager' && role !== 'admin') throw invalidGrant();
-  const token = await issueToken(store, user);
-  return {
-    access_token: token.accessToken,
-    token_type: 'bearer',
-    expires_in: token.expiresIn,
-    store_id: user.store_id,
-    role,
-    associate_id: user.user_id,
-    display_name: user.display_name,
-  };
-}
-
-// A well-formed hash of a random password, used only to spend the same time on unknown users.
-const DUMMY_HASH =
-  'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=';

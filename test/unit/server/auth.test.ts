@@ -19,12 +19,12 @@ const signIn = (username: string, password: string) =>
   });
 
 describe('POST /v0/token', () => {
-  it('gives a 12-hour bearer token with the user, store and role', async () => {
+  it('gives a 15-minute bearer token with the user, store and role', async () => {
     const reply = await signIn('manager', 'manager123');
     expect(reply.status).toBe(200);
     expect(reply.body).toMatchObject({
       token_type: 'bearer',
-      expires_in: 43_200,
+      expires_in: 900,
       store_id: 'demo-store',
       role: 'manager',
       display_name: 'Morgan Manager',

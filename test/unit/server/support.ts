@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
 import type { OrderRequest } from '../../../src/protocol/schemas.ts';
-import { buildApp } from '../../../server/src/app.ts';
+import { buildApp, type AppOptions } from '../../../server/src/app.ts';
 import { DEMO_PRODUCTS, DEMO_STORE, DEMO_USERS } from '../../../server/src/seed/demo-catalog.ts';
 import { createStore, createUser } from '../../../server/src/services/stores.ts';
 
@@ -62,7 +62,9 @@ async function freshDatabase(dir: string): Promise<{ url: string; drop: () => Pr
   return { url: url.toString(), drop: () => admin(`DROP DATABASE IF EXISTS ${name}`) };
 }
 
-export async function startTestApp(options: { staticDir?: string } = {}): Promise<TestApp> {
+export async function startTestApp(
+  options: Pick<AppOptions, 'access' | 'corsOrigins' | 'logger'> & { staticDir?: string } = {},
+): Promise<TestApp> {
   const dir = mkdtempSync(join(tmpdir(), 'aisle-server-'));
   const database = await freshDatabase(dir);
   const app = await buildApp({
@@ -70,6 +72,9 @@ export async function startTestApp(options: { staticDir?: string } = {}): Promis
     adminToken: ADMIN_TOKEN,
     demo: true,
     staticDir: options.staticDir ?? null,
+    ...(options.access === undefined ? {} : { access: options.access }),
+    ...(options.corsOrigins === undefined ? {} : { corsOrigins: options.corsOrigins }),
+    ...(options.logger === undefined ? {} : { logger: options.logger }),
   });
   // A second store with its own associate, to prove tokens stay inside their store.
   await createStore(app.storeDb.db, {

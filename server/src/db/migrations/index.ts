@@ -7,10 +7,12 @@ import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'k
 import type { Database } from '../tables.ts';
 import { initialMigration } from './001-initial.ts';
 import { serialRegistryMigration } from './002-serial-registry.ts';
+import { accessMigration } from './003-access.ts';
 
 const migrations: Record<string, Migration> = {
   '001-initial': initialMigration,
   '002-serial-registry': serialRegistryMigration,
+  '003-access': accessMigration,
 };
 
 const provider: MigrationProvider = {
@@ -19,7 +21,8 @@ const provider: MigrationProvider = {
 
 /** Brings the schema to the latest version; throws with the failing migration's name. */
 export async function migrateToLatest(db: Kysely<Database>): Promise<void> {
-  const migrator = new Migrator({ db, provider });
+  // Unordered: migrations written in parallel (002 after 003 ran on a dev database) still apply.
+  const migrator = new Migrator({ db, provider, allowUnorderedMigrations: true });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((result) => result.status === 'Error');
   if (error !== undefined) {
