@@ -169,3 +169,17 @@ test('a device without a camera gets a message saying so', async () => {
   await expect(page.getByRole('alert')).toContainText('You can still type the code');
   expect(await liveCameraTracks(page)).toBe(0);
 });
+
+test('when the WebAssembly engine cannot load, the scanner falls back to zxing-js and still reads', async () => {
+  const page = await openHarness(
+    await barcodeVideo('code128-fallback', { bcid: 'code128', text: 'FALLBACK42', scale: 2 }),
+  );
+  let wasmRequests = 0;
+  await page.route('**/*.wasm', async (route) => {
+    wasmRequests += 1;
+    await route.abort('failed');
+  });
+  const result = await page.evaluate(() => window.aisleScanHarness.scanOnce());
+  expect(wasmRequests).toBeGreaterThan(0);
+  expect(result?.read).toMatchObject({ format: 'code128', text: 'FALLBACK42' });
+});
