@@ -109,6 +109,10 @@ export class PosScanner extends LitElement {
       if (this.active) void this._start();
       else this._scanner.stop();
     }
+    // Which decoder runs (after any fallback), for support and for the end-to-end specs.
+    const engine = this._scanner.engine;
+    if (engine === null) this.removeAttribute('data-engine');
+    else this.setAttribute('data-engine', engine);
   }
 
   override render() {

@@ -55,6 +55,8 @@ test('the camera adds an EAN-13 product to the cart once, and closing stops the 
   ).toBeVisible();
   await expect(cartLines(page)).toHaveCount(1);
   expect(await liveCameraTracks(page)).toBe(1);
+  // The app's own .wasm loaded under its CSP: the default pipeline runs, not the fallback.
+  await expect(page.locator('pos-scanner')).toHaveAttribute('data-engine', 'aisle');
 
   // The code stays in view: continuous mode must not add the same item again.
   await page.waitForTimeout(2500);
