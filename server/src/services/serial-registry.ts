@@ -179,6 +179,7 @@ async function registerUnit(
     unitId: unit.id,
   };
 
+  const holder = await placeUnit(trx, unit);
   const verdict = pattern.validator.validate(serial);
   // An unusable stored pattern cannot judge anyone: the serial is registered unjudged.
   if (!verdict.ok && verdict.reason !== 'pattern_unusable') {
@@ -197,16 +198,7 @@ async function registerUnit(
       }),
     );
   }
-
-  // Two attempts: a holder found by the failed insert may have been voided before we read it.
-  for (let attempt = 0; attempt < 2; attempt += 1) {
-    if (await insertActiveUnit(trx, unit)) return exceptions;
-    const holder = await activeHolder(trx, item.product_id, serial);
-    if (holder === undefined) continue;
-    await trx
-      .insertInto('serial_units')
-      .values({ ...unit, active: 0 })
-      .execute();
+  if (holder !== null) {
     exceptions.push(
       await openException(trx, {
         ...base,
@@ -215,7 +207,28 @@ async function registerUnit(
         details: { other_order_item_id: holder.order_item_id, other_unit_id: holder.id },
       }),
     );
-    return exceptions;
+  }
+  return exceptions;
+}
+
+/**
+ * Stores the unit: as the serial's active record when no other unit holds it (null), else
+ * inactive, answering the holder.
+ */
+async function placeUnit(
+  trx: Trx,
+  unit: SerialUnitsTable,
+): Promise<Pick<SerialUnitsTable, 'id' | 'order_id' | 'order_item_id'> | null> {
+  // Two attempts: a holder found by the failed insert may have been voided before we read it.
+  for (let attempt = 0; attempt < 2; attempt += 1) {
+    if (await insertActiveUnit(trx, unit)) return null;
+    const holder = await activeHolder(trx, unit.product_id, unit.serial_number);
+    if (holder === undefined) continue;
+    await trx
+      .insertInto('serial_units')
+      .values({ ...unit, active: 0 })
+      .execute();
+    return holder;
   }
   throw new Error(`serial registry: could not place unit ${unit.id}`);
 }

@@ -2,8 +2,10 @@
  * `GET /v0/sync/pull`: what a device must know, in resumable pages. Products are read in
  * (change number, product id) order after the position in the cursor, with their current
  * default price in the store's currency and tombstones for deleted ones; the store's
- * effective configuration comes along only when its version is newer than the cursor's.
- * The cursor is opaque to clients: base64url JSON `{c, p, v}`.
+ * effective configuration comes along only when its version is newer than the cursor's, and
+ * the store's serial exceptions opened or resolved after the cursor's serial change number.
+ * The cursor is opaque to clients: base64url JSON `{c, p, v, x}` (`x` absent in cursors of
+ * older servers, read as 0: the device then receives every exception once).
  */
 import { minor, toDecimal } from '../../../src/domain/money.ts';
 import type { PullResponse, PulledProduct } from '../../../src/protocol/sync-protocol.ts';
@@ -12,6 +14,7 @@ import type { StoreDb } from '../db/database.ts';
 import { ApiError } from '../errors.ts';
 import { DEFAULT_PRICEBOOK, parseIdentifiers } from './catalog.ts';
 import { effectiveConfig } from './config.ts';
+import { exceptionQuery, toWireException } from './serial-exceptions.ts';
 
 export interface PullCursor {
   /** Change number and product id of the last product delivered. */
@@ -19,9 +22,11 @@ export interface PullCursor {
   p: string;
   /** Configuration version the device has. */
   v: number;
+  /** Serial change number of the last serial exception delivered. */
+  x: number;
 }
 
-export const START: PullCursor = { c: 0, p: '', v: 0 };
+export const START: PullCursor = { c: 0, p: '', v: 0, x: 0 };
 
 export const encodeCursor = (cursor: PullCursor): string =>
   Buffer.from(JSON.stringify(cursor)).toString('base64url');
@@ -44,11 +49,11 @@ export function decodeCursor(text: string | undefined): PullCursor {
     throw badCursor();
   }
   if (typeof value !== 'object' || value === null) throw badCursor();
-  const { c, p, v } = value as Record<string, unknown>;
+  const { c, p, v, x = 0 } = value as Record<string, unknown>;
   const count = (n: unknown): n is number =>
     typeof n === 'number' && Number.isSafeInteger(n) && n >= 0;
-  if (!count(c) || !count(v) || typeof p !== 'string') throw badCursor();
-  return { c, p, v };
+  if (!count(c) || !count(v) || !count(x) || typeof p !== 'string') throw badCursor();
+  return { c, p, v, x };
 }
 
 export interface PullInput {
@@ -59,6 +64,8 @@ export interface PullInput {
 }
 
 export const DEFAULT_PAGE = 1000;
+/** Serial exceptions per page: few exist, but a device offline for weeks must not get all at once. */
+export const EXCEPTION_PAGE = 500;
 
 async function resolveStore(
   store: StoreDb,
@@ -144,6 +151,7 @@ export async function pullChanges(
     c: lastRow === undefined ? cursor.c : Number(lastRow.change_no),
     p: lastRow === undefined ? cursor.p : lastRow.product_id,
     v: cursor.v,
+    x: cursor.x,
   };
   const remainingRow = await store.db
     .selectFrom('products')
@@ -151,6 +159,17 @@ export async function pullChanges(
     .where((eb) => eb(eb.refTuple('change_no', 'product_id'), '>', eb.tuple(next.c, next.p)))
     .executeTakeFirstOrThrow();
   const remaining = Number(remainingRow.n);
+
+  const exceptionRows = await exceptionQuery(store.db)
+    .where('e.store_id', '=', storeId)
+    .where('e.change_no', '>', cursor.x)
+    .orderBy('e.change_no')
+    .limit(EXCEPTION_PAGE + 1)
+    .execute();
+  const moreExceptions = exceptionRows.length > EXCEPTION_PAGE;
+  const exceptions = exceptionRows.slice(0, EXCEPTION_PAGE);
+  const lastException = exceptions.at(-1);
+  if (lastException !== undefined) next.x = Number(lastException.change_no);
 
   const envelope = await effectiveConfig(store.db, storeId);
   const configChanged = envelope.version > cursor.v;
@@ -171,12 +190,12 @@ export async function pullChanges(
 
   return {
     next_cursor: encodeCursor(next),
-    has_more: remaining > 0,
+    has_more: remaining > 0 || moreExceptions,
     products,
     catalog_remaining: remaining,
     config: configChanged ? envelope : null,
     ...(lastApplied === undefined ? {} : { last_applied_seq: lastApplied }),
     fulfillment_requests: [],
-    serial_exceptions: [],
+    serial_exceptions: exceptions.map(toWireException),
   };
 }

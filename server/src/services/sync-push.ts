@@ -13,6 +13,8 @@ import {
   type PushRequest,
   type PushResponse,
 } from '../../../src/protocol/sync-protocol.ts';
+import type { ErrorDetail } from '../../../src/protocol/schemas.ts';
+import { SerialExceptionResolvePayload } from '../../../src/protocol/serials.ts';
 import { assertStoreAccess, type Caller } from '../auth.ts';
 import { inTransaction, type StoreDb, type Trx } from '../db/database.ts';
 import type { MutationLogTable } from '../db/tables.ts';
@@ -20,8 +22,10 @@ import { ApiError } from '../errors.ts';
 import { compileChecker, findNulCharacter } from '../validation.ts';
 import { contentHash } from './canonical.ts';
 import { createOrder } from './orders.ts';
+import { resolveSerialException } from './serial-exceptions.ts';
 
 const checkOrderPayload = compileChecker(OrderCreatePayload);
+const checkResolvePayload = compileChecker(SerialExceptionResolvePayload);
 
 type MutationError = NonNullable<MutationResult['error']> & { details?: unknown };
 
@@ -46,6 +50,52 @@ interface PushTarget {
   deviceId: string;
   associateId: string | null;
   store: { store_id: string; currency: string };
+  /** The pushing token, for mutations that need a role (a manager resolving an exception). */
+  caller: Caller;
+  db: StoreDb;
+}
+
+const invalidPayload = (what: string, details: ErrorDetail[]): Applied => {
+  const summary = details
+    .slice(0, 5)
+    .map((d) => `${d.field} ${d.message}`)
+    .join('; ');
+  return {
+    status: 'rejected',
+    error: { error: 'invalid_payload', message: `${what} is not valid: ${summary}`, details },
+  };
+};
+
+/** A refusal the client made (ApiError) becomes a rejected mutation; anything else is a fault. */
+function rejection(error: unknown): Applied {
+  if (!(error instanceof ApiError)) throw error;
+  return {
+    status: 'rejected',
+    error: {
+      error: error.code,
+      message: error.message,
+      ...(error.details.length > 0 ? { details: error.details } : {}),
+    },
+  };
+}
+
+/** `serial_exception.resolve`: a manager's resolution made on a device, maybe offline. */
+async function applySerialResolve(
+  trx: Trx,
+  mutation: Mutation,
+  target: PushTarget,
+): Promise<Applied> {
+  const details = checkResolvePayload(mutation.payload, 'payload');
+  if (details.length > 0) return invalidPayload('The resolution', details);
+  const { exception_id: exceptionId, ...body } = mutation.payload as SerialExceptionResolvePayload;
+  // The device's store bounds what its pushes may touch, whatever the token could reach.
+  const caller: Caller = { ...target.caller, storeId: target.store.store_id };
+  try {
+    const resolved = await resolveSerialException(trx, target.db, caller, exceptionId, body);
+    return { status: 'applied', result: resolved };
+  } catch (error) {
+    return rejection(error);
+  }
 }
 
 /** Applies one new mutation; anything that can never succeed becomes `rejected`. */
@@ -58,6 +108,9 @@ async function applyMutation(trx: Trx, mutation: Mutation, target: PushTarget): 
       error: { error: 'invalid_payload', message: `${nul} must not contain NUL characters.` },
     };
   }
+  if (mutation.type === MutationTypes.serialExceptionResolve) {
+    return applySerialResolve(trx, mutation, target);
+  }
   if (mutation.type !== MutationTypes.orderCreate) {
     const reason = KNOWN_TYPES.has(mutation.type)
       ? {
@@ -68,16 +121,7 @@ async function applyMutation(trx: Trx, mutation: Mutation, target: PushTarget): 
     return { status: 'rejected', error: reason };
   }
   const details = checkOrderPayload(mutation.payload, 'payload');
-  if (details.length > 0) {
-    const summary = details
-      .slice(0, 5)
-      .map((d) => `${d.field} ${d.message}`)
-      .join('; ');
-    return {
-      status: 'rejected',
-      error: { error: 'invalid_payload', message: `The order is not valid: ${summary}`, details },
-    };
-  }
+  if (details.length > 0) return invalidPayload('The order', details);
   const payload = mutation.payload as OrderCreatePayload;
   if (payload.store_id !== deviceStore) {
     return {
@@ -97,15 +141,7 @@ async function applyMutation(trx: Trx, mutation: Mutation, target: PushTarget): 
     });
     return { status: 'applied', result: outcome.order };
   } catch (error) {
-    if (!(error instanceof ApiError)) throw error;
-    return {
-      status: 'rejected',
-      error: {
-        error: error.code,
-        message: error.message,
-        ...(error.details.length > 0 ? { details: error.details } : {}),
-      },
-    };
+    return rejection(error);
   }
 }
 
@@ -262,6 +298,8 @@ export async function pushMutations(
         target ??= {
           deviceId: device.device_id,
           associateId: caller.userId,
+          caller,
+          db: store,
           store: await trx
             .selectFrom('stores')
             .select(['store_id', 'currency'])

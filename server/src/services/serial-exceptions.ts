@@ -1,0 +1,271 @@
+/**
+ * Serial exceptions for a manager: reading them in their wire shape (with both orders'
+ * summaries), listing a store's, and resolving one — corrected with the right serial,
+ * accepted as is, or voided. Resolution is the same function for `POST
+ * /v0/serial-exceptions/{id}/resolve` and the `serial_exception.resolve` sync mutation, runs in
+ * the caller's transaction, and checks everything before its first write.
+ */
+import { describeSerialRefusal } from '../../../src/domain/serial-validation.ts';
+import type {
+  SerialException,
+  SerialExceptionResolve,
+  SerialOrderSummary,
+} from '../../../src/protocol/serials.ts';
+import { assertStoreAccess, newId, requireRole, type Caller } from '../auth.ts';
+import type { StoreDb, Trx } from '../db/database.ts';
+import { ApiError, notFound } from '../errors.ts';
+import { Counters, nextValue } from './counters.ts';
+import { activeHolder, currentPattern } from './serial-registry.ts';
+
+type Queryable = StoreDb['db'] | Trx;
+
+/** Exceptions joined with their item, product and both orders; callers add the filters. */
+export function exceptionQuery(db: Queryable) {
+  return db
+    .selectFrom('serial_exceptions as e')
+    .innerJoin('order_items as i', 'i.id', 'e.order_item_id')
+    .innerJoin('orders as o', 'o.id', 'e.order_id')
+    .leftJoin('orders as other', 'other.id', 'e.other_order_id')
+    .leftJoin('products as p', 'p.product_id', 'e.product_id')
+    .select([
+      'e.id',
+      'e.kind',
+      'e.state',
+      'e.store_id',
+      'e.product_id',
+      'p.title as product_title',
+      'e.serial_number',
+      'e.order_item_id',
+      'i.external_item_id',
+      'e.details_json',
+      'e.opened_at',
+      'e.change_no',
+      'e.resolution',
+      'e.resolved_serial',
+      'e.resolved_by',
+      'e.resolved_at',
+      'e.note',
+      'o.id as o_id',
+      'o.external_id as o_external_id',
+      'o.store_id as o_store_id',
+      'o.device_id as o_device_id',
+      'o.associate_id as o_associate_id',
+      'o.placed_at as o_placed_at',
+      'o.created_at as o_created_at',
+      'other.id as x_id',
+      'other.external_id as x_external_id',
+      'other.store_id as x_store_id',
+      'other.device_id as x_device_id',
+      'other.associate_id as x_associate_id',
+      'other.placed_at as x_placed_at',
+      'other.created_at as x_created_at',
+    ]);
+}
+
+export type ExceptionRow = Awaited<
+  ReturnType<ReturnType<typeof exceptionQuery>['executeTakeFirstOrThrow']>
+>;
+
+function otherOrder(row: ExceptionRow): SerialOrderSummary | null {
+  if (row.x_id === null) return null;
+  return {
+    id: row.x_id,
+    external_id: row.x_external_id ?? '',
+    store_id: row.x_store_id ?? '',
+    device_id: row.x_device_id,
+    associate_id: row.x_associate_id,
+    placed_at: row.x_placed_at,
+    created_at: row.x_created_at ?? '',
+  };
+}
+
+export function toWireException(row: ExceptionRow): SerialException {
+  return {
+    id: row.id,
+    kind: row.kind as SerialException['kind'],
+    state: row.state as SerialException['state'],
+    store_id: row.store_id,
+    product_id: row.product_id,
+    product_title: row.product_title,
+    serial_number: row.serial_number,
+    order_item_id: row.order_item_id,
+    external_item_id: row.external_item_id,
+    order: {
+      id: row.o_id,
+      external_id: row.o_external_id,
+      store_id: row.o_store_id,
+      device_id: row.o_device_id,
+      associate_id: row.o_associate_id,
+      placed_at: row.o_placed_at,
+      created_at: row.o_created_at,
+    },
+    other_order: otherOrder(row),
+    details: JSON.parse(row.details_json) as Record<string, unknown>,
+    opened_at: row.opened_at,
+    resolution: row.resolution as SerialException['resolution'],
+    resolved_serial: row.resolved_serial,
+    resolved_by: row.resolved_by,
+    resolved_at: row.resolved_at,
+    note: row.note,
+  };
+}
+
+export type ExceptionStateFilter = 'open' | 'resolved' | 'all';
+
+export const MAX_EXCEPTION_LIST = 1000;
+
+/** A store's exceptions (every store's for null), oldest change first. */
+export async function listSerialExceptions(
+  db: Queryable,
+  storeId: string | null,
+  state: ExceptionStateFilter,
+  limit: number,
+): Promise<SerialException[]> {
+  let query = exceptionQuery(db);
+  if (storeId !== null) query = query.where('e.store_id', '=', storeId);
+  if (state !== 'all') query = query.where('e.state', '=', state);
+  const rows = await query.orderBy('e.change_no').orderBy('e.id').limit(limit).execute();
+  return rows.map(toWireException);
+}
+
+async function readException(db: Queryable, id: string): Promise<SerialException> {
+  const row = await exceptionQuery(db).where('e.id', '=', id).executeTakeFirst();
+  if (row === undefined) throw notFound(`Serial exception ${id}`);
+  return toWireException(row);
+}
+
+/** The serial a correction brings, cleaned and checked against the store's pattern now. */
+async function correctedSerial(
+  trx: Trx,
+  storeId: string,
+  productId: string,
+  unitId: string | null,
+  raw: string | undefined,
+): Promise<string> {
+  if (raw === undefined) {
+    throw new ApiError(422, 'invalid_resolution', 'A correction needs the right serial number.', [
+      { field: 'serial_number', message: 'is required when resolution is corrected' },
+    ]);
+  }
+  const { validator } = await currentPattern(trx, storeId);
+  const verdict = validator.validate(raw);
+  if (!verdict.ok && verdict.reason !== 'pattern_unusable') {
+    const message = describeSerialRefusal(verdict) ?? 'The serial number is not valid.';
+    throw new ApiError(422, 'invalid_serial', message, [{ field: 'serial_number', message }]);
+  }
+  const holder = await activeHolder(trx, productId, verdict.serial);
+  if (holder !== undefined && holder.id !== unitId) {
+    const order = await trx
+      .selectFrom('orders')
+      .select('external_id')
+      .where('id', '=', holder.order_id)
+      .executeTakeFirst();
+    const name = order?.external_id ?? holder.order_id;
+    throw new ApiError(
+      409,
+      'serial_conflict',
+      `Serial ${verdict.serial} is already sold by order ${name}; nothing was changed.`,
+      [{ field: 'serial_number', message: `is held by order ${name} (id ${holder.order_id})` }],
+      { order_id: holder.order_id, order_external_id: order?.external_id ?? null },
+    );
+  }
+  return verdict.serial;
+}
+
+/**
+ * Resolves one exception. Managers of its store (or admins) only; a resolved exception is
+ * 409 `already_resolved`; every check comes before the first write, so a refusal changes
+ * nothing. Answers the exception as it now stands.
+ */
+export async function resolveSerialException(
+  trx: Trx,
+  store: StoreDb,
+  caller: Caller,
+  exceptionId: string,
+  body: SerialExceptionResolve,
+): Promise<SerialException> {
+  requireRole(caller, 'manager');
+  let query = trx.selectFrom('serial_exceptions').selectAll().where('id', '=', exceptionId);
+  // Two managers resolving one exception at once: the second waits, then sees it resolved.
+  if (store.dialect === 'postgres') query = query.forUpdate();
+  const exception = await query.executeTakeFirst();
+  if (exception === undefined) throw notFound(`Serial exception ${exceptionId}`);
+  assertStoreAccess(caller, exception.store_id);
+  if (exception.state !== 'open') {
+    throw new ApiError(
+      409,
+      'already_resolved',
+      `This exception was already resolved (${exception.resolution ?? 'unknown'}).`,
+      [],
+      { resolution: exception.resolution },
+    );
+  }
+
+  const now = new Date().toISOString();
+  const serial =
+    body.resolution === 'corrected'
+      ? await correctedSerial(
+          trx,
+          exception.store_id,
+          exception.product_id,
+          exception.unit_id,
+          body.serial_number,
+        )
+      : null;
+
+  let unitId = exception.unit_id;
+  if (serial !== null && exception.unit_id !== null) {
+    await trx
+      .updateTable('serial_units')
+      .set({ serial_number: serial, active: 1, state: 'sold', updated_at: now })
+      .where('id', '=', exception.unit_id)
+      .execute();
+  } else if (serial !== null) {
+    // A `missing` serial found later: the item gets its unit now, recorded as typed by the manager.
+    const version = (await currentPattern(trx, exception.store_id)).configVersion;
+    unitId = newId();
+    await trx
+      .insertInto('serial_units')
+      .values({
+        id: unitId,
+        product_id: exception.product_id,
+        serial_number: serial,
+        captured_serial_number: serial,
+        store_id: exception.store_id,
+        order_id: exception.order_id,
+        order_item_id: exception.order_item_id,
+        state: 'sold',
+        active: 1,
+        capture_method: 'typed',
+        capture_associate_id: caller.userId,
+        capture_device_id: null,
+        captured_at: now,
+        config_version: version,
+        created_at: now,
+        updated_at: now,
+      })
+      .execute();
+  } else if (body.resolution === 'voided' && exception.unit_id !== null) {
+    await trx
+      .updateTable('serial_units')
+      .set({ state: 'voided', active: 0, updated_at: now })
+      .where('id', '=', exception.unit_id)
+      .execute();
+  }
+
+  await trx
+    .updateTable('serial_exceptions')
+    .set({
+      state: 'resolved',
+      resolution: body.resolution,
+      resolved_serial: serial,
+      unit_id: unitId,
+      resolved_by: caller.userId ?? caller.displayName,
+      resolved_at: now,
+      note: body.note ?? null,
+      change_no: await nextValue(trx, Counters.serialChange),
+    })
+    .where('id', '=', exception.id)
+    .execute();
+  return readException(trx, exception.id);
+}
