@@ -1,10 +1,12 @@
 /**
  * `buildApp(options)`: the whole store backend as a Fastify instance over an opened, migrated
  * database (seeded with the demo store on first run when asked). Tests build it on a temp
- * SQLite file and call `inject()`; `server.ts` makes it listen.
+ * SQLite file and call `inject()`; `server.ts` makes it listen. Every route it registers is
+ * listed in `app.routeList`, so the access test can prove it covers them all.
  */
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { installAuth } from './auth.ts';
+import { DEFAULT_ACCESS, type AccessSettings } from './auth-grants.ts';
 import { openDatabase, type StoreDb } from './db/database.ts';
 import { migrateToLatest } from './db/migrations/index.ts';
 import { installErrorHandlers } from './errors.ts';
@@ -20,6 +22,7 @@ import { registerStaticRoutes } from './routes/static.ts';
 import { registerSyncRoutes } from './routes/sync.ts';
 import { seedDemoStore } from './seed/demo-store.ts';
 import { countStores } from './services/stores.ts';
+import { installSecurityHeaders } from './security.ts';
 import { typeboxValidatorCompiler } from './validation.ts';
 
 export interface AppOptions {
@@ -32,12 +35,32 @@ export interface AppOptions {
   /** The built PWA folder; null/undefined = API only. */
   staticDir?: string | null;
   logger?: FastifyServerOptions['logger'];
+  /** Token lifetimes and sign-in lockout; defaults in `DEFAULT_ACCESS`. */
+  access?: Partial<AccessSettings>;
+  /** Origins allowed to call the API from another site (CORS); none by default. */
+  corsOrigins?: readonly string[];
+}
+
+export interface RouteEntry {
+  method: string;
+  url: string;
+  public: boolean;
+}
+
+/** What must never reach a log line: bearer tokens, cookies. Bodies are never logged. */
+const REDACT = ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'];
+
+function loggerOptions(logger: AppOptions['logger']): FastifyServerOptions['logger'] {
+  if (logger === undefined || logger === false) return false;
+  return { ...(logger === true ? {} : logger), redact: { paths: REDACT, censor: '[redacted]' } };
 }
 
 declare module 'fastify' {
   interface FastifyInstance {
     /** The database behind this app, for tests and scripts that need to look underneath. */
     storeDb: StoreDb;
+    /** Every route registered, in order (HEAD twins of GET routes left out). */
+    routeList: RouteEntry[];
   }
 }
 
@@ -51,19 +74,28 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     throw error;
   }
 
-  const app = Fastify({ logger: options.logger ?? false });
+  const app = Fastify({ logger: loggerOptions(options.logger) });
   app.decorate('storeDb', store);
+  const routeList: RouteEntry[] = [];
+  app.decorate('routeList', routeList);
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) {
+      if (method === 'HEAD') continue;
+      routeList.push({ method, url: route.url, public: route.config?.public === true });
+    }
+  });
   app.addHook('onClose', () => store.close());
   app.setValidatorCompiler(typeboxValidatorCompiler);
   // Response schemas document the API; answers are plain JSON of what the handlers return.
   app.setSerializerCompiler(() => (data) => JSON.stringify(data));
   installErrorHandlers(app);
+  installSecurityHeaders(app, options.corsOrigins ?? []);
   installAuth(app, store, options.adminToken ?? null);
   await registerOpenApi(app);
 
   const deps = { store };
   registerHealthRoutes(app, deps);
-  registerAuthRoutes(app, deps);
+  registerAuthRoutes(app, { ...deps, access: { ...DEFAULT_ACCESS, ...options.access } });
   registerAdminRoutes(app, deps);
   registerCatalogRoutes(app, deps);
   registerConfigRoutes(app, deps);
