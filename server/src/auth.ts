@@ -7,6 +7,7 @@
 import { createHash, randomBytes, randomUUID, scrypt, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Role } from '../../src/protocol/schemas.ts';
+import { accessOf } from './access-policy.ts';
 import type { StoreDb } from './db/database.ts';
 import { ApiError, forbidden } from './errors.ts';
 
@@ -25,7 +26,7 @@ declare module 'fastify' {
     caller: Caller | null;
   }
   interface FastifyContextConfig {
-    /** Reachable without a bearer token. */
+    /** Reachable without a bearer token; must agree with `access-policy.ts` (tested). */
     public?: boolean;
   }
 }
@@ -118,19 +119,24 @@ async function resolveCaller(
   };
 }
 
-/** Adds `request.caller` and refuses /v0 routes without a valid token (unless `public`). */
+/**
+ * Adds `request.caller`; refuses a /v0 route without a valid token (401) or below the role
+ * `access-policy.ts` names for it (403), before its body is parsed.
+ */
 export function installAuth(app: FastifyInstance, store: StoreDb, adminToken: string | null): void {
   const adminTokenDigest =
     adminToken === null ? null : createHash('sha256').update(adminToken).digest();
   app.decorateRequest('caller', null);
   app.addHook('onRequest', async (request) => {
     const route = request.routeOptions.url ?? '';
-    if (request.is404 || !route.startsWith('/v0') || request.routeOptions.config.public === true)
-      return;
+    if (request.is404 || !route.startsWith('/v0')) return;
+    const access = accessOf(request.method === 'HEAD' ? 'GET' : request.method, route);
+    if (access === 'public') return;
     request.caller = await resolveCaller(store, adminTokenDigest, request.headers.authorization);
     if (request.caller === null) {
       throw new ApiError(401, 'unauthorized', 'A valid bearer token is required (POST /v0/token).');
     }
+    requireRole(request.caller, access);
   });
   // After validation, so the device id is a checked string wherever a route takes one.
   app.addHook('preHandler', async (request) => {
