@@ -1,0 +1,140 @@
+/**
+ * The scanner section of a settings screen: what a hardware scanner adds around each code
+ * (prefix, suffix, terminator key), the good-read beep and vibration, and the decoding
+ * engine. Presentational: the view passes `settings` and saves what the change event
+ * carries (`saveScanSettings` in src/scan/scan-settings.ts).
+ *
+ * @fires pos-scanner-settings-change - the associate changed a field; detail is the new settings
+ */
+import { LitElement, css, html } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import {
+  DEFAULT_SCAN_SETTINGS,
+  WedgeTerminators,
+  parseScanSettings,
+  type ScanSettings,
+} from '../scan/scan-settings.ts';
+import { EngineNames } from '../scan/scan-types.ts';
+import { controlStyles } from './shared-styles.ts';
+
+const ENGINE_LABELS: Record<string, string> = {
+  [EngineNames.aisle]: 'Automatic (recommended)',
+  [EngineNames.zxingWasm]: 'zxing-wasm only',
+  [EngineNames.zxingJs]: 'zxing-js only (slower, for devices without WebAssembly)',
+};
+
+const TERMINATOR_LABELS: Record<string, string> = {
+  [WedgeTerminators.enter]: 'Enter',
+  [WedgeTerminators.tab]: 'Tab',
+  [WedgeTerminators.enterOrTab]: 'Enter or Tab',
+};
+
+@customElement('pos-scanner-settings')
+export class PosScannerSettings extends LitElement {
+  static override styles = [
+    controlStyles,
+    css`
+      fieldset {
+        display: grid;
+        gap: 0.75rem;
+        border: 1px solid var(--pos-border, #ccc);
+        border-radius: var(--pos-radius-small, 8px);
+        padding: 1rem;
+      }
+      label {
+        display: grid;
+        gap: 0.25rem;
+        font-weight: 600;
+      }
+      label.check {
+        display: flex;
+        align-items: center;
+        gap: 0.5rem;
+      }
+      input[type='text'],
+      select {
+        font: inherit;
+        min-height: 48px;
+      }
+      input[type='checkbox'] {
+        width: 1.5rem;
+        height: 1.5rem;
+      }
+      .hint {
+        font-weight: 400;
+        margin: 0;
+      }
+    `,
+  ];
+
+  @property({ attribute: false }) settings: ScanSettings = DEFAULT_SCAN_SETTINGS;
+
+  override render() {
+    const s = this.settings;
+    return html`
+      <fieldset @change=${this._onChange}>
+        <legend>Barcode scanner</legend>
+        <label>
+          Prefix the scanner adds
+          <input type="text" name="prefix" maxlength="8" autocomplete="off" .value=${s.prefix} />
+        </label>
+        <label>
+          Suffix the scanner adds
+          <input type="text" name="suffix" maxlength="8" autocomplete="off" .value=${s.suffix} />
+        </label>
+        <label>
+          Key that ends a scan
+          <select name="terminator">
+            ${Object.entries(TERMINATOR_LABELS).map(
+              ([value, label]) =>
+                html`<option value=${value} ?selected=${s.terminator === value}>${label}</option>`,
+            )}
+          </select>
+        </label>
+        <label class="check">
+          <input type="checkbox" name="sound" .checked=${s.sound} />
+          Beep on a good camera read
+        </label>
+        <label class="check">
+          <input type="checkbox" name="vibrate" .checked=${s.vibrate} />
+          Vibrate on a good camera read
+        </label>
+        <label>
+          Decoder
+          <select name="engine">
+            ${Object.entries(ENGINE_LABELS).map(
+              ([value, label]) =>
+                html`<option value=${value} ?selected=${s.engine === value}>${label}</option>`,
+            )}
+          </select>
+          <p class="hint">Used the next time the camera opens.</p>
+        </label>
+      </fieldset>
+    `;
+  }
+
+  private readonly _onChange = (event: Event): void => {
+    const field = event.target as HTMLInputElement | HTMLSelectElement;
+    const value =
+      field instanceof HTMLInputElement && field.type === 'checkbox' ? field.checked : field.value;
+    // parseScanSettings keeps every field well-typed whatever the form sent.
+    const settings = parseScanSettings({ ...this.settings, [field.name]: value });
+    this.settings = settings;
+    this.dispatchEvent(
+      new CustomEvent<ScanSettings>('pos-scanner-settings-change', {
+        detail: settings,
+        bubbles: true,
+        composed: true,
+      }),
+    );
+  };
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'pos-scanner-settings': PosScannerSettings;
+  }
+  interface HTMLElementEventMap {
+    'pos-scanner-settings-change': CustomEvent<ScanSettings>;
+  }
+}
