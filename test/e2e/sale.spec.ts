@@ -188,3 +188,42 @@ test('a sale made while the server is unreachable waits, blocks sign-out, then s
   await page.getByRole('button', { name: 'Sign out' }).click();
   await expect(page.getByRole('button', { name: 'Sign in' })).toBeVisible();
 });
+
+test('when the server ends the session, sales wait until the associate signs in again', async ({
+  page,
+  api,
+}) => {
+  const item = product((p) => !p.serialized && p.price < 30);
+  await page.goto('/');
+  await signIn(page);
+  await expect(page.getByLabel('Barcode or SKU')).toBeFocused();
+
+  // The token is refused from now on (expired or revoked on the server).
+  await page.route('**/v0/sync/push', (route) =>
+    route.fulfill({
+      status: 401,
+      contentType: 'application/json',
+      body: JSON.stringify({ error: 'unauthorized', message: 'Token expired.', details: [] }),
+    }),
+  );
+  await wedgeScan(page, item.sku);
+  await page.getByTestId('sell.pay').click();
+  const dialog = page.getByRole('dialog', { name: 'Payment' });
+  await dialog.getByRole('button', { name: 'Exact' }).click();
+  await dialog.getByRole('button', { name: 'Complete sale' }).click();
+  const saleId = /#\/receipt\/([0-9a-f-]{36})$/.exec(page.url())?.[1] ?? '';
+  await expect(page.getByRole('alert').filter({ hasText: 'Your session ended' })).toBeVisible();
+  await expect(page.getByTestId('receipt.sync')).toHaveText(
+    'Waiting to sync — kept safely on this device',
+  );
+
+  await page.unroute('**/v0/sync/push');
+  await page.getByRole('button', { name: 'Sign in again' }).click();
+  await expect(page.getByText('Your session ended. Sign in again')).toBeVisible();
+  await expect(page.getByLabel('Username')).toHaveValue('associate');
+  await signIn(page);
+
+  // Back on the sell screen, the waiting sale goes out with the new token.
+  await expect(page.getByTestId('sync.pending')).toHaveText('All sales synced');
+  expect((await api.get(`/v0/orders?external_id=${saleId}`)).status()).toBe(200);
+});
