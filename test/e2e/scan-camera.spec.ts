@@ -183,3 +183,15 @@ test('when the WebAssembly engine cannot load, the scanner falls back to zxing-j
   expect(wasmRequests).toBeGreaterThan(0);
   expect(result?.read).toMatchObject({ format: 'code128', text: 'FALLBACK42' });
 });
+
+test('a scanner removed from the page (the associate navigated away) stops its camera', async () => {
+  const page = await openHarness(await barcodeVideo('no-barcode-leave', null));
+  await page.evaluate(() => {
+    void window.aisleScanHarness.scanOnce();
+  });
+  await expect(page.getByTestId('scanner.status')).toHaveText('Point the camera at a barcode.');
+  expect(await liveCameraTracks(page)).toBe(1);
+  // A route change removes the screen and the scanner in it without pressing Close.
+  await page.evaluate(() => document.querySelector('pos-scanner-dialog')?.remove());
+  await expect.poll(() => liveCameraTracks(page)).toBe(0);
+});
