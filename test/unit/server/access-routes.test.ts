@@ -87,7 +87,7 @@ const TABLE: Record<string, Row> = {
   },
   'GET /v0/products': {
     probe: () => ({
-      url: `/v0/products?identifier=${demoProduct(0).ean}&store_id=${STORE}`,
+      url: `/v0/products?identifier=${demoProduct(0).barcode}&store_id=${STORE}`,
     }),
     across: 403,
   },
