@@ -83,7 +83,7 @@ export class DecoderClient {
     const pixels =
       data.byteOffset === 0 && data.byteLength === data.buffer.byteLength
         ? (data.buffer as ArrayBuffer)
-        : (data.slice().buffer);
+        : data.slice().buffer;
     return new Promise((resolve, reject) => {
       this._pending.set(id, { resolve, reject });
       const request: DecoderRequest = {
