@@ -27,6 +27,13 @@ import { appStyles } from './pos-app.styles.ts';
 import { navigate, RouterController } from './router.ts';
 import type { AppServices } from './services.ts';
 
+/** Screens loaded on first use, to keep the first paint small. */
+const LAZY_SCREENS = {
+  setup: () => import('../views/pos-view-setup.ts'),
+  receipt: () => import('../views/pos-view-receipt.ts'),
+} as const;
+type LazyScreen = keyof typeof LAZY_SCREENS;
+
 interface ShellState {
   readonly app: AppSession | undefined;
   readonly catalogReady: boolean;
@@ -71,8 +78,8 @@ export class PosApp extends LitElement {
   protected _controls?: SyncControls;
 
   @state() private _banner = '';
-  @state() private _receiptLoaded = false;
-  @state() private _setupLoaded = false;
+  private readonly _loadedScreens = new Set<LazyScreen>();
+  private readonly _loadingScreens = new Set<LazyScreen>();
 
   private readonly _router = new RouterController(this);
   private _syncingStore: string | null = null;
@@ -97,6 +104,10 @@ export class PosApp extends LitElement {
     if (next !== undefined && JSON.stringify(next) !== JSON.stringify(this._app)) this._app = next;
     if (next === undefined && this._app !== undefined) this._app = undefined;
     this._followSession();
+    if (this._app !== undefined && this._shell.status === 'complete') {
+      const screen = this._screen(this._router.route);
+      if (screen !== 'sell') this._loadScreen(screen);
+    }
   }
 
   override disconnectedCallback(): void {
@@ -168,22 +179,40 @@ export class PosApp extends LitElement {
     </header>`;
   }
 
+  /** The screen the shell shows now, signed in. */
+  private _screen(route: RouterController['route']): 'setup' | 'receipt' | 'sell' {
+    if (this._shell.value?.catalogReady !== true) return 'setup';
+    return route.name === 'receipt' ? 'receipt' : 'sell';
+  }
+
   private _renderScreen(route: RouterController['route']) {
-    if (this._shell.value?.catalogReady !== true) {
-      if (!this._setupLoaded) {
-        void import('../views/pos-view-setup.ts').then(() => (this._setupLoaded = true));
-        return html`<p class="splash" role="status">Preparing this device…</p>`;
-      }
-      return html`<pos-view-setup></pos-view-setup>`;
+    const screen = this._screen(route);
+    if (screen !== 'sell' && !this._loadedScreens.has(screen)) {
+      return html`<p class="splash" role="status">Opening…</p>`;
     }
-    if (route.name === 'receipt') {
-      if (!this._receiptLoaded) {
-        void import('../views/pos-view-receipt.ts').then(() => (this._receiptLoaded = true));
-        return html`<p class="splash" role="status">Opening the receipt…</p>`;
-      }
+    if (screen === 'setup') return html`<pos-view-setup></pos-view-setup>`;
+    if (screen === 'receipt' && route.name === 'receipt') {
       return html`<pos-view-receipt sale-id=${route.saleId}></pos-view-receipt>`;
     }
     return html`<pos-view-sell></pos-view-sell>`;
+  }
+
+  /** Loads a lazy screen's module once; a failure (offline, no cached chunk) is said plainly. */
+  private _loadScreen(screen: LazyScreen): void {
+    if (this._loadedScreens.has(screen) || this._loadingScreens.has(screen)) return;
+    this._loadingScreens.add(screen);
+    LAZY_SCREENS[screen]().then(
+      () => {
+        this._loadedScreens.add(screen);
+        this.requestUpdate();
+      },
+      (error: unknown) => {
+        log.error('shell: cannot load a screen', error, { screen });
+        this._loadingScreens.delete(screen);
+        this._banner =
+          'This screen could not be loaded. Check the connection, then reload the app.';
+      },
+    );
   }
 
   /** Starts sync for the signed-in store, stops it on sign-out. */

@@ -211,7 +211,9 @@ test('when the server ends the session, sales wait until the associate signs in 
   const dialog = page.getByRole('dialog', { name: 'Payment' });
   await dialog.getByRole('button', { name: 'Exact' }).click();
   await dialog.getByRole('button', { name: 'Complete sale' }).click();
+  await expect(page.getByRole('heading', { name: 'Sale complete' })).toBeVisible();
   const saleId = /#\/receipt\/([0-9a-f-]{36})$/.exec(page.url())?.[1] ?? '';
+  expect(saleId).not.toBe('');
   await expect(page.getByRole('alert').filter({ hasText: 'Your session ended' })).toBeVisible();
   await expect(page.getByTestId('receipt.sync')).toHaveText(
     'Waiting to sync — kept safely on this device',
