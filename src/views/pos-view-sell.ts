@@ -23,6 +23,7 @@ import type { PosScanField } from '../components/pos-scan-field.ts';
 import { controlStyles } from '../components/shared-styles.ts';
 import { KeyboardWedgeController } from '../controllers/keyboard-wedge-controller.ts';
 import { LiveQueryController } from '../controllers/live-query-controller.ts';
+import { ScanFocusController } from '../controllers/scan-focus-controller.ts';
 import { DataErrorReasons, dataErrorReason, describeDataError } from '../data/errors.ts';
 import type { OpenCart } from '../data/cart-repository.ts';
 import type { Repositories } from '../data/repositories.ts';
@@ -47,12 +48,6 @@ function withLine(current: OpenCart | undefined, line: CartLineRecord, now: stri
       : [...lines, line],
   };
 }
-
-const isTextEntry = (element: EventTarget | undefined): boolean =>
-  element instanceof HTMLInputElement ||
-  element instanceof HTMLTextAreaElement ||
-  element instanceof HTMLSelectElement ||
-  (element instanceof HTMLElement && element.isContentEditable);
 
 @customElement('pos-view-sell')
 export class PosViewSell extends LitElement {
@@ -91,21 +86,17 @@ export class PosViewSell extends LitElement {
     query: (repos, deviceId) => repos.carts.current(deviceId),
   });
 
+  // Typing on a button or on nothing goes to the barcode field.
+  protected readonly _scanFocus = new ScanFocusController(this, {
+    focusField: () => this._scanField?.focusInput(),
+    enabled: () => !this._paying,
+  });
+
   // A hardware scanner works anywhere on this screen, even while another field has focus.
   protected readonly _wedge = new KeyboardWedgeController(this, {
     onScan: (code) => void this.addByCode(code, 'scanner'),
     enabled: () => !this._paying,
   });
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    window.addEventListener('keydown', this._onWindowKey, { capture: true });
-  }
-
-  override disconnectedCallback(): void {
-    window.removeEventListener('keydown', this._onWindowKey, { capture: true });
-    super.disconnectedCallback();
-  }
 
   override firstUpdated(): void {
     this._refocus();
@@ -283,17 +274,6 @@ export class PosViewSell extends LitElement {
     if (this._paying) return;
     void this.updateComplete.then(() => this._scanField?.focusInput());
   }
-
-  private readonly _onWindowKey = (event: KeyboardEvent): void => {
-    // A keyboard-wedge scanner types wherever focus is: steer printable keys to the scan field
-    // unless the associate is typing in another field or paying. Space is left alone: it
-    // presses the focused button.
-    if (this._paying || event.ctrlKey || event.metaKey || event.altKey) return;
-    if (event.key.length !== 1 || event.key === ' ') return;
-    const target = event.composedPath()[0];
-    if (isTextEntry(target)) return;
-    this._scanField?.focusInput();
-  };
 
   private readonly _onQuantityChange = async (
     event: CustomEvent<{ lineId: string; quantity: number }>,
