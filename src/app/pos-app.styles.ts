@@ -86,7 +86,7 @@ export const appStyles = css`
     background: var(--pos-warn-soft);
     color: var(--pos-text);
   }
-  @media (max-width: 760px) {
+  @media (max-width: 900px) {
     header {
       padding: 0.4rem 0.75rem;
       gap: 0.35rem 0.75rem;

@@ -20,16 +20,20 @@ export class PosCartLine extends LitElement {
     controlStyles,
     css`
       :host {
+        display: block;
+        container-type: inline-size;
+        background: var(--pos-surface);
+        border-bottom: 1px solid var(--pos-border);
+      }
+      .row {
         display: grid;
         grid-template-columns: minmax(0, 1fr) auto auto auto;
         grid-template-areas: 'what qty total remove';
         align-items: center;
         gap: 0.75rem;
         padding: 0.6rem 0.75rem;
-        background: var(--pos-surface);
-        border-bottom: 1px solid var(--pos-border);
       }
-      :host([highlight]) {
+      :host([highlight]) .row {
         animation: flash 1.2s ease-out;
       }
       @keyframes flash {
@@ -81,8 +85,9 @@ export class PosCartLine extends LitElement {
         color: var(--pos-muted);
         font-size: 0.9rem;
       }
-      @media (max-width: 560px) {
-        :host {
+      /* Narrow because of the line's own room (a phone, a split tablet), not the screen's. */
+      @container (max-width: 520px) {
+        .row {
           grid-template-columns: minmax(0, 1fr) auto;
           grid-template-areas:
             'what total'
@@ -106,7 +111,7 @@ export class PosCartLine extends LitElement {
     const line = this.line;
     if (line === undefined) return nothing;
     const money = (amount: number) => formatMoney(minor(amount), this.currency, this.locale);
-    return html`
+    return html`<div class="row">
       <div class="what">
         <div class="title">${line.title}</div>
         <div class="meta">
@@ -162,7 +167,7 @@ export class PosCartLine extends LitElement {
       >
         ✕
       </button>
-    `;
+    </div>`;
   }
 
   private _setQuantity(quantity: number): void {

@@ -24,11 +24,12 @@ export const sellStyles = css`
   }
   .scan-row {
     display: flex;
+    flex-wrap: wrap;
     align-items: end;
     gap: 0.5rem;
   }
   .scan-row pos-scan-field {
-    flex: 1;
+    flex: 1 1 18rem;
     min-width: 0;
   }
   .scan-row .camera {
@@ -116,15 +117,12 @@ export const sellStyles = css`
     font-size: 1.3rem;
   }
   @media (max-width: 560px) {
-    .scan-row {
-      flex-wrap: wrap;
-    }
     .scan-row .camera {
       flex-basis: 100%;
       min-height: 48px;
     }
   }
-  @media (max-width: 760px) {
+  @media (max-width: 900px) {
     .layout {
       grid-template-columns: 1fr;
       grid-template-rows: minmax(0, 1fr) auto;
