@@ -24,7 +24,12 @@ import { newId } from '../auth.ts';
 import type { StoreDb, Trx } from '../db/database.ts';
 import { ApiError } from '../errors.ts';
 import { contentHash } from './canonical.ts';
-import { registerOrderSerials, storedVerdicts, type SerialVerdict } from './serial-registry.ts';
+import {
+  registerOrderSerials,
+  storedVerdicts,
+  type SerialMemo,
+  type SerialVerdict,
+} from './serial-registry.ts';
 
 export interface OrderContext {
   /** `sync` keeps items whose product is unknown: a sale that took money is a fact. */
@@ -35,6 +40,8 @@ export interface OrderContext {
   associateId?: string | null;
   /** The order's store when the caller already read it (a push reads it once per batch). */
   knownStore?: { store_id: string; currency: string };
+  /** Serial registry reads shared by the orders of one transaction (a push's batch). */
+  serialMemo?: SerialMemo;
 }
 
 export interface OrderOutcome {
@@ -240,6 +247,7 @@ export async function createOrder(
     trx,
     { id: orderId, store_id: input.store_id, associate_id: associateId, device_id: deviceId },
     items.map((item, i) => ({ ...item, serial_capture: input.items[i]?.serial_capture })),
+    context.serialMemo,
   );
 
   return {

@@ -130,15 +130,34 @@ export async function insertActiveUnit(trx: Trx, unit: SerialUnitsTable): Promis
   return inserted !== undefined;
 }
 
-async function serializedProducts(trx: Trx, ids: string[]): Promise<Set<string>> {
-  if (ids.length === 0) return new Set();
-  const rows = await trx
-    .selectFrom('products')
-    .select('product_id')
-    .where('product_id', 'in', ids)
-    .where('serialized', '=', 1)
-    .execute();
-  return new Set(rows.map((row) => row.product_id));
+/**
+ * What one transaction already read, so a push of many sales asks the database once for the
+ * store's pattern and once per product. Valid only inside the transaction that made it.
+ */
+export interface SerialMemo {
+  pattern?: StorePattern;
+  serialized: Map<string, boolean>;
+}
+
+export const newSerialMemo = (): SerialMemo => ({ serialized: new Map() });
+
+async function serializedProducts(
+  trx: Trx,
+  ids: readonly string[],
+  memo: SerialMemo,
+): Promise<Set<string>> {
+  const unknown = ids.filter((id) => !memo.serialized.has(id));
+  if (unknown.length > 0) {
+    const rows = await trx
+      .selectFrom('products')
+      .select('product_id')
+      .where('product_id', 'in', unknown)
+      .where('serialized', '=', 1)
+      .execute();
+    const found = new Set(rows.map((row) => row.product_id));
+    for (const id of unknown) memo.serialized.set(id, found.has(id));
+  }
+  return new Set(ids.filter((id) => memo.serialized.get(id) === true));
 }
 
 /** Records one take-now serialized unit that carries a serial; returns its exception ids. */
@@ -241,12 +260,14 @@ export async function registerOrderSerials(
   trx: Trx,
   order: SerialOrder,
   items: readonly SerialOrderItem[],
+  memo: SerialMemo = newSerialMemo(),
 ): Promise<Map<string, SerialVerdict>> {
   const verdicts = new Map<string, SerialVerdict>();
-  const serialized = await serializedProducts(trx, [
-    ...new Set(items.map((item) => item.product_id)),
-  ]);
-  let pattern: StorePattern | undefined;
+  const serialized = await serializedProducts(
+    trx,
+    [...new Set(items.map((item) => item.product_id))],
+    memo,
+  );
   for (const item of items) {
     const takenNow = requiresSerialAtCheckout({
       serialized: serialized.has(item.product_id),
@@ -258,7 +279,8 @@ export async function registerOrderSerials(
       verdicts.set(item.id, { state: null, exceptionIds: [] });
       continue;
     }
-    pattern ??= await currentPattern(trx, order.store_id);
+    memo.pattern ??= await currentPattern(trx, order.store_id);
+    const pattern = memo.pattern;
     const serial =
       item.serial_number === null ? '' : pattern.validator.validate(item.serial_number).serial;
     const exceptionIds =

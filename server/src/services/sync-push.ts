@@ -23,6 +23,7 @@ import { compileChecker, findNulCharacter } from '../validation.ts';
 import { contentHash } from './canonical.ts';
 import { createOrder } from './orders.ts';
 import { resolveSerialException } from './serial-exceptions.ts';
+import { newSerialMemo, type SerialMemo } from './serial-registry.ts';
 
 const checkOrderPayload = compileChecker(OrderCreatePayload);
 const checkResolvePayload = compileChecker(SerialExceptionResolvePayload);
@@ -53,6 +54,8 @@ interface PushTarget {
   /** The pushing token, for mutations that need a role (a manager resolving an exception). */
   caller: Caller;
   db: StoreDb;
+  /** Serial registry reads shared by this push's sales (one transaction). */
+  serialMemo: SerialMemo;
 }
 
 const invalidPayload = (what: string, details: ErrorDetail[]): Applied => {
@@ -138,6 +141,7 @@ async function applyMutation(trx: Trx, mutation: Mutation, target: PushTarget): 
       deviceId: target.deviceId,
       associateId: target.associateId,
       knownStore: target.store,
+      serialMemo: target.serialMemo,
     });
     return { status: 'applied', result: outcome.order };
   } catch (error) {
@@ -300,6 +304,7 @@ export async function pushMutations(
           associateId: caller.userId,
           caller,
           db: store,
+          serialMemo: newSerialMemo(),
           store: await trx
             .selectFrom('stores')
             .select(['store_id', 'currency'])
