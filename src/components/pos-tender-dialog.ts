@@ -122,6 +122,7 @@ export class PosTenderDialog extends LitElement {
       this._reference = '';
       this._showErrors = false;
       this._dialog.showModal();
+      void this._focusAmount();
     } else if (!this.open && this._dialog.open) {
       this._dialog.close();
     }
@@ -161,6 +162,7 @@ export class PosTenderDialog extends LitElement {
       @click=${() => {
         this._method = method;
         this._showErrors = false;
+        void this._focusAmount();
       }}
     >
       ${label}
@@ -237,6 +239,12 @@ export class PosTenderDialog extends LitElement {
           : nothing
       }
     `;
+  }
+
+  /** Puts the caret in the amount (cash) or reference (card) field. */
+  private async _focusAmount(): Promise<void> {
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLInputElement>('label input')?.focus();
   }
 
   /** An amount as a person would type it ("21.59"), for the quick buttons. */

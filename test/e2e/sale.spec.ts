@@ -71,6 +71,7 @@ test('a new associate sells for cash and the server records the order', async ({
   await page.getByRole('button', { name: `Pay ${usd(total)}` }).click();
   const dialog = page.getByRole('dialog', { name: 'Payment' });
   await expect(dialog.getByTestId('tender.due')).toHaveText(usd(total));
+  await expect(dialog.getByLabel('Cash given')).toBeFocused();
   await dialog.getByLabel('Cash given').fill(((total - 1) / 100).toFixed(2));
   await dialog.getByRole('button', { name: 'Complete sale' }).click();
   await expect(dialog.getByText('That is less than the total')).toBeVisible();
