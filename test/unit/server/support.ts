@@ -25,6 +25,8 @@ export interface Reply<T = unknown> {
 
 export interface TestApp {
   app: FastifyInstance;
+  /** The database the app runs on, so a test can start a second server on the same one. */
+  databaseUrl: string;
   tokens: { associate: string; manager: string; admin: string; otherAssociate: string };
   call<T = Record<string, unknown>>(
     method: 'GET' | 'POST' | 'PUT' | 'DELETE',
@@ -128,6 +130,7 @@ export async function startTestApp(
 
   return {
     app,
+    databaseUrl: database.url,
     tokens,
     call,
     close: async () => {
