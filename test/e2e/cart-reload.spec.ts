@@ -77,7 +77,8 @@ test('the first catalog download shows its progress and resumes after a reload',
   await page.goto('/');
   await signIn(page);
   await expect(page.getByRole('progressbar', { name: 'Catalog download' })).toBeVisible();
-  await expect(page.getByText(`10 of ${DEMO_PRODUCTS.length} products`)).toBeVisible();
+  // Other specs may have added products to the shared server: only the first page is known.
+  await expect(page.getByText(/^10 of \d+ products$/)).toBeVisible();
 
   await page.reload();
   holding = false;
