@@ -253,19 +253,34 @@ export async function resolveSerialException(
       .execute();
   }
 
-  await trx
-    .updateTable('serial_exceptions')
-    .set({
-      state: 'resolved',
-      resolution: body.resolution,
-      resolved_serial: serial,
-      unit_id: unitId,
-      resolved_by: caller.userId ?? caller.displayName,
-      resolved_at: now,
-      note: body.note ?? null,
-      change_no: await nextValue(trx, Counters.serialChange),
-    })
-    .where('id', '=', exception.id)
-    .execute();
+  // A corrected or voided unit settles every other problem of that unit too (a serial both
+  // duplicated and malformed is fixed by one correction); accepting one does not accept others.
+  const settled =
+    body.resolution !== 'accepted' && exception.unit_id !== null
+      ? await trx
+          .selectFrom('serial_exceptions')
+          .select('id')
+          .where('unit_id', '=', exception.unit_id)
+          .where('state', '=', 'open')
+          .where('id', '!=', exception.id)
+          .orderBy('change_no')
+          .execute()
+      : [];
+  for (const id of [exception.id, ...settled.map((row) => row.id)]) {
+    await trx
+      .updateTable('serial_exceptions')
+      .set({
+        state: 'resolved',
+        resolution: body.resolution,
+        resolved_serial: serial,
+        unit_id: unitId,
+        resolved_by: caller.userId ?? caller.displayName,
+        resolved_at: now,
+        note: id === exception.id ? (body.note ?? null) : `settled with exception ${exception.id}`,
+        change_no: await nextValue(trx, Counters.serialChange),
+      })
+      .where('id', '=', id)
+      .execute();
+  }
   return readException(trx, exception.id);
 }

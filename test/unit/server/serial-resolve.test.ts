@@ -163,6 +163,43 @@ describe('POST /v0/serial-exceptions/{id}/resolve', () => {
     expect((await unitsWithSerial(t, taken)).map((u) => u.order_id)).toEqual([holder.body.id]);
   });
 
+  it("settles all of a unit's problems with one correction, but accepts only the one named", async () => {
+    const bad = `bad-${freshSerial()}`;
+    const first = await inject(t, serialSale([{ serial: bad }]));
+    const second = await inject(t, serialSale([{ serial: bad }]));
+    const third = await inject(t, serialSale([{ serial: bad }]));
+    // By kind: resolving renumbers the change order.
+    const kinds = async (orderId: string) =>
+      (await exceptionsOf(t, orderId))
+        .map((e) => [e.kind, e.state, e.resolution])
+        .sort((a, b) => String(a[0]).localeCompare(String(b[0])));
+    expect(await kinds(second.body.id)).toEqual([
+      ['duplicate', 'open', null],
+      ['invalid_format', 'open', null],
+    ]);
+
+    const secondDuplicate = (await exceptionsOf(t, second.body.id)).find(
+      (e) => e.kind === 'duplicate',
+    );
+    const fixed = freshSerial();
+    await resolve(secondDuplicate!.id, { resolution: 'corrected', serial_number: fixed });
+    expect(await kinds(second.body.id)).toEqual([
+      ['duplicate', 'resolved', 'corrected'],
+      ['invalid_format', 'resolved', 'corrected'],
+    ]);
+    // The first sale's own problem is untouched.
+    expect(await kinds(first.body.id)).toEqual([['invalid_format', 'open', null]]);
+
+    const thirdDuplicate = (await exceptionsOf(t, third.body.id)).find(
+      (e) => e.kind === 'duplicate',
+    );
+    await resolve(thirdDuplicate!.id, { resolution: 'accepted' });
+    expect(await kinds(third.body.id)).toEqual([
+      ['duplicate', 'resolved', 'accepted'],
+      ['invalid_format', 'open', null],
+    ]);
+  });
+
   it('answers 409 already_resolved the second time, and keeps the first resolution', async () => {
     const { exceptionId } = await duplicatePair();
     expect((await resolve(exceptionId, { resolution: 'accepted' })).status).toBe(200);
