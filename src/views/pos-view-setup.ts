@@ -13,7 +13,17 @@ import {
 } from '../app/contexts.ts';
 import { controlStyles } from '../components/shared-styles.ts';
 import { log } from '../log.ts';
-import { describeSyncError, SyncError } from '../sync/sync-errors.ts';
+import { describeSyncError, SyncError, SyncErrorReasons } from '../sync/sync-errors.ts';
+
+function describeSetupError(error: unknown): string {
+  if (!(error instanceof SyncError)) {
+    return 'The catalog could not be saved on this device. Try again.';
+  }
+  if (error.reason === SyncErrorReasons.offline) {
+    return 'No connection to the store server. Connect this device to the store network, then try again: the download resumes where it stopped.';
+  }
+  return `${describeSyncError(error.reason)} The download resumes where it stopped.`;
+}
 
 @customElement('pos-view-setup')
 export class PosViewSetup extends LitElement {
@@ -126,10 +136,7 @@ export class PosViewSetup extends LitElement {
       // The app shell sees the finished catalog and shows the sell screen.
     } catch (error) {
       log.warn('setup: catalog download interrupted', { error: String(error) });
-      this._error =
-        error instanceof SyncError
-          ? `${describeSyncError(error.reason)} The download resumes where it stopped.`
-          : 'The catalog could not be saved on this device. Try again.';
+      this._error = describeSetupError(error);
     } finally {
       this._running = false;
     }
