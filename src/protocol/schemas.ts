@@ -363,6 +363,17 @@ export const Order = Type.Object({
       tax: Amount,
       shipping_type: ShippingTypeSchema,
       serial_number: Nullable(Type.String()),
+      /** The serial registry's verdict now, as in `OrderCreated`. */
+      serial_state: Type.Optional(
+        Nullable(
+          Type.Union([
+            Type.Literal('accepted'),
+            Type.Literal('exception'),
+            Type.Literal('resolved'),
+          ]),
+        ),
+      ),
+      serial_exception_ids: Type.Optional(Type.Array(Type.String())),
     }),
   ),
   payments: Type.Array(Payment),

@@ -290,6 +290,7 @@ export async function findOrder(
     .where('order_items.order_id', '=', row.id)
     .orderBy('order_items.position')
     .execute();
+  const verdicts = await storedVerdicts(store.db, row.id);
   const decimal = (value: number | Minor): number => toDecimal(minor(Number(value)), row.currency);
   return {
     id: row.id,
@@ -317,6 +318,8 @@ export async function findOrder(
       tax: decimal(item.tax_minor),
       shipping_type: item.shipping_type as Order['items'][number]['shipping_type'],
       serial_number: item.serial_number,
+      serial_state: verdicts.get(item.id)?.state ?? null,
+      serial_exception_ids: verdicts.get(item.id)?.exceptionIds ?? [],
     })),
     payments: JSON.parse(row.payments_json) as Payment[],
   };

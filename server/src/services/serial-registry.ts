@@ -16,7 +16,7 @@ import {
 import type { SerialCapture } from '../../../src/protocol/schemas.ts';
 import type { SerialExceptionKind, SerialItemState } from '../../../src/protocol/serials.ts';
 import { newId } from '../auth.ts';
-import type { Trx } from '../db/database.ts';
+import type { StoreDb, Trx } from '../db/database.ts';
 import type { SerialUnitsTable } from '../db/tables.ts';
 import { effectiveConfig } from './config.ts';
 import { Counters, nextValue } from './counters.ts';
@@ -306,9 +306,9 @@ export async function registerOrderSerials(
   return verdicts;
 }
 
-/** The verdicts of an order already stored, for a replayed injection: its current standing. */
+/** The verdicts of a stored order as they stand now (a replayed injection, reading an order). */
 export async function storedVerdicts(
-  trx: Trx,
+  trx: Trx | StoreDb['db'],
   orderId: string,
 ): Promise<Map<string, SerialVerdict>> {
   const units = await trx

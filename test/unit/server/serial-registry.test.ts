@@ -1,7 +1,7 @@
 // The serial registry at order creation: one active record per serial, duplicates and bad
 // serials kept with exceptions, never a refused sale; the verdict in the create answer.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { OrderCreated } from '../../../src/protocol/schemas.ts';
+import type { Order, OrderCreated } from '../../../src/protocol/schemas.ts';
 import type { SerialLookup } from '../../../src/protocol/serials.ts';
 import {
   exceptionsOf,
@@ -91,6 +91,12 @@ describe('serials at order creation', () => {
       other_order_id: first.id,
     });
     expect(second.items[0]?.serial_exception_ids).toEqual([exceptions[0]?.id]);
+    const stored = await t.call<Order>('GET', `/v0/orders/${second.id}`);
+    expect(stored.body.items[0]).toMatchObject({
+      serial_number: serial,
+      serial_state: 'exception',
+      serial_exception_ids: [exceptions[0]?.id],
+    });
 
     const listed = (await openExceptions(t)).find((e) => e.id === exceptions[0]?.id);
     expect(listed).toMatchObject({
