@@ -327,6 +327,18 @@ describe('GET /v0/serials/{serial_number}', () => {
     ]);
   });
 
+  it.each([
+    ['a slash and a space', 'AB/12 X'],
+    ['URL characters', 'A%B?#&'],
+    ['non-ASCII', 'ÄÖ-1'],
+  ])('finds a serial with %s (URL-encoded in the path)', async (_name, serial) => {
+    const sale = await inject(t, serialSale([{ serial: `${serial}-${freshSerial()}` }]));
+    const stored = sale.body.items[0]?.serial_number ?? '';
+    const reply = await lookup(stored);
+    expect(reply.status).toBe(200);
+    expect(reply.body).toMatchObject({ serial_number: stored, order: { id: sale.body.id } });
+  });
+
   it('asks for product_id when several products share the serial, 404 when unknown or in another store', async () => {
     const serial = freshSerial();
     await inject(t, serialSale([{ serial }, { product: 1, serial }]));
