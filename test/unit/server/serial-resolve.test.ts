@@ -214,6 +214,27 @@ describe('POST /v0/serial-exceptions/{id}/resolve', () => {
     expect(row?.resolution).toBe('accepted');
   });
 
+  it('lets one of two simultaneous resolutions win, and one of two corrections to one serial', async () => {
+    const { exceptionId } = await duplicatePair();
+    const both = await Promise.all([
+      resolve(exceptionId, { resolution: 'accepted' }),
+      resolve(exceptionId, { resolution: 'voided' }),
+    ]);
+    expect(both.map((r) => r.status).sort()).toEqual([200, 409]);
+    expect(both.find((r) => r.status === 409)?.body.error).toBe('already_resolved');
+
+    const a = await duplicatePair();
+    const b = await duplicatePair();
+    const target = freshSerial();
+    const corrections = await Promise.all([
+      resolve(a.exceptionId, { resolution: 'corrected', serial_number: target }),
+      resolve(b.exceptionId, { resolution: 'corrected', serial_number: target }),
+    ]);
+    expect(corrections.map((r) => r.status).sort()).toEqual([200, 409]);
+    expect(corrections.find((r) => r.status === 409)?.body.error).toBe('serial_conflict');
+    expect((await unitsWithSerial(t, target)).map((u) => u.active)).toEqual([1]);
+  });
+
   it('lets only managers of the store (or admins) list and resolve', async () => {
     const { exceptionId } = await duplicatePair();
     expect(
