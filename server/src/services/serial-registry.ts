@@ -249,7 +249,9 @@ async function placeUnit(
       .execute();
     return holder;
   }
-  throw new Error(`serial registry: could not place unit ${unit.id}`);
+  // Only a race on PostgreSQL gets here; a serialization failure makes `inTransaction` run the
+  // whole sale again, so it is retried rather than refused.
+  throw Object.assign(new Error(`serial registry: unit ${unit.id} raced twice`), { code: '40001' });
 }
 
 /**
