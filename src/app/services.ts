@@ -9,6 +9,7 @@ import { CatalogSync } from '../sync/catalog-sync.ts';
 import { OutboxEngine } from '../sync/outbox-engine.ts';
 import { SignInService } from '../sync/sign-in.ts';
 import { SyncScheduler } from '../sync/sync-scheduler.ts';
+import { TokenRefresher } from '../sync/token-refresh.ts';
 import { HttpSyncTransport } from '../sync/transport.ts';
 
 export interface AppServices {
@@ -26,7 +27,15 @@ export function createServices(dbName?: string): AppServices {
   const repos = createRepositories(db);
   let token: string | null = null;
   let deviceId: string | null = null;
-  const transport = new HttpSyncTransport({ token: () => token });
+  const refresher = new TokenRefresher({ sessions: repos.sessions });
+  const transport = new HttpSyncTransport({
+    token: () => token,
+    refresh: async (refused) => {
+      const renewed = await refresher.refresh(refused);
+      if (renewed !== null) token = renewed;
+      return renewed;
+    },
+  });
   const engine = new OutboxEngine({ outbox: repos.outbox, transport, deviceId: () => deviceId });
   const catalogSync = new CatalogSync({ catalog: repos.catalog, transport });
   const scheduler = new SyncScheduler({

@@ -73,6 +73,19 @@ export interface SessionRecord {
   readonly signedInAt: string;
   /** Set when the server refused the token: the associate must sign in again. */
   readonly expired: boolean;
+  /** Spent for a new access token when the server answers 401 (rotating, issue 7). */
+  readonly refreshToken?: string;
+  /** The associate's unlock PIN, only as a salted PBKDF2 hash; unset until chosen. */
+  readonly pin?: PinRecord;
+}
+
+export interface PinRecord {
+  /** PBKDF2-SHA-256 of the PIN, base64. */
+  readonly hash: string;
+  readonly salt: string;
+  readonly iterations: number;
+  /** Wrong PINs since the last right one; at the limit only the password unlocks. */
+  readonly failures: number;
 }
 
 export type StoreRecord = Store;

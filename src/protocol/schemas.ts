@@ -185,6 +185,10 @@ export const AppConfig = Type.Object(
               { additionalProperties: true },
             ),
           ),
+          /** Days after a password sign-in during which the PIN unlocks the app (default 7). */
+          offline_mode_pin_days: Type.Optional(Type.Integer({ minimum: 1, maximum: 90 })),
+          /** Minutes without a touch before the app locks and asks for the PIN (default 5). */
+          idle_lock_minutes: Type.Optional(Type.Integer({ minimum: 1, maximum: 1440 })),
         },
         { additionalProperties: true },
       ),

@@ -62,13 +62,22 @@ export class SignInService {
       throw new SignInError('Type your username and password.');
     }
     const anonymous: HttpOptions = { ...this._options.http, token: () => null };
+    const { sessions, catalog } = this._options;
+    // Known before the token is asked for, so the token is issued for this device only.
+    const deviceId = (await sessions.deviceId()) ?? crypto.randomUUID();
     const tokenReply = await this._call(() =>
       requestJson(anonymous, 'POST', '/v0/token', {
         grant_type: 'password',
         username: username.trim(),
         password,
+        device_id: deviceId,
       }),
     );
+    if (tokenReply.status === 429) {
+      throw new SignInError(
+        'Too many wrong passwords for this account. Wait 15 minutes, then try again.',
+      );
+    }
     if (tokenReply.status === 400 || tokenReply.status === 401 || tokenReply.status === 403) {
       throw new SignInError('Wrong username or password.');
     }
@@ -82,8 +91,6 @@ export class SignInService {
     const storeId = token.store_id;
     const authed: HttpOptions = { ...this._options.http, token: () => token.access_token };
 
-    const { sessions, catalog } = this._options;
-    const deviceId = (await sessions.deviceId()) ?? crypto.randomUUID();
     const deviceReply = await this._call(() =>
       requestJson(authed, 'POST', '/v0/devices', {
         store_id: storeId,
@@ -120,6 +127,7 @@ export class SignInService {
       deviceId,
       signedInAt: now.toISOString(),
       expired: false,
+      ...(token.refresh_token === undefined ? {} : { refreshToken: token.refresh_token }),
     };
     await catalog.resetForStore(storeId);
     await sessions.saveSignIn({

@@ -23,17 +23,38 @@ export interface HttpOptions {
   readonly token: () => string | null;
   readonly fetch?: typeof fetch;
   readonly timeoutMs?: number;
+  /**
+   * Called when the server answers 401 to a request that carried a token: returns a renewed
+   * token (the request is sent once more with it) or null (the 401 stands).
+   */
+  readonly refresh?: (refusedToken: string) => Promise<string | null>;
 }
 
-/** A JSON request to the store server; throws SyncError(OFFLINE) when no answer came back. */
+/**
+ * A JSON request to the store server; throws SyncError(OFFLINE) when no answer came back. An
+ * expired access token is renewed once through `options.refresh` and the request repeated.
+ */
 export async function requestJson(
   options: HttpOptions,
   method: 'GET' | 'POST',
   path: string,
   body?: unknown,
 ): Promise<TransportReply> {
-  const headers: Record<string, string> = { accept: 'application/json' };
   const token = options.token();
+  const reply = await sendJson(options, token, method, path, body);
+  if (reply.status !== 401 || token === null || options.refresh === undefined) return reply;
+  const renewed = await options.refresh(token);
+  return renewed === null ? reply : sendJson(options, renewed, method, path, body);
+}
+
+async function sendJson(
+  options: HttpOptions,
+  token: string | null,
+  method: 'GET' | 'POST',
+  path: string,
+  body: unknown,
+): Promise<TransportReply> {
+  const headers: Record<string, string> = { accept: 'application/json' };
   if (token !== null) headers.authorization = `Bearer ${token}`;
   if (body !== undefined) headers['content-type'] = 'application/json';
   const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
