@@ -10,7 +10,13 @@ import { basename, resolve } from 'node:path';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fastifyStatic from '@fastify/static';
 
-const NO_CACHE = new Set(['index.html', 'sw.js', 'manifest.webmanifest', 'registerSW.js']);
+const NO_CACHE = new Set([
+  'index.html',
+  'sw.js',
+  'service-worker.js',
+  'manifest.webmanifest',
+  'registerSW.js',
+]);
 const YEAR = 365 * 24 * 60 * 60;
 
 const isApi = (url: string): boolean =>
