@@ -2,12 +2,67 @@
  * The device's open cart, kept in IndexedDB on every change so it survives a reload, a crash or
  * a flat battery. One open cart per device; it is created by the first scan and deleted when
  * its sale completes (see `sale-repository.ts`).
+ *
+ * Serialized units: one line per unit, each taking one serial. A serial is checked here, in
+ * the write's transaction, against every other unit of the same product in the cart and in
+ * this device's sales the server has not acknowledged yet; the pattern check happens before
+ * (in the view, with the domain validator), so the repository stays free of re2js.
  */
 import { minor } from '../domain/money.ts';
+import { SaleSyncStates, type SerialCaptureInfo } from '../domain/sale.ts';
+import { findSameSerial } from '../domain/serial-rules.ts';
+import type { ShippingType } from '../protocol/schemas.ts';
 import { WireShippingTypes as ShippingTypes } from '../protocol/wire-constants.ts';
 import type { AisleDb } from './db.ts';
 import { DataError, DataErrorReasons } from './errors.ts';
 import type { CartLineRecord, CartRecord, ProductRecord } from './types.ts';
+
+/** A serial as captured: already cleaned and checked against the active pattern. */
+export interface SerialCaptureInput extends SerialCaptureInfo {
+  readonly serial: string;
+}
+
+/** The short number a receipt prints for a sale (first block of its UUID). */
+const shortId = (saleId: string): string => saleId.slice(0, 8).toUpperCase();
+
+/**
+ * Refuses a serial another unit of the same product already holds on this device: in the cart
+ * (other than `exceptLineId`) or in a sale still waiting for the server. Call inside a
+ * transaction over cartLines and sales.
+ */
+async function assertSerialFree(
+  db: AisleDb,
+  productId: string,
+  title: string,
+  serial: string,
+  exceptLineId: string | null,
+): Promise<void> {
+  const lines = await db.cartLines.filter((line) => line.lineId !== exceptLineId).toArray();
+  if (findSameSerial(lines, productId, serial) !== undefined) {
+    throw new DataError(
+      DataErrorReasons.serialDuplicate,
+      `Serial ${serial} of ${title} is already in this cart. Scan the serial of the unit in hand.`,
+    );
+  }
+  const waiting = await db.sales.where('sync.state').equals(SaleSyncStates.pending).toArray();
+  for (const sale of waiting) {
+    if (findSameSerial(sale.lines, productId, serial) !== undefined) {
+      throw new DataError(
+        DataErrorReasons.serialDuplicate,
+        `Serial ${serial} of ${title} was already sold on this device (sale ${shortId(sale.saleId)}, not yet sent). Scan the serial of the unit in hand.`,
+      );
+    }
+  }
+}
+
+function captureOf(input: SerialCaptureInput): SerialCaptureInfo {
+  return {
+    method: input.method,
+    capturedAt: input.capturedAt,
+    valid: input.valid,
+    configVersion: input.configVersion,
+  };
+}
 
 /** Quantities above this are almost certainly a typing slip (a barcode typed into the field). */
 export const MAX_LINE_QUANTITY = 999;
@@ -37,10 +92,23 @@ export class CartRepository {
   }
 
   /**
-   * Adds one unit of a product. A non-serialized product already in the cart gets its quantity
-   * raised; a serialized product always gets a line of its own (its unit will carry a serial).
+   * Adds one unit of a product. A non-serialized product already in the cart (taken now) gets
+   * its quantity raised; a serialized product always gets a line of its own, with `serial`
+   * when the scan carried one (a GS1 code): then the unit and its serial are added together,
+   * or neither is.
    */
-  async addProduct(deviceId: string, product: ProductRecord, now: string): Promise<CartLineRecord> {
+  async addProduct(
+    deviceId: string,
+    product: ProductRecord,
+    now: string,
+    serial?: SerialCaptureInput,
+  ): Promise<CartLineRecord> {
+    if (serial !== undefined && !product.serialized) {
+      throw new DataError(
+        DataErrorReasons.invalid,
+        `${product.title} is not serialized: it takes no serial number.`,
+      );
+    }
     if (product.price === null) {
       throw new DataError(
         DataErrorReasons.notSellable,
@@ -49,13 +117,18 @@ export class CartRepository {
     }
     const unitPrice = product.price;
     const db = this._db;
-    return db.transaction('rw', [db.carts, db.cartLines], async () => {
+    return db.transaction('rw', [db.carts, db.cartLines, db.sales], async () => {
+      if (serial !== undefined) {
+        await assertSerialFree(db, product.productId, product.title, serial.serial, null);
+      }
       const cart = await this._openCart(deviceId, now);
       if (!product.serialized) {
-        const existing = await db.cartLines
-          .where('[cartId+productId]')
-          .equals([cart.cartId, product.productId])
-          .first();
+        const existing = (
+          await db.cartLines
+            .where('[cartId+productId]')
+            .equals([cart.cartId, product.productId])
+            .toArray()
+        ).find((line) => line.shippingType === ShippingTypes.inStoreHandover);
         if (existing !== undefined && existing.serial === null) {
           const quantity = Math.min(existing.quantity + 1, MAX_LINE_QUANTITY);
           await db.cartLines.update(existing.lineId, { quantity });
@@ -75,8 +148,8 @@ export class CartRepository {
         quantity: 1,
         serialized: product.serialized,
         shippingType: ShippingTypes.inStoreHandover,
-        serial: null,
-        serialCapture: null,
+        serial: serial?.serial ?? null,
+        serialCapture: serial === undefined ? null : captureOf(serial),
       };
       await db.cartLines.add(line);
       await db.carts.update(cart.cartId, { updatedAt: now });
@@ -109,6 +182,56 @@ export class CartRepository {
     });
   }
 
+  /**
+   * Records the serial of a serialized unit taken now (replacing one captured before). A unit
+   * to be shipped takes no serial at checkout; a serial already held on this device is refused.
+   */
+  async setSerial(lineId: string, capture: SerialCaptureInput, now: string): Promise<CartLineRecord> {
+    const db = this._db;
+    return db.transaction('rw', [db.carts, db.cartLines, db.sales], async () => {
+      const line = await this._line(lineId);
+      if (!line.serialized) {
+        throw new DataError(
+          DataErrorReasons.invalid,
+          `${line.title} is not serialized: it takes no serial number.`,
+        );
+      }
+      if (line.shippingType !== ShippingTypes.inStoreHandover) {
+        throw new DataError(
+          DataErrorReasons.invalid,
+          `${line.title} is shipped to the customer: its serial is scanned when it is picked.`,
+        );
+      }
+      await assertSerialFree(db, line.productId, line.title, capture.serial, line.lineId);
+      const changes = { serial: capture.serial, serialCapture: captureOf(capture) };
+      await db.cartLines.update(lineId, changes);
+      await db.carts.update(line.cartId, { updatedAt: now });
+      return { ...line, ...changes };
+    });
+  }
+
+  /**
+   * Switches a line between taken now (`in_store_handover`) and shipped to the customer
+   * (`traditional_carrier`). A shipped unit is not in hand, so its serial is dropped.
+   */
+  async setShipping(
+    lineId: string,
+    shippingType: ShippingType,
+    now: string,
+  ): Promise<CartLineRecord> {
+    const db = this._db;
+    return db.transaction('rw', [db.carts, db.cartLines], async () => {
+      const line = await this._line(lineId);
+      const changes =
+        shippingType === ShippingTypes.inStoreHandover
+          ? { shippingType }
+          : { shippingType, serial: null, serialCapture: null };
+      await db.cartLines.update(lineId, changes);
+      await db.carts.update(line.cartId, { updatedAt: now });
+      return { ...line, ...changes };
+    });
+  }
+
   async removeLine(lineId: string, now: string): Promise<void> {
     const db = this._db;
     await db.transaction('rw', [db.carts, db.cartLines], async () => {
@@ -129,6 +252,14 @@ export class CartRepository {
         await db.carts.delete(cart.cartId);
       }
     });
+  }
+
+  private async _line(lineId: string): Promise<CartLineRecord> {
+    const line = await this._db.cartLines.get(lineId);
+    if (line === undefined) {
+      throw new DataError(DataErrorReasons.notFound, 'That line is no longer in the cart.');
+    }
+    return line;
   }
 
   private async _openCart(deviceId: string, now: string): Promise<CartRecord> {

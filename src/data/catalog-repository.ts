@@ -7,13 +7,22 @@
 import { identifierKeys } from '../domain/gtin.ts';
 import { fromDecimal } from '../domain/money.ts';
 import type { ConfigEnvelope } from '../protocol/schemas.ts';
+import type { SerialException } from '../protocol/serials.ts';
 import type { PulledProduct } from '../protocol/sync-protocol.ts';
 import type { AisleDb } from './db.ts';
+import type { SerialExceptionRecord } from './serial-records.ts';
 import { MetaKeys, type ConfigRecord, type ProductRecord } from './types.ts';
 
 export interface PulledPage {
   readonly products: readonly PulledProduct[];
   readonly config: ConfigEnvelope | null;
+  /**
+   * Why `config`'s serial pattern cannot run (the sync layer checks it), or null/absent when
+   * it can: an unusable configuration is set aside and the last good one stays active.
+   */
+  readonly configProblem?: string | null;
+  /** The store's serial exceptions opened or resolved since the previous page. */
+  readonly serialExceptions?: readonly SerialException[];
   readonly nextCursor: string;
   readonly complete: boolean;
 }
@@ -94,7 +103,10 @@ export class CatalogRepository {
   /** Writes one pulled page and its cursor atomically: a reload never skips or repeats a page. */
   async applyPage(page: PulledPage, currency: string, now: string): Promise<void> {
     const db = this._db;
-    await db.transaction('rw', [db.products, db.config, db.meta], async () => {
+    await db.transaction(
+      'rw',
+      [db.products, db.config, db.refusedConfig, db.serialExceptions, db.meta],
+      async () => {
       const upserts = page.products
         .filter((product) => !product.deleted)
         .map((product) => toProductRecord(product, currency));
@@ -104,13 +116,46 @@ export class CatalogRepository {
       if (upserts.length > 0) await db.products.bulkPut(upserts);
       if (deletions.length > 0) await db.products.bulkDelete(deletions);
       if (page.config !== null) {
-        await db.config.put({ key: 'active', envelope: page.config, fetchedAt: now });
+        const problem = page.configProblem ?? null;
+        if (problem === null) {
+          await db.config.put({ key: 'active', envelope: page.config, fetchedAt: now });
+          await db.refusedConfig.clear();
+        } else {
+          await db.refusedConfig.put({
+            key: 'latest',
+            envelope: page.config,
+            reason: problem,
+            receivedAt: now,
+          });
+        }
+      }
+      if (page.serialExceptions !== undefined && page.serialExceptions.length > 0) {
+        await this._putExceptions(page.serialExceptions);
       }
       await db.meta.put({ key: MetaKeys.pullCursor, value: page.nextCursor });
       // A pulled page is a successful exchange with the server too (the status bar shows it).
       await db.meta.put({ key: MetaKeys.lastSyncAt, value: now });
       if (page.complete) await db.meta.put({ key: MetaKeys.catalogComplete, value: true });
-    });
+      },
+    );
+  }
+
+  /**
+   * Replaces the device's copy of each pulled exception. A resolution queued here stays noted
+   * while the exception is still open; once the server says resolved, it is settled.
+   */
+  private async _putExceptions(exceptions: readonly SerialException[]): Promise<void> {
+    const db = this._db;
+    const known = await db.serialExceptions.bulkGet(exceptions.map((exception) => exception.id));
+    const records = exceptions.map(
+      (exception, index): SerialExceptionRecord => ({
+        ...exception,
+        orderExternalId: exception.order.external_id,
+        pendingResolution:
+          exception.state === 'open' ? (known[index]?.pendingResolution ?? null) : null,
+      }),
+    );
+    await db.serialExceptions.bulkPut(records);
   }
 
   /**
@@ -119,11 +164,14 @@ export class CatalogRepository {
    */
   async resetForStore(storeId: string): Promise<void> {
     const db = this._db;
-    await db.transaction('rw', [db.products, db.config, db.meta], async () => {
+    const tables = [db.products, db.config, db.refusedConfig, db.serialExceptions, db.meta];
+    await db.transaction('rw', tables, async () => {
       const current = await db.meta.get(MetaKeys.catalogStoreId);
       if (current?.value === storeId) return;
       await db.products.clear();
       await db.config.clear();
+      await db.refusedConfig.clear();
+      await db.serialExceptions.clear();
       await db.meta.bulkDelete([MetaKeys.pullCursor, MetaKeys.catalogComplete]);
       await db.meta.put({ key: MetaKeys.catalogStoreId, value: storeId });
     });

@@ -17,6 +17,7 @@ import type {
   SessionRecord,
   StoreRecord,
 } from './types.ts';
+import type { RefusedConfigRecord, SerialExceptionRecord } from './serial-records.ts';
 
 export const DEFAULT_DB_NAME = 'aisle';
 
@@ -30,6 +31,8 @@ export class AisleDb extends Dexie {
   declare cartLines: EntityTable<CartLineRecord, 'lineId'>;
   declare sales: EntityTable<SaleRecord, 'saleId'>;
   declare outbox: EntityTable<OutboxRecord, 'seq'>;
+  declare serialExceptions: EntityTable<SerialExceptionRecord, 'id'>;
+  declare refusedConfig: EntityTable<RefusedConfigRecord, 'key'>;
 
   constructor(name = DEFAULT_DB_NAME) {
     super(name, { chromeTransactionDurability: 'strict' });
@@ -44,6 +47,12 @@ export class AisleDb extends Dexie {
       cartLines: 'lineId, cartId, [cartId+productId]',
       sales: 'saleId, &seq, createdAt, sync.state',
       outbox: 'seq, &id, status, ref',
+    });
+    // Version 2 (serialized inventory): the store's serial exceptions as pulled, and the newest
+    // configuration the device refused (its pattern cannot run), kept beside the last good one.
+    this.version(2).stores({
+      serialExceptions: 'id, state, orderExternalId',
+      refusedConfig: 'key',
     });
   }
 }

@@ -11,6 +11,10 @@ export const DataErrorReasons = {
   notSellable: 'NOT_SELLABLE',
   tenderShort: 'TENDER_SHORT',
   unsyncedSales: 'UNSYNCED_SALES',
+  /** A take-now serialized unit has no serial yet. */
+  serialMissing: 'SERIAL_MISSING',
+  /** The same serial of the same product is already in the cart or in an unsent sale. */
+  serialDuplicate: 'SERIAL_DUPLICATE',
   upgradeBlocked: 'UPGRADE_BLOCKED',
   invalid: 'INVALID',
   unknown: 'UNKNOWN',

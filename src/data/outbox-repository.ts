@@ -8,6 +8,8 @@
  */
 import { SaleSyncStates, type SaleSync } from '../domain/sale.ts';
 import type { MutationResult } from '../protocol/sync-protocol.ts';
+import type { SerialException } from '../protocol/serials.ts';
+import { WireMutationTypes as MutationTypes } from '../protocol/wire-constants.ts';
 import type { AisleDb } from './db.ts';
 import { MetaKeys, OutboxStatuses, type OutboxRecord, type OutboxStatus } from './types.ts';
 
@@ -111,7 +113,7 @@ export class OutboxRepository {
   /** Records the server's answers on the outbox entries and on the sales they concern. */
   async applyResults(results: readonly MutationResult[], now: string): Promise<AppliedResults> {
     const db = this._db;
-    return db.transaction('rw', [db.outbox, db.sales, db.meta], async () => {
+    return db.transaction('rw', [db.outbox, db.sales, db.serialExceptions, db.meta], async () => {
       let settled = 0;
       let unmatched = 0;
       for (const result of results) {
@@ -129,13 +131,52 @@ export class OutboxRepository {
           error: status === OutboxStatuses.done ? null : (result.error?.message ?? result.status),
           ackedAt: now,
         });
-        if (entry.ref !== null) {
+        if (entry.type === MutationTypes.serialExceptionResolve) {
+          await this._settleResolution(entry.ref, result, now);
+        } else if (entry.ref !== null) {
           await db.sales.update(entry.ref, { sync: saleSyncFor(result, now) });
         }
         settled += 1;
       }
       await db.meta.put({ key: MetaKeys.lastSyncAt, value: now });
       return { settled, unmatched };
+    });
+  }
+
+  /**
+   * A manager's resolution answered: applied → the exception as the server now holds it;
+   * refused → the reason stays on the exception, which is open again for another try.
+   */
+  private async _settleResolution(
+    exceptionId: string | null,
+    result: MutationResult,
+    now: string,
+  ): Promise<void> {
+    const db = this._db;
+    const current = exceptionId === null ? undefined : await db.serialExceptions.get(exceptionId);
+    if (current === undefined) return;
+    const body = result.result as Partial<SerialException> | undefined;
+    const done = result.status === 'applied' || result.status === 'duplicate';
+    if (done && typeof body === 'object' && body !== null && body.id === current.id) {
+      const resolved = { ...current, ...(body as SerialException) };
+      await db.serialExceptions.put({
+        ...resolved,
+        orderExternalId: resolved.order.external_id,
+        pendingResolution: null,
+      });
+      return;
+    }
+    if (done) {
+      await db.serialExceptions.update(current.id, { state: 'resolved', pendingResolution: null });
+      return;
+    }
+    if (current.pendingResolution === null) return;
+    await db.serialExceptions.update(current.id, {
+      pendingResolution: {
+        ...current.pendingResolution,
+        error: result.error?.message ?? 'The server refused this resolution.',
+        requestedAt: current.pendingResolution.requestedAt || now,
+      },
     });
   }
 

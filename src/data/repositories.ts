@@ -6,6 +6,7 @@ import { CatalogRepository } from './catalog-repository.ts';
 import { AisleDb } from './db.ts';
 import { OutboxRepository } from './outbox-repository.ts';
 import { SaleRepository } from './sale-repository.ts';
+import { SerialRepository } from './serial-repository.ts';
 import { SessionRepository } from './session-repository.ts';
 
 export interface Repositories {
@@ -14,6 +15,7 @@ export interface Repositories {
   readonly sales: SaleRepository;
   readonly outbox: OutboxRepository;
   readonly sessions: SessionRepository;
+  readonly serials: SerialRepository;
 }
 
 export function createRepositories(db: AisleDb): Repositories {
@@ -23,6 +25,7 @@ export function createRepositories(db: AisleDb): Repositories {
     sales: new SaleRepository(db),
     outbox: new OutboxRepository(db),
     sessions: new SessionRepository(db),
+    serials: new SerialRepository(db),
   };
 }
 

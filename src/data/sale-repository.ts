@@ -8,6 +8,7 @@ import { cartTotals } from '../domain/cart-totals.ts';
 import type { Minor } from '../domain/money.ts';
 import { buildOrderRequest } from '../domain/order-request.ts';
 import { SaleSyncStates, type SaleLine } from '../domain/sale.ts';
+import { findSameSerial, requiresSerialAtCheckout } from '../domain/serial-rules.ts';
 import { cardTender, cashTender, type Tender, type TenderRequest } from '../domain/tender.ts';
 import { WireMutationTypes as MutationTypes } from '../protocol/wire-constants.ts';
 import type { AisleDb } from './db.ts';
@@ -51,6 +52,34 @@ function toSaleLine(line: CartLineRecord): SaleLine {
   };
 }
 
+/**
+ * The last guard before money changes hands: every take-now serialized unit has its serial,
+ * and none of those serials is in a sale of this device still waiting for the server (another
+ * tab may have sold it since it was captured).
+ */
+function assertSerialsReady(lines: readonly CartLineRecord[], waiting: readonly SaleRecord[]): void {
+  const missing = lines.filter((line) => requiresSerialAtCheckout(line) && line.serial === null);
+  if (missing.length > 0) {
+    const titles = missing.map((line) => line.title).join(', ');
+    throw new DataError(
+      DataErrorReasons.serialMissing,
+      missing.length === 1
+        ? `1 item needs its serial number before payment: ${titles}.`
+        : `${missing.length} items need their serial numbers before payment: ${titles}.`,
+    );
+  }
+  for (const line of lines) {
+    if (line.serial === null || !requiresSerialAtCheckout(line)) continue;
+    const sale = waiting.find((other) => findSameSerial(other.lines, line.productId, line.serial ?? '') !== undefined);
+    if (sale !== undefined) {
+      throw new DataError(
+        DataErrorReasons.serialDuplicate,
+        `Serial ${line.serial} of ${line.title} was already sold on this device (sale ${sale.saleId.slice(0, 8).toUpperCase()}). Scan the serial of the unit in hand.`,
+      );
+    }
+  }
+}
+
 function resolveTender(total: Minor, input: TenderInput): Tender {
   if (input.method === 'cash') {
     const tender = cashTender(total, input.tendered);
@@ -85,6 +114,10 @@ export class SaleRepository {
         throw new DataError(DataErrorReasons.emptyCart, 'The cart is empty: scan a product first.');
       }
       lines.sort((a, b) => a.position - b.position);
+      assertSerialsReady(
+        lines,
+        await db.sales.where('sync.state').equals(SaleSyncStates.pending).toArray(),
+      );
       const { store } = input;
       const totals = cartTotals(lines, store.tax_rate, store.price_method);
       const tender = resolveTender(totals.total, input.tender);

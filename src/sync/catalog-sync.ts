@@ -4,6 +4,7 @@
  * interrupted by a reload or a lost connection resumes at the page where it stopped.
  */
 import type { CatalogRepository } from '../data/catalog-repository.ts';
+import type { ConfigEnvelope } from '../protocol/schemas.ts';
 import type { PulledProduct } from '../protocol/sync-protocol.ts';
 import { isPullResponse } from './reply-guards.ts';
 import { errorForStatus, SyncError, SyncErrorReasons } from './sync-errors.ts';
@@ -24,6 +25,17 @@ export interface CatalogSyncOptions {
   readonly transport: SyncTransport;
   readonly now?: () => string;
   readonly pageSize?: number;
+}
+
+/**
+ * Why a pulled configuration's serial pattern cannot run on this device, or null. The checker
+ * (re2js) loads only when a configuration actually arrives, keeping it off the first paint.
+ */
+async function configProblem(config: ConfigEnvelope | null): Promise<string | null> {
+  const pattern = config?.config.capabilities?.serialized_inventory?.serial_number_regex;
+  if (pattern === undefined || pattern === null || pattern === '') return null;
+  const { serialPatternProblem } = await import('../domain/serial-pattern.ts');
+  return serialPatternProblem(pattern);
 }
 
 export class CatalogSync {
@@ -61,10 +73,13 @@ export class CatalogSync {
         ...product,
         brand: product.brand ?? null,
       }));
+      const config = page.config ?? null;
       await catalog.applyPage(
         {
           products,
-          config: page.config ?? null,
+          config,
+          configProblem: await configProblem(config),
+          serialExceptions: page.serial_exceptions ?? [],
           nextCursor: page.next_cursor,
           complete: !page.has_more,
         },

@@ -67,8 +67,27 @@ function isPulledProduct(value: unknown): boolean {
   );
 }
 
+/** The fields a device relies on; the rest of an exception is shown as it came. */
+function isSerialException(value: unknown): boolean {
+  return (
+    isObject(value) &&
+    typeof value.id === 'string' &&
+    (value.state === 'open' || value.state === 'resolved') &&
+    typeof value.kind === 'string' &&
+    typeof value.product_id === 'string' &&
+    typeof value.external_item_id === 'string' &&
+    isObject(value.order) &&
+    typeof value.order.external_id === 'string'
+  );
+}
+
 export function isPullResponse(value: unknown): value is PullResponse {
   return (
+    isObject(value) &&
+    // Absent from servers older than the serial registry; when present, every entry is read.
+    (value.serial_exceptions === undefined ||
+      (Array.isArray(value.serial_exceptions) &&
+        value.serial_exceptions.every(isSerialException))) &&
     isObject(value) &&
     typeof value.next_cursor === 'string' &&
     typeof value.has_more === 'boolean' &&

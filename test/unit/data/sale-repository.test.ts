@@ -127,11 +127,17 @@ describe('SaleRepository.completeSale', () => {
 
   it('sends one item per unit of a serialized product', async () => {
     const headphones = await productById(data, 'headphones-x1');
-    await data.carts.addProduct(DEVICE_ID, headphones, NOW);
-    await data.carts.addProduct(DEVICE_ID, headphones, NOW);
+    for (const serial of ['HX1', 'HX2']) {
+      const line = await data.carts.addProduct(DEVICE_ID, headphones, NOW);
+      const capture = { serial, method: 'typed', capturedAt: NOW, valid: null, configVersion: null } as const;
+      await data.carts.setSerial(line.lineId, capture, NOW);
+    }
     const written = await data.sales.completeSale(sale({ tender: { method: 'card', reference: 'X' } }));
     const order = (await data.outbox.get(written.seq))?.payload as OrderRequest;
-    expect(order.items.map((item) => item.external_item_id)).toEqual(['1', '2']);
+    expect(order.items.map((item) => [item.external_item_id, item.serial_number])).toEqual([
+      ['1', 'HX1'],
+      ['2', 'HX2'],
+    ]);
     expect(written.totals.total).toBe(2 * (14900 + 1192));
   });
 });

@@ -1,0 +1,159 @@
+/**
+ * Serialized inventory on the device: the active serial pattern with its version and source,
+ * where each sold unit's serial stands (receipt, order history), and the store's serial
+ * exceptions with a manager's resolutions, which travel through the outbox like sales so they
+ * work offline and the server stays the judge.
+ */
+import { WireMutationTypes as MutationTypes } from '../protocol/wire-constants.ts';
+import type { ConfigEnvelope, ConfigSource } from '../protocol/schemas.ts';
+import type { SerialExceptionResolvePayload, SerialResolution } from '../protocol/serials.ts';
+import type { AisleDb } from './db.ts';
+import { DataError, DataErrorReasons } from './errors.ts';
+import { nextSeq } from './outbox-repository.ts';
+import type { SerialExceptionRecord } from './serial-records.ts';
+import { unitSerialViews, type UnitSerialView } from './serial-states.ts';
+import { MetaKeys, OutboxStatuses, type SaleRecord } from './types.ts';
+
+export interface SerialSettings {
+  /** The active pattern; null when none is configured (serials are not validated). */
+  readonly pattern: string | null;
+  /** The active configuration's version; null before the first pull. */
+  readonly version: number | null;
+  readonly source: ConfigSource | null;
+  readonly updatedAt: string | null;
+  readonly fetchedAt: string | null;
+  /** A newer configuration set aside because its pattern cannot run, with the reason. */
+  readonly refused: { readonly version: number; readonly reason: string } | null;
+}
+
+export interface SaleSerials {
+  readonly sale: SaleRecord;
+  readonly units: readonly UnitSerialView[];
+}
+
+export interface ResolutionInput {
+  readonly exceptionId: string;
+  readonly resolution: SerialResolution;
+  /** The right serial, for `corrected` (already checked against the active pattern). */
+  readonly serialNumber?: string;
+  readonly note?: string;
+  readonly now: string;
+}
+
+/** The serial pattern a configuration carries; null, missing and '' all mean none. */
+export function patternOf(envelope: ConfigEnvelope | undefined): string | null {
+  const pattern = envelope?.config.capabilities?.serialized_inventory?.serial_number_regex;
+  return typeof pattern === 'string' && pattern !== '' ? pattern : null;
+}
+
+export class SerialRepository {
+  private readonly _db: AisleDb;
+
+  constructor(db: AisleDb) {
+    this._db = db;
+  }
+
+  async settings(): Promise<SerialSettings> {
+    const [active, refused] = await Promise.all([
+      this._db.config.get('active'),
+      this._db.refusedConfig.get('latest'),
+    ]);
+    const version = active?.envelope.version ?? null;
+    const newer = refused !== undefined && refused.envelope.version > (version ?? -1);
+    return {
+      pattern: patternOf(active?.envelope),
+      version,
+      source: active?.envelope.source ?? null,
+      updatedAt: active?.envelope.updated_at ?? null,
+      fetchedAt: active?.fetchedAt ?? null,
+      refused: newer ? { version: refused.envelope.version, reason: refused.reason } : null,
+    };
+  }
+
+  async saleSerials(saleId: string): Promise<SaleSerials | undefined> {
+    const sale = await this._db.sales.get(saleId);
+    return sale === undefined ? undefined : this._withSerials(sale);
+  }
+
+  /** The device's latest sales, newest first, each with its units' serial states. */
+  async recentSales(limit = 50): Promise<SaleSerials[]> {
+    const sales = await this._db.sales.orderBy('createdAt').reverse().limit(limit).toArray();
+    return Promise.all(sales.map((sale) => this._withSerials(sale)));
+  }
+
+  /** The store's open exceptions as last pulled, oldest first. */
+  async openExceptions(): Promise<SerialExceptionRecord[]> {
+    const open = await this._db.serialExceptions.where('state').equals('open').toArray();
+    return open.sort((a, b) => a.opened_at.localeCompare(b.opened_at));
+  }
+
+  /**
+   * Queues a manager's resolution as a `serial_exception.resolve` mutation, with the note on
+   * the exception that it is waiting, in one transaction. The server may still refuse it (a
+   * role, a serial now held elsewhere): the refusal comes back on the exception.
+   */
+  async queueResolution(input: ResolutionInput): Promise<SerialExceptionRecord> {
+    const serialNumber = input.serialNumber?.trim() ?? '';
+    if (input.resolution === 'corrected' && serialNumber === '') {
+      throw new DataError(DataErrorReasons.invalid, 'Enter or scan the right serial number.');
+    }
+    const db = this._db;
+    return db.transaction('rw', [db.serialExceptions, db.outbox, db.meta], async () => {
+      const exception = await db.serialExceptions.get(input.exceptionId);
+      if (exception === undefined) {
+        throw new DataError(DataErrorReasons.notFound, 'That exception is no longer on this device.');
+      }
+      if (exception.state !== 'open') {
+        throw new DataError(DataErrorReasons.invalid, 'That exception is already resolved.');
+      }
+      if (exception.pendingResolution !== null && exception.pendingResolution.error === null) {
+        throw new DataError(
+          DataErrorReasons.invalid,
+          'A resolution of this exception is already waiting to be sent.',
+        );
+      }
+      const payload: SerialExceptionResolvePayload = {
+        exception_id: exception.id,
+        resolution: input.resolution,
+        ...(input.resolution === 'corrected' ? { serial_number: serialNumber } : {}),
+        ...(input.note === undefined || input.note === '' ? {} : { note: input.note }),
+      };
+      const seq = await nextSeq(db);
+      await db.outbox.add({
+        seq,
+        id: crypto.randomUUID(),
+        type: MutationTypes.serialExceptionResolve,
+        payload,
+        status: OutboxStatuses.pending,
+        createdAt: input.now,
+        ref: exception.id,
+        result: null,
+        error: null,
+        ackedAt: null,
+      });
+      await db.meta.put({ key: MetaKeys.lastSeq, value: seq });
+      const record: SerialExceptionRecord = {
+        ...exception,
+        pendingResolution: {
+          resolution: input.resolution,
+          serialNumber: input.resolution === 'corrected' ? serialNumber : null,
+          note: input.note ?? null,
+          seq,
+          requestedAt: input.now,
+          error: null,
+        },
+      };
+      await db.serialExceptions.put(record);
+      return record;
+    });
+  }
+
+  private async _withSerials(sale: SaleRecord): Promise<SaleSerials> {
+    const [entry, exceptions] = await Promise.all([
+      this._db.outbox.get(sale.seq),
+      this._db.serialExceptions.where('orderExternalId').equals(sale.saleId).toArray(),
+    ]);
+    const result = entry?.ref === sale.saleId ? entry.result : null;
+    return { sale, units: unitSerialViews(sale, result, exceptions) };
+  }
+}
