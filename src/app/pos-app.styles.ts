@@ -12,6 +12,10 @@ export const appStyles = css`
     background: var(--pos-bg);
     color: var(--pos-text);
   }
+  /* Wraps the header and the screen only so the lock can make them inert; no box of its own. */
+  .screen {
+    display: contents;
+  }
   header {
     display: flex;
     flex-wrap: wrap;

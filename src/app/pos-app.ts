@@ -1,19 +1,23 @@
 /**
  * The app shell: provides the contexts, follows the session (signed out → sign-in, first
  * download → setup, else the routed screen), starts and stops sync with the session, and shows
- * the header with the store, the associate, the sync status and sign-out.
+ * the header with the store, the associate, the sync status and sign-out. Also the lock: the
+ * PIN is chosen after a password sign-in, and after the idle time the app locks over whatever
+ * screen is open (made inert, so the cart stays exactly as it was) until the PIN unlocks it.
  */
 import { provide } from '@lit/context';
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import '../components/pos-sync-status.ts';
 import { controlStyles } from '../components/shared-styles.ts';
+import { APP_UNLOCKED_EVENT, IdleController } from '../controllers/idle-controller.ts';
 import { LiveQueryController } from '../controllers/live-query-controller.ts';
 import { describeDataError } from '../data/errors.ts';
 import type { Repositories } from '../data/repositories.ts';
 import { log } from '../log.ts';
 import { INITIAL_SYNC_STATUS, type SyncStatus } from '../sync/sync-status.ts';
 import '../views/pos-view-sell.ts';
+import '../views/pos-view-lock.ts';
 import '../views/pos-view-sign-in.ts';
 import {
   repositoriesContext,
@@ -37,19 +41,25 @@ type LazyScreen = keyof typeof LAZY_SCREENS;
 interface ShellState {
   readonly app: AppSession | undefined;
   readonly catalogReady: boolean;
+  readonly idleMinutes: number;
 }
 
 async function readShellState(repos: Repositories): Promise<ShellState> {
-  const session = await repos.sessions.current();
-  if (session === undefined) return { app: undefined, catalogReady: false };
+  const [session, lock] = await Promise.all([
+    repos.sessions.current(),
+    repos.sessions.lockSettings(),
+  ]);
+  const idleMinutes = lock.idleMinutes;
+  if (session === undefined) return { app: undefined, catalogReady: false, idleMinutes };
   const [store, catalog] = await Promise.all([
     repos.sessions.store(session.storeId),
     repos.catalog.state(),
   ]);
-  if (store === undefined) return { app: undefined, catalogReady: false };
+  if (store === undefined) return { app: undefined, catalogReady: false, idleMinutes };
   return {
     app: { session, store },
     catalogReady: catalog.complete && catalog.storeId === session.storeId,
+    idleMinutes,
   };
 }
 
@@ -78,6 +88,8 @@ export class PosApp extends LitElement {
   protected _controls?: SyncControls;
 
   @state() private _banner = '';
+  @state() private _locked = false;
+  private _lockShown = false;
   private readonly _loadedScreens = new Set<LazyScreen>();
   private readonly _loadingScreens = new Set<LazyScreen>();
 
@@ -88,6 +100,15 @@ export class PosApp extends LitElement {
   private readonly _shell = new LiveQueryController(this, {
     args: () => (this._repos === undefined ? undefined : ([this._repos] as const)),
     query: (repos) => readShellState(repos),
+  });
+
+  private readonly _idle = new IdleController(this, {
+    timeoutMs: () => (this._shell.value?.idleMinutes ?? 5) * 60_000,
+    onIdle: () => {
+      // Only an associate with a PIN can be locked out and back in; otherwise keep watching.
+      if (this._app?.session.pin === undefined) this._idle.reset();
+      else this._locked = true;
+    },
   });
 
   override willUpdate(changed: PropertyValues<this>): void {
@@ -108,6 +129,13 @@ export class PosApp extends LitElement {
       const screen = this._screen(this._router.route);
       if (screen !== 'sell') this._loadScreen(screen);
     }
+  }
+
+  override updated(): void {
+    const shown = this.renderRoot.querySelector('pos-view-lock') !== null;
+    // Only now is the screen no longer inert, so only now can focus go back into it.
+    if (this._lockShown && !shown) window.dispatchEvent(new Event(APP_UNLOCKED_EVENT));
+    this._lockShown = shown;
   }
 
   override disconnectedCallback(): void {
@@ -143,6 +171,34 @@ export class PosApp extends LitElement {
         ></pos-view-sign-in>
       </main>`;
     }
+    const lock = this._lockMode(app);
+    return html`
+      <div class="screen" ?inert=${lock !== null}>${this._renderSignedIn(app, route)}</div>
+      ${
+        lock === null
+          ? nothing
+          : html`<pos-view-lock
+              mode=${lock}
+              username=${app.session.username}
+              display-name=${app.session.displayName}
+              @pos-unlocked=${this._onUnlocked}
+            ></pos-view-lock>`
+      }
+    `;
+  }
+
+  /** The lock to show: choose a PIN first, then unlock after idling; null = none. */
+  private _lockMode(app: AppSession): 'set' | 'unlock' | null {
+    if (app.session.pin === undefined) return app.session.expired ? null : 'set';
+    return this._locked ? 'unlock' : null;
+  }
+
+  private readonly _onUnlocked = (): void => {
+    this._locked = false;
+    this._idle.reset();
+  };
+
+  private _renderSignedIn(app: AppSession, route: RouterController['route']) {
     return html`
       ${this._renderHeader(app)}
       ${

@@ -3,9 +3,10 @@
  * a button or nowhere moves focus to the field first, so the character (a person typing a SKU,
  * or a scanner the burst detector did not recognise) lands there and Enter submits it. Keys
  * typed into another text field, Space (which presses the focused button) and shortcuts are
- * left alone.
+ * left alone. When the app's lock goes away, focus returns to the field.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { APP_UNLOCKED_EVENT } from './idle-controller.ts';
 
 export interface ScanFocusOptions {
   /** Moves focus to the barcode field. */
@@ -30,11 +31,17 @@ export class ScanFocusController implements ReactiveController {
 
   hostConnected(): void {
     window.addEventListener('keydown', this._onKeyDown, { capture: true });
+    window.addEventListener(APP_UNLOCKED_EVENT, this._onUnlocked);
   }
 
   hostDisconnected(): void {
     window.removeEventListener('keydown', this._onKeyDown, { capture: true });
+    window.removeEventListener(APP_UNLOCKED_EVENT, this._onUnlocked);
   }
+
+  private readonly _onUnlocked = (): void => {
+    if (this._options.enabled()) this._options.focusField();
+  };
 
   private readonly _onKeyDown = (event: KeyboardEvent): void => {
     if (!this._options.enabled() || event.ctrlKey || event.metaKey || event.altKey) return;

@@ -2,6 +2,8 @@
  * The sell screen: scan or type a barcode / SKU, see the cart and its totals, take payment.
  * The cart lives in IndexedDB and is observed live, so a reload, a second tab or a crash never
  * loses it. Every code entry goes through `addByCode`, which a camera scanner can call too.
+ * A serialized unit taken now opens the serial prompt (`sell-serial-controller.ts`); while it
+ * is open, every scan is that unit's serial.
  */
 import { consume } from '@lit/context';
 import { LitElement, html, nothing } from 'lit';
@@ -24,16 +26,20 @@ import { controlStyles } from '../components/shared-styles.ts';
 import { KeyboardWedgeController } from '../controllers/keyboard-wedge-controller.ts';
 import { LiveQueryController } from '../controllers/live-query-controller.ts';
 import { ScanFocusController } from '../controllers/scan-focus-controller.ts';
+import type { PosCartLine } from '../components/pos-cart-line.ts';
 import { DataErrorReasons, dataErrorReason, describeDataError } from '../data/errors.ts';
 import type { OpenCart } from '../data/cart-repository.ts';
 import type { Repositories } from '../data/repositories.ts';
 import type { CartLineRecord } from '../data/types.ts';
 import { cartTotals } from '../domain/cart-totals.ts';
 import { formatMoney } from '../domain/money.ts';
+import { requiresSerialAtCheckout } from '../domain/serial-rules.ts';
 import type { TenderRequest } from '../domain/tender.ts';
-import type { CaptureMethod } from '../protocol/schemas.ts';
+import type { CaptureMethod, ShippingType } from '../protocol/schemas.ts';
 import { log } from '../log.ts';
 import { sellStyles } from './pos-view-sell.styles.ts';
+import { SellSerialController } from './sell-serial-controller.ts';
+import { findScannedProduct, unknownCodeMessage } from './sell-scan.ts';
 
 type Message = { readonly kind: 'info' | 'error'; readonly text: string };
 
@@ -48,6 +54,9 @@ function withLine(current: OpenCart | undefined, line: CartLineRecord, now: stri
       : [...lines, line],
   };
 }
+
+const needsSerial = (line: CartLineRecord): boolean =>
+  requiresSerialAtCheckout(line) && line.serial === null;
 
 @customElement('pos-view-sell')
 export class PosViewSell extends LitElement {
@@ -75,6 +84,8 @@ export class PosViewSell extends LitElement {
   @state() private _storageFull = false;
   /** The camera scanner is shown (its module is loaded on the first tap, not at start). */
   @state() private _cameraOpen = false;
+  /** Pay was refused for missing serials: those lines are flagged until they get one. */
+  @state() private _flagMissing = false;
 
   @query('pos-scan-field') private _scanField?: PosScanField;
 
@@ -86,16 +97,27 @@ export class PosViewSell extends LitElement {
     query: (repos, deviceId) => repos.carts.current(deviceId),
   });
 
-  // Typing on a button or on nothing goes to the barcode field.
-  protected readonly _scanFocus = new ScanFocusController(this, {
-    focusField: () => this._scanField?.focusInput(),
-    enabled: () => !this._paying,
+  private readonly _serials = new SellSerialController(this, {
+    repos: () => this._repos,
+    app: () => this._app,
+    lines: () => this._cart.value?.lines ?? [],
+    onLineWritten: (line) => this._cart.preview((current) => withLine(current, line, line.addedAt)),
+    say: (kind, text) => (this._message = { kind, text }),
+    onClosed: () => this._refocus(),
   });
 
-  // A hardware scanner works anywhere on this screen, even while another field has focus.
+  // Typing on a button or on nothing goes to the barcode field (not while a dialog is open).
+  protected readonly _scanFocus = new ScanFocusController(this, {
+    focusField: () => this._scanField?.focusInput(),
+    enabled: () => !this._paying && !this._serials.open && this.closest('[inert]') === null,
+  });
+
+  // A hardware scanner works anywhere on this screen, even while another field has focus;
+  // while the serial prompt is open, its scan is the serial (captured by `scanner`).
   protected readonly _wedge = new KeyboardWedgeController(this, {
     onScan: (code) => void this.addByCode(code, 'scanner'),
-    enabled: () => !this._paying,
+    // Not behind the app's lock (inert): a scan there would change the cart unseen.
+    enabled: () => !this._paying && this.closest('[inert]') === null,
   });
 
   override firstUpdated(): void {
@@ -107,19 +129,22 @@ export class PosViewSell extends LitElement {
    * An unknown code or an unpriced product changes nothing and says why.
    */
   async addByCode(code: string, method: CaptureMethod = 'typed'): Promise<void> {
+    if (this._serials.open) {
+      await this._serials.capture(code, method);
+      return;
+    }
     const repos = this._repos;
     const app = this._app;
     const text = code.trim();
     if (repos === undefined || app === undefined || text === '') return;
     try {
-      const product = await repos.catalog.findByCode(text);
-      if (product === undefined) {
-        this._message = {
-          kind: 'error',
-          text: `No product with barcode ${text} — check the code or type the SKU.`,
-        };
+      const scanned = await findScannedProduct(repos.catalog, code);
+      if (scanned.kind === 'unknown') {
+        const validator = await this._serials.validator().catch(() => null);
+        this._message = { kind: 'error', text: unknownCodeMessage(scanned.text, validator) };
         return;
       }
+      const { product } = scanned;
       if (product.price === null) {
         this._message = {
           kind: 'error',
@@ -127,17 +152,28 @@ export class PosViewSell extends LitElement {
         };
         return;
       }
+      let serial;
+      if (product.serialized && scanned.serial !== null) {
+        // A GS1 code with AI (21): the unit and its serial in one scan, or neither.
+        const checked = await this._serials.check(scanned.serial, method);
+        if (!checked.ok) {
+          this._message = { kind: 'error', text: `${product.title} not added: ${checked.message}` };
+          return;
+        }
+        serial = checked.capture;
+      }
       const now = new Date().toISOString();
-      const line = await repos.carts.addProduct(app.session.deviceId, product, now);
+      const line = await repos.carts.addProduct(app.session.deviceId, product, now, serial);
       this._cart.preview((current) => withLine(current, line, now));
       this._storageFull = false;
       this._lastLineId = line.lineId;
       const { currency, locale } = app.store;
       this._message = {
         kind: 'info',
-        text: `Added ${product.title} — ${formatMoney(product.price, currency, locale)}${line.quantity > 1 ? ` (now ${line.quantity})` : ''}.`,
+        text: `Added ${product.title} — ${formatMoney(product.price, currency, locale)}${line.quantity > 1 ? ` (now ${line.quantity})` : ''}${line.serial === null ? '' : ` with serial ${line.serial}`}.`,
       };
       log.debug('sell: added by code', { code: text, method, productId: product.productId });
+      if (requiresSerialAtCheckout(line) && line.serial === null) this._serials.openFor(line.lineId);
     } catch (error) {
       log.error('sell: could not add a product', error, { code: text });
       this._message = this._failed(error);
@@ -221,8 +257,12 @@ export class PosViewSell extends LitElement {
                           currency=${store.currency}
                           locale=${store.locale}
                           ?highlight=${line.lineId === this._lastLineId}
+                          ?attention=${this._flagMissing && needsSerial(line)}
                           @pos-quantity-change=${this._onQuantityChange}
                           @pos-remove-line=${this._onRemoveLine}
+                          @pos-shipping-change=${this._onShippingChange}
+                          @pos-serial-request=${this._onSerialRequest}
+                          @pos-add-unit=${this._onAddUnit}
                         ></pos-cart-line>
                       </li>`,
                   )}
@@ -261,6 +301,7 @@ export class PosViewSell extends LitElement {
         @pos-tender-cancel=${this._onTenderCancel}
         @pos-tender-complete=${this._onTenderComplete}
       ></pos-tender-dialog>
+      ${this._serials.render()}
     `;
   }
 
@@ -346,9 +387,56 @@ export class PosViewSell extends LitElement {
   };
 
   private readonly _onPay = (): void => {
+    const missing = (this._cart.value?.lines ?? []).filter(needsSerial);
+    if (missing.length > 0) {
+      // The sale cannot complete: say which units need a serial and take the associate there.
+      this._flagMissing = true;
+      const titles = missing.map((line) => line.title).join(', ');
+      this._message = {
+        kind: 'error',
+        text: `${missing.length === 1 ? '1 item needs its serial' : `${missing.length} items need their serials`} before payment: ${titles}.`,
+      };
+      void this.updateComplete.then(() =>
+        this.renderRoot.querySelector<PosCartLine>('pos-cart-line[attention]')?.focusSerial(),
+      );
+      return;
+    }
+    this._flagMissing = false;
     this._tenderError = '';
     this._message = null;
     this._paying = true;
+  };
+
+  private readonly _onSerialRequest = (event: CustomEvent<{ lineId: string }>): void => {
+    this._serials.openFor(event.detail.lineId);
+  };
+
+  private readonly _onAddUnit = async (event: CustomEvent<{ lineId: string }>): Promise<void> => {
+    const line = this._cart.value?.lines.find((other) => other.lineId === event.detail.lineId);
+    const product = line === undefined ? undefined : await this._repos?.catalog.get(line.productId);
+    if (product === undefined) return;
+    await this.addByCode(product.productId, 'typed');
+  };
+
+  private readonly _onShippingChange = async (
+    event: CustomEvent<{ lineId: string; shippingType: ShippingType }>,
+  ): Promise<void> => {
+    try {
+      const line = await this._repos?.carts.setShipping(
+        event.detail.lineId,
+        event.detail.shippingType,
+        new Date().toISOString(),
+      );
+      if (line === undefined) return;
+      this._message = {
+        kind: 'info',
+        text: requiresSerialAtCheckout(line)
+          ? `${line.title} is taken now.`
+          : `${line.title} will be shipped to the customer${line.serialized ? ': no serial needed now' : ''}.`,
+      };
+    } catch (error) {
+      this._message = this._failed(error);
+    }
   };
 
   private readonly _onTenderCancel = (): void => {

@@ -1,10 +1,11 @@
 /**
- * Accessibility: axe-core on the sign-in, sell (with a cart and with the payment dialog) and
- * receipt screens finds no serious or critical violation.
+ * Accessibility: axe-core on the sign-in, choose-a-PIN, sell (with a cart and with the payment
+ * dialog) and receipt screens finds no serious or critical violation.
  */
 import { createRequire } from 'node:module';
 import type { Page } from '@playwright/test';
 import { DEMO_PRODUCTS, DEMO_USERS, expect, test } from './fixtures.ts';
+import { choosePin, DEMO_PIN } from './support/sign-in.ts';
 
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
@@ -46,6 +47,9 @@ test('sign-in, sell, payment and receipt screens have no serious accessibility v
   await page.getByLabel('Username').fill(DEMO_USERS.associate.username);
   await page.getByLabel('Password').fill(DEMO_USERS.associate.password);
   await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('dialog', { name: 'Choose a PIN' })).toBeVisible();
+  expect(await seriousViolations(page), 'choose a PIN').toEqual([]);
+  await choosePin(page, DEMO_PIN);
   const field = page.getByLabel('Barcode or SKU');
   await expect(field).toBeFocused();
   for (const item of DEMO_PRODUCTS.filter((p) => !p.serialized).slice(0, 2)) {

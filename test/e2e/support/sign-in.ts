@@ -9,9 +9,13 @@ import { DEMO_STORE, DEMO_USERS } from '../../../server/src/seed/demo-catalog.ts
 export const DEMO_STORE_ID = DEMO_STORE.store_id;
 export type DemoRole = keyof typeof DEMO_USERS;
 
+/** The unlock PIN the helper chooses after a password sign-in (the app asks for one). */
+export const DEMO_PIN = '2468';
+
 /**
- * Fills the form and submits it, then waits until the form is gone (the app took the token
- * and moved on). Opens the app first when the page is still blank.
+ * Fills the form and submits it, waits until the form is gone (the app took the token and
+ * moved on), then chooses the PIN the app asks for after every password sign-in. Opens the
+ * app first when the page is still blank.
  */
 export async function signIn(
   page: Page,
@@ -25,4 +29,14 @@ export async function signIn(
   const submit = page.getByRole('button', { name: 'Sign in' });
   await submit.click();
   await submit.waitFor({ state: 'hidden', timeout: timeoutMs });
+  await choosePin(page, DEMO_PIN, timeoutMs);
+}
+
+/** Answers the "Choose a PIN" dialog shown after a password sign-in. */
+export async function choosePin(page: Page, pin: string, timeoutMs = 15_000): Promise<void> {
+  const dialog = page.getByRole('dialog', { name: 'Choose a PIN' });
+  await dialog.getByLabel('New PIN').fill(pin, { timeout: timeoutMs });
+  await dialog.getByLabel('Repeat the PIN').fill(pin);
+  await dialog.getByRole('button', { name: 'Save PIN' }).click();
+  await dialog.waitFor({ state: 'hidden', timeout: timeoutMs });
 }
