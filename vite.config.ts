@@ -1,9 +1,14 @@
 /**
  * Vite build of the PWA into dist/ (served by the store server). In development `npm run dev`
- * proxies the API to a server on :8080. A later issue adds vite-plugin-pwa (injectManifest,
- * service worker in src/sw/).
+ * proxies the API to a server on :8080.
+ *
+ * vite-plugin-pwa in injectManifest mode: our own worker (src/sw/service-worker.ts) gets the
+ * precache list, because the update must wait for the associate and an empty cart (generateSW
+ * would need its skipWaiting/clientsClaim templates bent to do that) and Background Sync only
+ * wakes the page. The manifest is public/manifest.webmanifest, linked by index.html.
  */
 import { defineConfig } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
 
 const api = {
   '/v0': 'http://localhost:8080',
@@ -18,4 +23,22 @@ export default defineConfig({
   },
   server: { proxy: api },
   preview: { proxy: api },
+  plugins: [
+    VitePWA({
+      strategies: 'injectManifest',
+      srcDir: 'src/sw',
+      filename: 'service-worker.ts',
+      // Registered by src/sw/register.ts through workbox-window, never by an injected script.
+      injectRegister: false,
+      manifest: false,
+      injectManifest: {
+        // The scanner chunk, its decoder Worker and zxing-wasm's .wasm (~1 MB) included.
+        globPatterns: ['**/*.{js,css,html,svg,png,webmanifest,wasm}'],
+        maximumFileSizeToCacheInBytes: 4 * 1024 * 1024,
+        // A classic script: module service workers are still missing in some browsers.
+        rollupFormat: 'iife',
+        sourcemap: true,
+      },
+    }),
+  ],
 });

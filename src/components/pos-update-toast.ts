@@ -1,0 +1,87 @@
+/**
+ * The service-worker notice at the bottom of the screen: "Ready to work offline" after the
+ * first install, "Update available" with a button afterwards, and, once the associate agreed,
+ * why the update still waits (an open sale). Properties in, `pos-update-apply` and
+ * `pos-update-dismiss` out.
+ */
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import { controlStyles } from './shared-styles.ts';
+
+export type UpdateToastPhase = 'none' | 'offline-ready' | 'available' | 'accepted' | 'applying';
+
+@customElement('pos-update-toast')
+export class PosUpdateToast extends LitElement {
+  static override styles = [
+    controlStyles,
+    css`
+      :host {
+        position: fixed;
+        inset: auto 1rem 1rem auto;
+        z-index: 20;
+        max-width: min(28rem, calc(100vw - 2rem));
+      }
+      .toast {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: center;
+        gap: 0.5rem 1rem;
+        padding: 0.75rem 1rem;
+        border-radius: var(--pos-radius-small);
+        background: var(--pos-surface);
+        color: var(--pos-text);
+        border: 2px solid var(--pos-primary);
+        box-shadow: 0 6px 24px rgb(0 0 0 / 25%);
+      }
+      p {
+        margin: 0;
+        flex: 1 1 12rem;
+      }
+      .why {
+        flex-basis: 100%;
+        color: var(--pos-muted);
+        font-size: 0.9rem;
+      }
+    `,
+  ];
+
+  @property() phase: UpdateToastPhase = 'none';
+  /** Why an accepted update waits (shown under the message). */
+  @property() reason = '';
+
+  override render() {
+    switch (this.phase) {
+      case 'offline-ready':
+        return html`<div class="toast" role="status" data-testid="update.toast">
+          <p>Ready to work offline. Aisle now starts and sells without a connection.</p>
+          <button class="quiet" @click=${() => this._emit('pos-update-dismiss')}>OK</button>
+        </div>`;
+      case 'available':
+        return html`<div class="toast" role="status" data-testid="update.toast">
+          <p>Update available. Sales and the cart are kept.</p>
+          <button @click=${() => this._emit('pos-update-apply')}>Update now</button>
+        </div>`;
+      case 'accepted':
+        return html`<div class="toast" role="status" data-testid="update.toast">
+          <p>Update ready: it installs as soon as this sale is done.</p>
+          <span class="why">${this.reason}</span>
+        </div>`;
+      case 'applying':
+        return html`<div class="toast" role="status" data-testid="update.toast">
+          <p>Updating Aisle…</p>
+        </div>`;
+      default:
+        return nothing;
+    }
+  }
+
+  private _emit(name: 'pos-update-apply' | 'pos-update-dismiss'): void {
+    this.dispatchEvent(new CustomEvent(name, { bubbles: true, composed: true }));
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'pos-update-toast': PosUpdateToast;
+  }
+}
