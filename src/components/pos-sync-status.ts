@@ -1,6 +1,7 @@
 /**
- * The always-visible sync indicator: online or offline, sales waiting, sales refused, the last
- * successful sync, and what is wrong in words when something is.
+ * The always-visible sync indicator: online or offline, sales waiting and how long the oldest
+ * has waited, sales refused, the last successful sync, and what is wrong in words when
+ * something is. It links to the status screen (#/status) with the details.
  */
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
@@ -10,6 +11,8 @@ export interface SyncIndicatorState {
   readonly online: boolean;
   readonly phase: 'idle' | 'syncing' | 'retrying' | 'blocked';
   readonly pending: number;
+  /** When the oldest waiting sale was made (absent from older status shapes). */
+  readonly oldestPendingAt?: string | null;
   readonly problems: number;
   readonly lastSyncAt: string | null;
   readonly message: string | null;
@@ -24,6 +27,20 @@ function timeOf(iso: string | null, locale: string): string {
     sameDay ? { timeStyle: 'short' } : { dateStyle: 'short', timeStyle: 'short' },
   ).format(date);
 }
+
+/** "2 min", "3 h": how long ago, short enough for a chip. */
+export function ageOf(iso: string, now: number = Date.now()): string {
+  const seconds = Math.max(0, Math.round((now - new Date(iso).getTime()) / 1000));
+  if (seconds < 60) return 'under a minute';
+  const minutes = Math.floor(seconds / 60);
+  if (minutes < 60) return `${minutes} min`;
+  const hours = Math.floor(minutes / 60);
+  if (hours < 48) return `${hours} h`;
+  return `${Math.floor(hours / 24)} days`;
+}
+
+/** How often the waiting age is redrawn. */
+const AGE_TICK_MS = 30_000;
 
 @customElement('pos-sync-status')
 export class PosSyncStatus extends LitElement {
@@ -68,10 +85,32 @@ export class PosSyncStatus extends LitElement {
       color: var(--pos-header-muted);
       white-space: nowrap;
     }
+    a {
+      color: inherit;
+      text-decoration: none;
+    }
+    a:focus-visible {
+      outline: 3px solid var(--pos-accent);
+      outline-offset: 2px;
+      border-radius: 999px;
+    }
   `;
 
   @property({ attribute: false }) status?: SyncIndicatorState;
   @property() locale = 'en-US';
+
+  private _tick: ReturnType<typeof setInterval> | null = null;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this._tick = setInterval(() => this.requestUpdate(), AGE_TICK_MS);
+  }
+
+  override disconnectedCallback(): void {
+    if (this._tick !== null) clearInterval(this._tick);
+    this._tick = null;
+    super.disconnectedCallback();
+  }
 
   override render() {
     const status = this.status;
@@ -80,20 +119,26 @@ export class PosSyncStatus extends LitElement {
       status.pending === 0
         ? 'All sales synced'
         : `${status.pending} ${status.pending === 1 ? 'sale' : 'sales'} waiting`;
+    const oldest = status.oldestPendingAt ?? null;
     return html`
       <span class="chip ${status.online ? 'online' : 'offline'}" data-testid="sync.connection">
         <span class="dot" aria-hidden="true"></span>${status.online ? 'Online' : 'Offline'}
       </span>
-      <span class="chip" data-testid="sync.pending"
-        >${status.phase === 'syncing' && status.pending > 0 ? 'Syncing…' : waiting}</span
+      <a class="chip" href="#/status" data-testid="sync.pending" title="Sync details"
+        >${status.phase === 'syncing' && status.pending > 0 ? 'Syncing…' : waiting}</a
       >
+      ${
+        status.pending > 0 && oldest !== null
+          ? html`<span class="last" data-testid="sync.oldest">oldest ${ageOf(oldest)}</span>`
+          : nothing
+      }
       ${
         status.problems > 0
           ? html`<span class="chip problem">${status.problems} need attention</span>`
           : nothing
       }
       <span class="last">Last sync ${timeOf(status.lastSyncAt, this.locale)}</span>
-      <span class="message" role="status">${status.message ?? ''}</span>
+      <span class="message" role="status" data-testid="sync.message">${status.message ?? ''}</span>
     `;
   }
 }

@@ -105,6 +105,11 @@ export class OutboxRepository {
     return { pending, problems: rejected + mismatch };
   }
 
+  /** When the oldest waiting mutation was made (how long a sale has waited), or null. */
+  async oldestPendingAt(): Promise<string | null> {
+    return (await this.firstPending())?.createdAt ?? null;
+  }
+
   async lastSyncAt(): Promise<string | null> {
     const record = await this._db.meta.get(MetaKeys.lastSyncAt);
     return typeof record?.value === 'string' ? record.value : null;

@@ -82,9 +82,15 @@ export class SyncScheduler {
       async () => ({
         counts: await this._options.outbox.counts(),
         lastSyncAt: await this._options.outbox.lastSyncAt(),
+        oldestPendingAt: await this._options.outbox.oldestPendingAt(),
       }),
-      ({ counts, lastSyncAt }) => {
-        this._update({ pending: counts.pending, problems: counts.problems, lastSyncAt });
+      ({ counts, lastSyncAt, oldestPendingAt }) => {
+        this._update({
+          pending: counts.pending,
+          problems: counts.problems,
+          lastSyncAt,
+          oldestPendingAt,
+        });
         // A sale made in another tab, or left from before a reload.
         // Not while blocked: only a new sign-in (start) or the associate can unblock it.
         if (

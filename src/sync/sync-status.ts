@@ -15,6 +15,8 @@ export interface SyncStatus {
   readonly phase: SyncPhase;
   /** Sales (mutations) waiting for the server. */
   readonly pending: number;
+  /** When the oldest waiting sale was made, or null when none waits. */
+  readonly oldestPendingAt: string | null;
   /** Sales the server refused or that conflict: they need a person. */
   readonly problems: number;
   readonly lastSyncAt: string | null;
@@ -30,6 +32,7 @@ export const INITIAL_SYNC_STATUS: SyncStatus = {
   online: true,
   phase: SyncPhases.idle,
   pending: 0,
+  oldestPendingAt: null,
   problems: 0,
   lastSyncAt: null,
   message: null,
