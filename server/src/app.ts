@@ -14,6 +14,7 @@ import { registerAdminRoutes } from './routes/admin.ts';
 import { registerAuthRoutes } from './routes/auth.ts';
 import { registerCatalogRoutes } from './routes/catalog.ts';
 import { registerConfigRoutes } from './routes/config.ts';
+import { registerFulfillmentRoutes } from './routes/fulfillment.ts';
 import { registerHealthRoutes } from './routes/health.ts';
 import { registerOpenApi, registerOpenApiRoute } from './routes/openapi.ts';
 import { registerOrderRoutes } from './routes/orders.ts';
@@ -101,6 +102,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerConfigRoutes(app, deps);
   registerOrderRoutes(app, deps);
   registerSerialRoutes(app, deps);
+  registerFulfillmentRoutes(app, deps);
   registerSyncRoutes(app, deps);
   registerOpenApiRoute(app);
   await registerStaticRoutes(app, options.staticDir ?? null);

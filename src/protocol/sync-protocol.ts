@@ -11,6 +11,7 @@
  */
 import { Type, type Static } from '@sinclair/typebox';
 import { ConfigEnvelope, ExternalIdentifier, Id, OrderRequest, Uuid } from './schemas.ts';
+import { FulfillmentRequest } from './fulfillment.ts';
 import { SerialException } from './serials.ts';
 
 export const PROTOCOL_VERSION = 1;
@@ -134,8 +135,11 @@ export const PullResponse = Type.Object({
   config: Type.Union([ConfigEnvelope, Type.Null()]),
   /** The device's last applied seq, so a device that lost a push answer can catch up. */
   last_applied_seq: Type.Optional(Type.Integer({ minimum: 0 })),
-  /** Filled by a later issue (fulfilment); always present, maybe empty. */
-  fulfillment_requests: Type.Array(Type.Unknown()),
+  /**
+   * The store's fulfilment requests created or changed since the cursor, oldest change first,
+   * in every state (a device drops the closed ones). Always present, maybe empty.
+   */
+  fulfillment_requests: Type.Array(FulfillmentRequest),
   /**
    * The store's serial exceptions opened or resolved since the cursor, oldest change first
    * (a device replaces its copy by `id`). Always present, maybe empty.

@@ -175,7 +175,7 @@ export interface SerialUnitsTable {
   store_id: string;
   order_id: string;
   order_item_id: string;
-  /** `sold` or `voided` (picked/shipped come with fulfilment). */
+  /** `sold`, `voided`, `picked` (at fulfilment), or `shipped` (inactive: left the store). */
   state: string;
   /** 1 for the unit holding this (product, serial) now; a partial unique index allows one. */
   active: number;
@@ -214,6 +214,47 @@ export interface SerialExceptionsTable {
   note: string | null;
 }
 
+/** A request to pick an order's ship or pick-up items in a store (migration 004). */
+export interface FulfillmentRequestsTable {
+  id: string;
+  order_id: string;
+  store_id: string;
+  shipping_type: string;
+  /** 2 pick-up, 1 carrier: higher is picked first. */
+  priority: number;
+  /** `open`, `picked`, `shipped` or `cancelled`. */
+  state: string;
+  customer_name: string | null;
+  created_at: string;
+  updated_at: string;
+  /** From the `fulfillment_change` counter, advanced on every change: the pull follows it. */
+  change_no: number;
+  picked_at: string | null;
+  shipped_at: string | null;
+  tracking_code: string | null;
+  carrier: string | null;
+  /** Who shipped or cancelled it. */
+  closed_by: string | null;
+  cancel_reason: string | null;
+}
+
+/** One unit of a fulfilment request (migration 004). */
+export interface FulfillmentItemsTable {
+  id: string;
+  request_id: string;
+  order_item_id: string;
+  position: number;
+  product_id: string;
+  title: string;
+  serialized: number;
+  picked: number;
+  serial_number: string | null;
+  unit_id: string | null;
+  picked_at: string | null;
+  picked_by: string | null;
+  picked_device_id: string | null;
+}
+
 export interface Database {
   stores: StoresTable;
   users: UsersTable;
@@ -232,4 +273,6 @@ export interface Database {
   mutation_log: MutationLogTable;
   serial_units: SerialUnitsTable;
   serial_exceptions: SerialExceptionsTable;
+  fulfillment_requests: FulfillmentRequestsTable;
+  fulfillment_items: FulfillmentItemsTable;
 }

@@ -10,6 +10,7 @@ export const Counters = {
   catalogChange: 'catalog_change',
   configVersion: 'config_version',
   serialChange: 'serial_change',
+  fulfillmentChange: 'fulfillment_change',
 } as const;
 export type CounterName = (typeof Counters)[keyof typeof Counters];
 

@@ -24,6 +24,7 @@ import { newId } from '../auth.ts';
 import type { StoreDb, Trx } from '../db/database.ts';
 import { ApiError } from '../errors.ts';
 import { contentHash } from './canonical.ts';
+import { createFulfillmentRequests } from './fulfillment.ts';
 import {
   registerOrderSerials,
   storedVerdicts,
@@ -109,6 +110,14 @@ async function storedAnswer(trx: Trx, orderId: string, externalId: string): Prom
     external_id: externalId,
     items: items.map((item) => answerItem(item, verdicts.get(item.id))),
   };
+}
+
+/** The name a picker calls the customer by: the order's, else the shipping address's. */
+function customerName(input: OrderRequest): string | null {
+  if (input.customer_name !== undefined && input.customer_name !== '') return input.customer_name;
+  const address = input.shipping_address;
+  const name = [address?.first_name, address?.last_name].filter(Boolean).join(' ');
+  return name === '' ? null : name;
 }
 
 export async function createOrder(
@@ -248,6 +257,12 @@ export async function createOrder(
     { id: orderId, store_id: input.store_id, associate_id: associateId, device_id: deviceId },
     items.map((item, i) => ({ ...item, serial_capture: input.items[i]?.serial_capture })),
     context.serialMemo,
+  );
+  // Ship and pick-up items become the store's fulfilment requests, in the same transaction.
+  await createFulfillmentRequests(
+    trx,
+    { id: orderId, store_id: input.store_id, customer_name: customerName(input) },
+    items,
   );
 
   return {

@@ -160,13 +160,17 @@ async function serializedProducts(
   return new Set(ids.filter((id) => memo.serialized.get(id) === true));
 }
 
-/** Records one take-now serialized unit that carries a serial; returns its exception ids. */
-async function registerUnit(
+/**
+ * Records one serialized unit that carries a serial — taken now at a sale (`sold`), or picked
+ * for a fulfilment request (`picked`, same rules) — and returns its exception ids.
+ */
+export async function registerUnit(
   trx: Trx,
   order: SerialOrder,
   item: SerialOrderItem,
   serial: string,
   pattern: StorePattern,
+  state: 'sold' | 'picked' = 'sold',
 ): Promise<string[]> {
   const exceptions: string[] = [];
   const now = new Date().toISOString();
@@ -179,7 +183,7 @@ async function registerUnit(
     store_id: order.store_id,
     order_id: order.id,
     order_item_id: item.id,
-    state: 'sold',
+    state,
     active: 1,
     capture_method: capture?.method ?? null,
     capture_associate_id: capture?.associate_id ?? order.associate_id,

@@ -3,9 +3,10 @@
  * (change number, product id) order after the position in the cursor, with their current
  * default price in the store's currency and tombstones for deleted ones; the store's
  * effective configuration comes along only when its version is newer than the cursor's, and
- * the store's serial exceptions opened or resolved after the cursor's serial change number.
- * The cursor is opaque to clients: base64url JSON `{c, p, v, x}` (`x` absent in cursors of
- * older servers, read as 0: the device then receives every exception once).
+ * the store's serial exceptions opened or resolved after the cursor's serial change number,
+ * and its fulfilment requests created or changed after the cursor's fulfilment change number.
+ * The cursor is opaque to clients: base64url JSON `{c, p, v, x, f}` (`x` and `f` absent in
+ * cursors of older servers, read as 0: the device then receives every one once).
  */
 import { minor, toDecimal } from '../../../src/domain/money.ts';
 import type { PullResponse, PulledProduct } from '../../../src/protocol/sync-protocol.ts';
@@ -14,6 +15,7 @@ import type { StoreDb } from '../db/database.ts';
 import { ApiError } from '../errors.ts';
 import { DEFAULT_PRICEBOOK, parseIdentifiers } from './catalog.ts';
 import { effectiveConfig } from './config.ts';
+import { changedFulfillmentRequests } from './fulfillment.ts';
 import { exceptionQuery, toWireException } from './serial-exceptions.ts';
 
 export interface PullCursor {
@@ -24,9 +26,11 @@ export interface PullCursor {
   v: number;
   /** Serial change number of the last serial exception delivered. */
   x: number;
+  /** Fulfilment change number of the last fulfilment request delivered. */
+  f: number;
 }
 
-export const START: PullCursor = { c: 0, p: '', v: 0, x: 0 };
+export const START: PullCursor = { c: 0, p: '', v: 0, x: 0, f: 0 };
 
 export const encodeCursor = (cursor: PullCursor): string =>
   Buffer.from(JSON.stringify(cursor)).toString('base64url');
@@ -49,11 +53,13 @@ export function decodeCursor(text: string | undefined): PullCursor {
     throw badCursor();
   }
   if (typeof value !== 'object' || value === null) throw badCursor();
-  const { c, p, v, x = 0 } = value as Record<string, unknown>;
+  const { c, p, v, x = 0, f = 0 } = value as Record<string, unknown>;
   const count = (n: unknown): n is number =>
     typeof n === 'number' && Number.isSafeInteger(n) && n >= 0;
-  if (!count(c) || !count(v) || !count(x) || typeof p !== 'string') throw badCursor();
-  return { c, p, v, x };
+  if (!count(c) || !count(v) || !count(x) || !count(f) || typeof p !== 'string') {
+    throw badCursor();
+  }
+  return { c, p, v, x, f };
 }
 
 export interface PullInput {
@@ -66,6 +72,8 @@ export interface PullInput {
 export const DEFAULT_PAGE = 1000;
 /** Serial exceptions per page: few exist, but a device offline for weeks must not get all at once. */
 export const EXCEPTION_PAGE = 500;
+/** Fulfilment requests per page, for the same reason. */
+export const FULFILLMENT_PAGE = 200;
 
 async function resolveStore(
   store: StoreDb,
@@ -152,6 +160,7 @@ export async function pullChanges(
     p: lastRow === undefined ? cursor.p : lastRow.product_id,
     v: cursor.v,
     x: cursor.x,
+    f: cursor.f,
   };
   const remainingRow = await store.db
     .selectFrom('products')
@@ -170,6 +179,14 @@ export async function pullChanges(
   const exceptions = exceptionRows.slice(0, EXCEPTION_PAGE);
   const lastException = exceptions.at(-1);
   if (lastException !== undefined) next.x = Number(lastException.change_no);
+
+  const fulfillment = await changedFulfillmentRequests(
+    store.db,
+    storeId,
+    cursor.f,
+    FULFILLMENT_PAGE,
+  );
+  if (fulfillment.lastChange !== null) next.f = fulfillment.lastChange;
 
   const envelope = await effectiveConfig(store.db, storeId);
   const configChanged = envelope.version > cursor.v;
@@ -190,12 +207,12 @@ export async function pullChanges(
 
   return {
     next_cursor: encodeCursor(next),
-    has_more: remaining > 0 || moreExceptions,
+    has_more: remaining > 0 || moreExceptions || fulfillment.more,
     products,
     catalog_remaining: remaining,
     config: configChanged ? envelope : null,
     ...(lastApplied === undefined ? {} : { last_applied_seq: lastApplied }),
-    fulfillment_requests: [],
+    fulfillment_requests: fulfillment.requests,
     serial_exceptions: exceptions.map(toWireException),
   };
 }

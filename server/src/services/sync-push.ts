@@ -13,6 +13,10 @@ import {
   type PushRequest,
   type PushResponse,
 } from '../../../src/protocol/sync-protocol.ts';
+import {
+  FulfillmentPickPayload,
+  FulfillmentShipPayload,
+} from '../../../src/protocol/fulfillment.ts';
 import type { ErrorDetail } from '../../../src/protocol/schemas.ts';
 import { SerialExceptionResolvePayload } from '../../../src/protocol/serials.ts';
 import { assertStoreAccess, type Caller } from '../auth.ts';
@@ -21,12 +25,15 @@ import type { MutationLogTable } from '../db/tables.ts';
 import { ApiError } from '../errors.ts';
 import { compileChecker, findNulCharacter } from '../validation.ts';
 import { contentHash } from './canonical.ts';
+import { pickFulfillmentRequest, shipFulfillmentRequest } from './fulfillment-pick.ts';
 import { createOrder } from './orders.ts';
 import { resolveSerialException } from './serial-exceptions.ts';
 import { newSerialMemo, type SerialMemo } from './serial-registry.ts';
 
 const checkOrderPayload = compileChecker(OrderCreatePayload);
 const checkResolvePayload = compileChecker(SerialExceptionResolvePayload);
+const checkPickPayload = compileChecker(FulfillmentPickPayload);
+const checkShipPayload = compileChecker(FulfillmentShipPayload);
 
 type MutationError = NonNullable<MutationResult['error']> & { details?: unknown };
 
@@ -101,6 +108,41 @@ async function applySerialResolve(
   }
 }
 
+/**
+ * `fulfillment.pick` and `fulfillment.ship`: a device's picking, maybe done offline. A request
+ * cancelled, shipped or picked otherwise meanwhile is `rejected` with that reason (409's code).
+ */
+async function applyFulfillment(
+  trx: Trx,
+  mutation: Mutation,
+  target: PushTarget,
+): Promise<Applied> {
+  // A push acts for its device's store only, even with an admin token.
+  const role = target.caller.role === 'admin' ? 'manager' : target.caller.role;
+  const caller: Caller = { ...target.caller, role, storeId: target.store.store_id };
+  try {
+    if (mutation.type === MutationTypes.fulfillmentPick) {
+      const details = checkPickPayload(mutation.payload, 'payload');
+      if (details.length > 0) return invalidPayload('The pick', details);
+      const { request_id: id, ...body } = mutation.payload as FulfillmentPickPayload;
+      const request = await pickFulfillmentRequest(trx, target.db, caller, id, body, {
+        source: 'sync',
+        deviceId: target.deviceId,
+      });
+      return { status: 'applied', result: request };
+    }
+    const details = checkShipPayload(mutation.payload, 'payload');
+    if (details.length > 0) return invalidPayload('The shipment', details);
+    const { request_id: id, ...body } = mutation.payload as FulfillmentShipPayload;
+    return {
+      status: 'applied',
+      result: await shipFulfillmentRequest(trx, target.db, caller, id, body),
+    };
+  } catch (error) {
+    return rejection(error);
+  }
+}
+
 /** Applies one new mutation; anything that can never succeed becomes `rejected`. */
 async function applyMutation(trx: Trx, mutation: Mutation, target: PushTarget): Promise<Applied> {
   const deviceStore = target.store.store_id;
@@ -113,6 +155,12 @@ async function applyMutation(trx: Trx, mutation: Mutation, target: PushTarget): 
   }
   if (mutation.type === MutationTypes.serialExceptionResolve) {
     return applySerialResolve(trx, mutation, target);
+  }
+  if (
+    mutation.type === MutationTypes.fulfillmentPick ||
+    mutation.type === MutationTypes.fulfillmentShip
+  ) {
+    return applyFulfillment(trx, mutation, target);
   }
   if (mutation.type !== MutationTypes.orderCreate) {
     const reason = KNOWN_TYPES.has(mutation.type)

@@ -54,7 +54,7 @@ async function newDevice(t: TestApp): Promise<string> {
 
 const tableFor = (
   t: TestApp,
-  ids: { orderId: string; exceptionId: string },
+  ids: { orderId: string; exceptionId: string; requestId: string; requestItemId: string },
 ): Record<string, Row> => ({
   'GET /healthz': { probe: () => ({ url: '/healthz' }), across: 'n/a' },
   'GET /v0/openapi.json': { probe: () => ({ url: '/v0/openapi.json' }), across: 'n/a' },
@@ -146,11 +146,18 @@ const tableFor = (
     across: 403,
   },
   'POST /v0/fulfillment_requests/:/pick': {
-    probe: () => ({ url: `/v0/fulfillment_requests/${randomUUID()}/pick`, body: { items: [] } }),
+    probe: () => ({
+      url: `/v0/fulfillment_requests/${ids.requestId}/pick`,
+      body: { items: [{ id: ids.requestItemId }] },
+    }),
     across: 403,
   },
   'POST /v0/fulfillment_requests/:/shipment': {
-    probe: () => ({ url: `/v0/fulfillment_requests/${randomUUID()}/shipment`, body: {} }),
+    probe: () => ({ url: `/v0/fulfillment_requests/${ids.requestId}/shipment`, body: {} }),
+    across: 403,
+  },
+  'POST /v0/fulfillment_requests/:/cancel': {
+    probe: () => ({ url: `/v0/fulfillment_requests/${ids.requestId}/cancel`, body: {} }),
     across: 403,
   },
   'POST /v0/devices': {
@@ -204,12 +211,26 @@ export async function startAccessWorld(): Promise<AccessWorld> {
     `/v0/serial-exceptions?store_id=${STORE}`,
   );
   const exceptionId = open.body.serial_exceptions[0]?.id ?? 'no-exception';
+  // An order shipped to the customer: a fulfilment request to pick, ship and cancel.
+  const shipped = demoOrder({}, [15]);
+  for (const line of shipped.items) line.shipping_type = 'traditional_carrier';
+  const shippedOrder = await t.call<{ id: string }>('POST', '/v0/d/fulfill_order', {
+    body: shipped,
+  });
+  const request = await t.app.storeDb.db
+    .selectFrom('fulfillment_requests')
+    .innerJoin('fulfillment_items', 'fulfillment_items.request_id', 'fulfillment_requests.id')
+    .select(['fulfillment_requests.id', 'fulfillment_items.id as item_id'])
+    .where('fulfillment_requests.order_id', '=', shippedOrder.body.id)
+    .executeTakeFirst();
+  const requestId = request?.id ?? 'no-request';
+  const requestItemId = request?.item_id ?? 'no-item';
   return {
     t,
     otherManager,
     orderId,
     exceptionId,
-    table: tableFor(t, { orderId, exceptionId }),
+    table: tableFor(t, { orderId, exceptionId, requestId, requestItemId }),
     close: async () => {
       await t.close();
       rmSync(dist, { recursive: true, force: true });
