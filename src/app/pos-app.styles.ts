@@ -46,6 +46,28 @@ export const appStyles = css`
     flex: 1;
     min-width: 14rem;
   }
+  nav {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.25rem;
+  }
+  nav a {
+    display: inline-flex;
+    align-items: center;
+    min-height: 44px;
+    padding: 0 0.75rem;
+    border-radius: var(--pos-radius-small);
+    color: var(--pos-header-text);
+    font-weight: 600;
+    text-decoration: none;
+  }
+  nav a:hover {
+    background: rgb(255 255 255 / 12%);
+  }
+  nav a[aria-current='page'] {
+    background: rgb(255 255 255 / 20%);
+    text-decoration: underline;
+  }
   .who {
     display: flex;
     align-items: center;

@@ -35,8 +35,15 @@ import type { AppServices } from './services.ts';
 const LAZY_SCREENS = {
   setup: () => import('../views/pos-view-setup.ts'),
   receipt: () => import('../views/pos-view-receipt.ts'),
+  orders: () => import('../views/pos-view-orders.ts'),
+  settings: () => import('../views/pos-view-settings.ts'),
+  exceptions: () => import('../views/pos-view-exceptions.ts'),
 } as const;
 type LazyScreen = keyof typeof LAZY_SCREENS;
+
+/** Managers (and admins) see the store's serial exceptions and resolve them. */
+const isManager = (app: AppSession | undefined): boolean =>
+  app?.session.role === 'manager' || app?.session.role === 'admin';
 
 interface ShellState {
   readonly app: AppSession | undefined;
@@ -105,9 +112,13 @@ export class PosApp extends LitElement {
   private readonly _idle = new IdleController(this, {
     timeoutMs: () => (this._shell.value?.idleMinutes ?? 5) * 60_000,
     onIdle: () => {
-      // Only an associate with a PIN can be locked out and back in; otherwise keep watching.
-      if (this._app?.session.pin === undefined) this._idle.reset();
-      else this._locked = true;
+      // Before the session is read (idle already at start) lock anyway: the lock shows only
+      // once there is a PIN to ask for. With a session but no PIN, keep watching.
+      if (this._shell.status === 'complete' && this._app?.session.pin === undefined) {
+        this._idle.reset();
+      } else {
+        this._locked = true;
+      }
     },
   });
 
@@ -127,7 +138,8 @@ export class PosApp extends LitElement {
     this._followSession();
     if (this._app !== undefined && this._shell.status === 'complete') {
       const screen = this._screen(this._router.route);
-      if (screen !== 'sell') this._loadScreen(screen);
+      // The receipt must open after a sale made offline: its module loads with the sell screen.
+      this._loadScreen(screen === 'sell' ? 'receipt' : screen);
     }
   }
 
@@ -228,6 +240,7 @@ export class PosApp extends LitElement {
         <span class="store">${app.store.label}</span>
       </div>
       <pos-sync-status .status=${this._syncStatus} locale=${app.store.locale}></pos-sync-status>
+      ${this._renderNav(app)}
       <div class="who">
         <span class="name">${app.session.displayName}</span>
         <button class="quiet on-dark" @click=${this._onSignOut}>Sign out</button>
@@ -235,10 +248,22 @@ export class PosApp extends LitElement {
     </header>`;
   }
 
+  private _renderNav(app: AppSession) {
+    const current = this._router.route.name;
+    const link = (name: 'sell' | LazyScreen, label: string) =>
+      html`<a href="#/${name}" aria-current=${current === name ? 'page' : 'false'}>${label}</a>`;
+    return html`<nav aria-label="Screens">
+      ${link('sell', 'Sell')} ${link('orders', 'Orders')} ${link('settings', 'Settings')}
+      ${isManager(app) ? link('exceptions', 'Exceptions') : nothing}
+    </nav>`;
+  }
+
   /** The screen the shell shows now, signed in. */
-  private _screen(route: RouterController['route']): 'setup' | 'receipt' | 'sell' {
+  private _screen(route: RouterController['route']): 'sell' | LazyScreen {
     if (this._shell.value?.catalogReady !== true) return 'setup';
-    return route.name === 'receipt' ? 'receipt' : 'sell';
+    if (route.name === 'exceptions' && !isManager(this._app)) return 'sell';
+    const lazy: readonly string[] = ['receipt', 'orders', 'settings', 'exceptions'];
+    return lazy.includes(route.name) ? (route.name as LazyScreen) : 'sell';
   }
 
   private _renderScreen(route: RouterController['route']) {
@@ -250,6 +275,9 @@ export class PosApp extends LitElement {
     if (screen === 'receipt' && route.name === 'receipt') {
       return html`<pos-view-receipt sale-id=${route.saleId}></pos-view-receipt>`;
     }
+    if (screen === 'orders') return html`<pos-view-orders></pos-view-orders>`;
+    if (screen === 'settings') return html`<pos-view-settings></pos-view-settings>`;
+    if (screen === 'exceptions') return html`<pos-view-exceptions></pos-view-exceptions>`;
     return html`<pos-view-sell></pos-view-sell>`;
   }
 

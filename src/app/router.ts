@@ -1,22 +1,29 @@
 /**
- * A tiny hash router: `#/sell`, `#/receipt/<sale id>`, `#/sign-in`, `#/setup`. Hash routes work
- * behind any static server and offline from the service worker's single cached page.
+ * A tiny hash router: `#/sell`, `#/receipt/<sale id>`, `#/orders` (the device's order history),
+ * `#/settings` (test a serial scan, scanner settings), `#/exceptions` (a manager's serial
+ * exceptions), `#/sign-in`, `#/setup`. Hash routes work behind any static server and offline
+ * from the service worker's single cached page.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
 export type Route =
   | { readonly name: 'sell' }
   | { readonly name: 'receipt'; readonly saleId: string }
+  | { readonly name: 'orders' }
+  | { readonly name: 'settings' }
+  | { readonly name: 'exceptions' }
   | { readonly name: 'sign-in' }
   | { readonly name: 'setup' };
+
+/** Routes named by their path alone. */
+const PLAIN_ROUTES = ['orders', 'settings', 'exceptions', 'sign-in', 'setup'] as const;
 
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '');
   const receipt = /^\/receipt\/([\w-]{1,64})$/.exec(path);
   if (receipt?.[1] !== undefined) return { name: 'receipt', saleId: receipt[1] };
-  if (path === '/sign-in') return { name: 'sign-in' };
-  if (path === '/setup') return { name: 'setup' };
-  return { name: 'sell' };
+  const plain = PLAIN_ROUTES.find((name) => path === `/${name}`);
+  return plain === undefined ? { name: 'sell' } : { name: plain };
 }
 
 export function routePath(route: Route): string {

@@ -1,14 +1,20 @@
 /**
- * One line of the cart: what it is, its unit price, quantity controls and line total. A
- * serialized unit is always one per line, so it shows its serial state instead of − / +.
+ * One line of the cart: what it is, its unit price, quantity controls, line total, and whether
+ * it is taken now or shipped to the customer. A serialized unit is always one per line: it
+ * shows its serial (or that it still needs one) and `+` adds another unit on a line of its own.
  *
  * @fires pos-quantity-change - the associate set a new quantity (1 … 999).
  * @fires pos-remove-line - the associate removed the line.
+ * @fires pos-shipping-change - the associate switched between take now and ship.
+ * @fires pos-serial-request - the associate wants to enter (or change) the unit's serial.
+ * @fires pos-add-unit - one more unit of a serialized product.
  */
 import { LitElement, css, html, nothing } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
+import { customElement, property, query } from 'lit/decorators.js';
 import { formatMoney, minor } from '../domain/money.ts';
 import type { SaleLine } from '../domain/sale.ts';
+import { requiresSerialAtCheckout } from '../domain/serial-rules.ts';
+import { WireShippingTypes as ShippingTypes } from '../protocol/wire-constants.ts';
 import { emit } from './events.ts';
 import { controlStyles } from './shared-styles.ts';
 
@@ -82,8 +88,36 @@ export class PosCartLine extends LitElement {
         grid-area: remove;
       }
       .serial {
-        color: var(--pos-muted);
-        font-size: 0.9rem;
+        display: flex;
+        flex-wrap: wrap;
+        align-items: center;
+        gap: 0.5rem;
+        margin-top: 0.3rem;
+        font-size: 0.95rem;
+      }
+      .serial button {
+        min-height: 40px;
+        padding: 0 0.75rem;
+      }
+      .needs {
+        font-weight: 700;
+        color: var(--pos-danger);
+      }
+      :host([attention]) .row {
+        background: var(--pos-warn-soft);
+        box-shadow: inset 4px 0 0 var(--pos-danger);
+      }
+      .ship {
+        display: inline-flex;
+        align-items: center;
+        gap: 0.35rem;
+        margin-top: 0.3rem;
+        font-size: 0.95rem;
+        min-height: 40px;
+      }
+      .ship input {
+        width: 1.3rem;
+        height: 1.3rem;
       }
       /* Narrow because of the line's own room (a phone, a split tablet), not the screen's. */
       @container (max-width: 520px) {
@@ -106,6 +140,15 @@ export class PosCartLine extends LitElement {
   @property() locale = 'en-US';
   /** Briefly highlights the line (just scanned). */
   @property({ type: Boolean, reflect: true }) highlight = false;
+  /** Marks a unit that still needs its serial before payment. */
+  @property({ type: Boolean, reflect: true }) attention = false;
+
+  @query('button.serial-action') private _serialButton?: HTMLButtonElement;
+
+  /** Moves focus to the line's serial button (the first line that still needs a serial). */
+  focusSerial(): void {
+    this._serialButton?.focus();
+  }
 
   override render() {
     const line = this.line;
@@ -117,18 +160,28 @@ export class PosCartLine extends LitElement {
         <div class="meta">
           <span class="money">${money(line.unitPrice)}</span> each · ${line.productId}
         </div>
-        ${
-          line.serialized
-            ? html`<div class="serial">
-                ${line.serial === null ? 'Serialized item' : `Serial ${line.serial}`}
-              </div>`
-            : nothing
-        }
+        ${this._renderSerial(line)}
+        <label class="ship">
+          <input
+            type="checkbox"
+            aria-label=${`Ship to customer: ${line.title}`}
+            .checked=${line.shippingType !== ShippingTypes.inStoreHandover}
+            @change=${this._onShipChange}
+          />
+          Ship to customer
+        </label>
       </div>
       <div class="qty">
         ${
           line.serialized
-            ? html`<span aria-label="Quantity 1">× 1</span>`
+            ? html`<span aria-label="Quantity 1">× 1</span>
+                <button
+                  class="quiet"
+                  aria-label=${`One more ${line.title}`}
+                  @click=${() => emit(this, 'pos-add-unit', { lineId: line.lineId })}
+                >
+                  +
+                </button>`
             : html`
                 <button
                   class="quiet"
@@ -169,6 +222,47 @@ export class PosCartLine extends LitElement {
       </button>
     </div>`;
   }
+
+  private _renderSerial(line: SaleLine) {
+    if (!line.serialized) return nothing;
+    if (!requiresSerialAtCheckout(line)) {
+      return html`<div class="serial" data-testid="line.serial">
+        Shipped: serial scanned at picking
+      </div>`;
+    }
+    const request = () => emit(this, 'pos-serial-request', { lineId: line.lineId });
+    if (line.serial === null) {
+      return html`<div class="serial" data-testid="line.serial">
+        <span class="needs">Needs a serial</span>
+        <button
+          class="serial-action primary"
+          aria-label=${`Add serial of ${line.title}`}
+          @click=${request}
+        >
+          Add serial
+        </button>
+      </div>`;
+    }
+    return html`<div class="serial" data-testid="line.serial">
+      <span>S/N <strong>${line.serial}</strong> · captured</span>
+      <button
+        class="serial-action quiet"
+        aria-label=${`Change serial of ${line.title}`}
+        @click=${request}
+      >
+        Change
+      </button>
+    </div>`;
+  }
+
+  private readonly _onShipChange = (event: Event): void => {
+    if (this.line === undefined) return;
+    const ship = (event.target as HTMLInputElement).checked;
+    emit(this, 'pos-shipping-change', {
+      lineId: this.line.lineId,
+      shippingType: ship ? ShippingTypes.traditionalCarrier : ShippingTypes.inStoreHandover,
+    });
+  };
 
   private _setQuantity(quantity: number): void {
     if (this.line === undefined) return;

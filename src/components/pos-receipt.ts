@@ -1,12 +1,12 @@
 /**
- * A sale's receipt: store, date and time, sale number, lines, totals, tender and whether the
- * server has the sale yet. Printed on its own (see the print rules in index.html and the views),
+ * A sale's receipt: store, date and time, sale number, lines (a serialized unit with its
+ * serial and where that serial stands), totals, tender and whether the server has the sale yet. Printed on its own (see the print rules in index.html and the views),
  * narrow and black on white, as a receipt printer or an A4 page.
  */
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { formatMoney, minor } from '../domain/money.ts';
-import type { Sale } from '../domain/sale.ts';
+import type { Sale, SaleLine } from '../domain/sale.ts';
 
 const SYNC_LABELS: Record<Sale['sync']['state'], string> = {
   pending: 'Waiting to sync — kept safely on this device',
@@ -109,6 +109,8 @@ export class PosReceipt extends LitElement {
   `;
 
   @property({ attribute: false }) sale?: Sale;
+  /** Per line id, the state of its unit's serial (`pending`, `accepted`, `exception: …`). */
+  @property({ attribute: false }) serialStates: ReadonlyMap<string, string> = new Map();
 
   override render() {
     const sale = this.sale;
@@ -144,10 +146,8 @@ export class PosReceipt extends LitElement {
               html`<tr>
                 <td>
                   ${line.title}
-                  <div class="detail">
-                    ${line.quantity} ×
-                    ${money(line.unitPrice)}${line.serial === null ? '' : ` · S/N ${line.serial}`}
-                  </div>
+                  <div class="detail">${line.quantity} × ${money(line.unitPrice)}</div>
+                  ${this._renderSerial(line)}
                 </td>
                 <td class="num">${money(line.unitPrice * line.quantity)}</td>
               </tr>`,
@@ -187,6 +187,17 @@ export class PosReceipt extends LitElement {
         ${SYNC_LABELS[sale.sync.state]}${sale.sync.error === null ? '' : `: ${sale.sync.error}`}
       </p>
     `;
+  }
+
+  private _renderSerial(line: SaleLine) {
+    if (!line.serialized) return nothing;
+    if (line.shippingType !== 'in_store_handover') {
+      return html`<div class="detail">Shipped to the customer</div>`;
+    }
+    const state = this.serialStates.get(line.lineId);
+    return html`<div class="detail" data-testid="receipt.serial">
+      S/N ${line.serial ?? 'missing'}${state === undefined ? '' : ` · ${state}`}
+    </div>`;
   }
 }
 

@@ -1,6 +1,7 @@
 /**
  * The receipt of a completed sale, read live from the device so its sync state turns to
- * "synced" on screen the moment the server accepts it. Print prints the receipt alone.
+ * "synced" on screen the moment the server accepts it, and each serial's state follows the
+ * server's verdict. Print prints the receipt alone.
  */
 import { consume } from '@lit/context';
 import { LitElement, css, html } from 'lit';
@@ -11,6 +12,7 @@ import '../components/pos-receipt.ts';
 import { controlStyles } from '../components/shared-styles.ts';
 import { LiveQueryController } from '../controllers/live-query-controller.ts';
 import type { Repositories } from '../data/repositories.ts';
+import { describeUnitSerialState } from '../data/serial-states.ts';
 
 @customElement('pos-view-receipt')
 export class PosViewReceipt extends LitElement {
@@ -66,7 +68,15 @@ export class PosViewReceipt extends LitElement {
 
   private readonly _sale = new LiveQueryController(this, {
     args: () => (this._repos === undefined ? undefined : ([this._repos, this.saleId] as const)),
-    query: async (repos, saleId) => ({ sale: await repos.sales.get(saleId) }),
+    query: async (repos, saleId) => {
+      const found = await repos.serials.saleSerials(saleId);
+      return {
+        sale: found?.sale,
+        serialStates: new Map(
+          (found?.units ?? []).map((unit) => [unit.lineId, describeUnitSerialState(unit)]),
+        ),
+      };
+    },
   });
 
   override firstUpdated(): void {
@@ -77,7 +87,7 @@ export class PosViewReceipt extends LitElement {
   override render() {
     return this._sale.render({
       pending: () => html`<p class="missing" role="status">Loading the receipt…</p>`,
-      complete: ({ sale }) =>
+      complete: ({ sale, serialStates }) =>
         sale === undefined
           ? html`<div class="missing">
               <h1>Receipt not found</h1>
@@ -92,7 +102,7 @@ export class PosViewReceipt extends LitElement {
                   <button class="primary" @click=${this._onNewSale}>New sale</button>
                 </div>
               </div>
-              <pos-receipt .sale=${sale}></pos-receipt>
+              <pos-receipt .sale=${sale} .serialStates=${serialStates}></pos-receipt>
             `,
       error: () =>
         html`<p class="missing" role="alert">This receipt could not be read from the device.</p>`,

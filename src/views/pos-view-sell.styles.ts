@@ -66,32 +66,6 @@ export const sellStyles = css`
     text-transform: uppercase;
     letter-spacing: 0.06em;
   }
-  .lines {
-    list-style: none;
-    margin: 0;
-    padding: 0;
-    overflow: auto;
-    flex: 1;
-    min-height: 0;
-    background: var(--pos-surface);
-    border: 1px solid var(--pos-border);
-    border-radius: var(--pos-radius);
-  }
-  .empty {
-    flex: 1;
-    display: flex;
-    flex-direction: column;
-    justify-content: center;
-    align-items: center;
-    text-align: center;
-    padding: 2rem 1rem;
-    color: var(--pos-muted);
-    border: 2px dashed var(--pos-border-strong);
-    border-radius: var(--pos-radius);
-  }
-  .empty p {
-    margin: 0.2rem 0;
-  }
   .checkout {
     display: flex;
     flex-direction: column;

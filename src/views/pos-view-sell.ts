@@ -8,7 +8,6 @@
 import { consume } from '@lit/context';
 import { LitElement, html, nothing } from 'lit';
 import { customElement, query, state } from 'lit/decorators.js';
-import { repeat } from 'lit/directives/repeat.js';
 import {
   repositoriesContext,
   sessionContext,
@@ -17,7 +16,7 @@ import {
   type SyncControls,
 } from '../app/contexts.ts';
 import { navigate } from '../app/router.ts';
-import '../components/pos-cart-line.ts';
+import '../components/pos-cart-lines.ts';
 import '../components/pos-cart-totals.ts';
 import '../components/pos-scan-field.ts';
 import '../components/pos-tender-dialog.ts';
@@ -26,11 +25,9 @@ import { controlStyles } from '../components/shared-styles.ts';
 import { KeyboardWedgeController } from '../controllers/keyboard-wedge-controller.ts';
 import { LiveQueryController } from '../controllers/live-query-controller.ts';
 import { ScanFocusController } from '../controllers/scan-focus-controller.ts';
-import type { PosCartLine } from '../components/pos-cart-line.ts';
+import type { PosCartLines } from '../components/pos-cart-lines.ts';
 import { DataErrorReasons, dataErrorReason, describeDataError } from '../data/errors.ts';
-import type { OpenCart } from '../data/cart-repository.ts';
 import type { Repositories } from '../data/repositories.ts';
-import type { CartLineRecord } from '../data/types.ts';
 import { cartTotals } from '../domain/cart-totals.ts';
 import { formatMoney } from '../domain/money.ts';
 import { requiresSerialAtCheckout } from '../domain/serial-rules.ts';
@@ -39,24 +36,9 @@ import type { CaptureMethod, ShippingType } from '../protocol/schemas.ts';
 import { log } from '../log.ts';
 import { sellStyles } from './pos-view-sell.styles.ts';
 import { SellSerialController } from './sell-serial-controller.ts';
-import { findScannedProduct, unknownCodeMessage } from './sell-scan.ts';
+import { findScannedProduct, withLine } from './sell-scan.ts';
 
 type Message = { readonly kind: 'info' | 'error'; readonly text: string };
-
-/** The open cart with a just-written line in place (added, or its quantity raised). */
-function withLine(current: OpenCart | undefined, line: CartLineRecord, now: string): OpenCart {
-  const lines = current?.lines ?? [];
-  const known = lines.some((other) => other.lineId === line.lineId);
-  return {
-    cart: current?.cart ?? { cartId: line.cartId, deviceId: '', createdAt: now, updatedAt: now },
-    lines: known
-      ? lines.map((other) => (other.lineId === line.lineId ? line : other))
-      : [...lines, line],
-  };
-}
-
-const needsSerial = (line: CartLineRecord): boolean =>
-  requiresSerialAtCheckout(line) && line.serial === null;
 
 @customElement('pos-view-sell')
 export class PosViewSell extends LitElement {
@@ -140,8 +122,7 @@ export class PosViewSell extends LitElement {
     try {
       const scanned = await findScannedProduct(repos.catalog, code);
       if (scanned.kind === 'unknown') {
-        const validator = await this._serials.validator().catch(() => null);
-        this._message = { kind: 'error', text: unknownCodeMessage(scanned.text, validator) };
+        this._message = { kind: 'error', text: await this._serials.unknownCode(scanned.text) };
         return;
       }
       const { product } = scanned;
@@ -152,16 +133,8 @@ export class PosViewSell extends LitElement {
         };
         return;
       }
-      let serial;
-      if (product.serialized && scanned.serial !== null) {
-        // A GS1 code with AI (21): the unit and its serial in one scan, or neither.
-        const checked = await this._serials.check(scanned.serial, method);
-        if (!checked.ok) {
-          this._message = { kind: 'error', text: `${product.title} not added: ${checked.message}` };
-          return;
-        }
-        serial = checked.capture;
-      }
+      const serial = await this._serials.serialOfScan(product, scanned.serial, method);
+      if (serial === 'refused') return;
       const now = new Date().toISOString();
       const line = await repos.carts.addProduct(app.session.deviceId, product, now, serial);
       this._cart.preview((current) => withLine(current, line, now));
@@ -173,7 +146,8 @@ export class PosViewSell extends LitElement {
         text: `Added ${product.title} — ${formatMoney(product.price, currency, locale)}${line.quantity > 1 ? ` (now ${line.quantity})` : ''}${line.serial === null ? '' : ` with serial ${line.serial}`}.`,
       };
       log.debug('sell: added by code', { code: text, method, productId: product.productId });
-      if (requiresSerialAtCheckout(line) && line.serial === null) this._serials.openFor(line.lineId);
+      if (requiresSerialAtCheckout(line) && line.serial === null)
+        this._serials.openFor(line.lineId);
     } catch (error) {
       log.error('sell: could not add a product', error, { code: text });
       this._message = this._failed(error);
@@ -240,34 +214,21 @@ export class PosViewSell extends LitElement {
               : nothing
           }
           <h2 class="cart-title">Cart</h2>
-          ${
-            empty
-              ? html`<div class="empty">
-                  <p><strong>The cart is empty.</strong></p>
-                  <p>Scan a barcode or type a SKU, then press Enter.</p>
-                </div>`
-              : html`<ul class="lines" aria-label="Cart lines">
-                  ${repeat(
-                    lines,
-                    (line) => line.lineId,
-                    (line) =>
-                      html`<li>
-                        <pos-cart-line
-                          .line=${line}
-                          currency=${store.currency}
-                          locale=${store.locale}
-                          ?highlight=${line.lineId === this._lastLineId}
-                          ?attention=${this._flagMissing && needsSerial(line)}
-                          @pos-quantity-change=${this._onQuantityChange}
-                          @pos-remove-line=${this._onRemoveLine}
-                          @pos-shipping-change=${this._onShippingChange}
-                          @pos-serial-request=${this._onSerialRequest}
-                          @pos-add-unit=${this._onAddUnit}
-                        ></pos-cart-line>
-                      </li>`,
-                  )}
-                </ul>`
-          }
+          <pos-cart-lines
+            .lines=${lines}
+            currency=${store.currency}
+            locale=${store.locale}
+            .highlightId=${this._lastLineId}
+            ?flag-missing=${this._flagMissing}
+            @pos-quantity-change=${this._onQuantityChange}
+            @pos-remove-line=${this._onRemoveLine}
+            @pos-shipping-change=${(
+              event: CustomEvent<{ lineId: string; shippingType: ShippingType }>,
+            ) => void this._serials.setShipping(event.detail.lineId, event.detail.shippingType)}
+            @pos-serial-request=${(event: CustomEvent<{ lineId: string }>) =>
+              this._serials.openFor(event.detail.lineId)}
+            @pos-add-unit=${this._onAddUnit}
+          ></pos-cart-lines>
         </section>
         <aside class="checkout" aria-labelledby="checkout-title">
           <h2 id="checkout-title">Sale</h2>
@@ -312,7 +273,7 @@ export class PosViewSell extends LitElement {
   }
 
   private _refocus(): void {
-    if (this._paying) return;
+    if (this._paying || this._serials.open) return;
     void this.updateComplete.then(() => this._scanField?.focusInput());
   }
 
@@ -375,11 +336,9 @@ export class PosViewSell extends LitElement {
     }
   };
 
-  private readonly _onCameraOpen = async (): Promise<void> => {
-    // ZXing and the decoder Worker arrive in their own chunk, on the first tap.
-    await import('../components/pos-scanner.ts');
-    this._cameraOpen = true;
-  };
+  // ZXing and the decoder Worker arrive in their own chunk, on the first tap.
+  private readonly _onCameraOpen = (): Promise<void> =>
+    import('../components/pos-scanner.ts').then(() => void (this._cameraOpen = true));
 
   private readonly _onCameraClose = (): void => {
     this._cameraOpen = false;
@@ -387,17 +346,11 @@ export class PosViewSell extends LitElement {
   };
 
   private readonly _onPay = (): void => {
-    const missing = (this._cart.value?.lines ?? []).filter(needsSerial);
-    if (missing.length > 0) {
-      // The sale cannot complete: say which units need a serial and take the associate there.
+    if (this._serials.sayMissing()) {
+      // The sale cannot complete: the lines that need a serial are flagged, the first focused.
       this._flagMissing = true;
-      const titles = missing.map((line) => line.title).join(', ');
-      this._message = {
-        kind: 'error',
-        text: `${missing.length === 1 ? '1 item needs its serial' : `${missing.length} items need their serials`} before payment: ${titles}.`,
-      };
       void this.updateComplete.then(() =>
-        this.renderRoot.querySelector<PosCartLine>('pos-cart-line[attention]')?.focusSerial(),
+        this.renderRoot.querySelector<PosCartLines>('pos-cart-lines')?.focusFirstMissing(),
       );
       return;
     }
@@ -407,36 +360,10 @@ export class PosViewSell extends LitElement {
     this._paying = true;
   };
 
-  private readonly _onSerialRequest = (event: CustomEvent<{ lineId: string }>): void => {
-    this._serials.openFor(event.detail.lineId);
-  };
-
-  private readonly _onAddUnit = async (event: CustomEvent<{ lineId: string }>): Promise<void> => {
+  /** `+` on a serialized line: another unit of its product, on a line of its own. */
+  private readonly _onAddUnit = (event: CustomEvent<{ lineId: string }>): void => {
     const line = this._cart.value?.lines.find((other) => other.lineId === event.detail.lineId);
-    const product = line === undefined ? undefined : await this._repos?.catalog.get(line.productId);
-    if (product === undefined) return;
-    await this.addByCode(product.productId, 'typed');
-  };
-
-  private readonly _onShippingChange = async (
-    event: CustomEvent<{ lineId: string; shippingType: ShippingType }>,
-  ): Promise<void> => {
-    try {
-      const line = await this._repos?.carts.setShipping(
-        event.detail.lineId,
-        event.detail.shippingType,
-        new Date().toISOString(),
-      );
-      if (line === undefined) return;
-      this._message = {
-        kind: 'info',
-        text: requiresSerialAtCheckout(line)
-          ? `${line.title} is taken now.`
-          : `${line.title} will be shipped to the customer${line.serialized ? ': no serial needed now' : ''}.`,
-      };
-    } catch (error) {
-      this._message = this._failed(error);
-    }
+    if (line !== undefined) void this.addByCode(line.productId, 'typed');
   };
 
   private readonly _onTenderCancel = (): void => {

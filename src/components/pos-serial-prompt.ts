@@ -1,0 +1,194 @@
+/**
+ * The serial prompt: a modal that asks for the serial of one unit taken now, right after its
+ * product was scanned. The serial is scanned (camera, or a hardware scanner typing into the
+ * field) or typed, and Enter confirms. It shows what the configured pattern expects, and the
+ * view's refusal when a serial does not pass; it never validates by itself.
+ *
+ * @fires pos-serial-entered - a serial was submitted, with how it was entered (typed/scanner)
+ * @fires pos-serial-cancel - closed without a serial ("Later" or Escape)
+ * @fires pos-serial-camera - the associate wants to scan the serial with the camera
+ */
+import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
+import { customElement, property, query } from 'lit/decorators.js';
+import { emit } from './events.ts';
+import { controlStyles } from './shared-styles.ts';
+
+/** Average milliseconds per character below which input comes from a scanner, not a person. */
+const SCANNER_MS_PER_CHAR = 35;
+
+@customElement('pos-serial-prompt')
+export class PosSerialPrompt extends LitElement {
+  static override styles = [
+    controlStyles,
+    css`
+      dialog {
+        width: min(34rem, 96vw);
+        border: none;
+        border-radius: var(--pos-radius);
+        padding: 1.25rem;
+      }
+      dialog::backdrop {
+        background: rgb(0 0 0 / 0.45);
+      }
+      h2 {
+        margin: 0 0 0.25rem;
+        font-size: 1.3rem;
+      }
+      p {
+        margin: 0.4rem 0;
+      }
+      .expected {
+        color: var(--pos-muted);
+      }
+      code {
+        font-size: 1rem;
+        overflow-wrap: anywhere;
+      }
+      label {
+        display: flex;
+        flex-direction: column;
+        gap: 0.25rem;
+        font-weight: 600;
+        margin-top: 0.75rem;
+      }
+      input {
+        font-size: 1.35rem;
+        min-height: 56px;
+        letter-spacing: 0.04em;
+      }
+      .error {
+        margin-top: 0.6rem;
+        padding: 0.6rem 0.75rem;
+        border-radius: var(--pos-radius-small);
+        background: var(--pos-danger-soft);
+        color: var(--pos-danger);
+        font-weight: 600;
+      }
+      .actions {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.5rem;
+        justify-content: flex-end;
+        margin-top: 1rem;
+      }
+    `,
+  ];
+
+  @property({ type: Boolean, reflect: true }) open = false;
+  /** The product whose unit needs the serial. */
+  @property({ attribute: 'product-title' }) productTitle = '';
+  /** The configured pattern; empty when none is configured. */
+  @property() pattern = '';
+  /** A serial the pattern accepts, shown as an example. */
+  @property() example = '';
+  /** Why the last serial was refused (set by the view), or empty. */
+  @property() error = '';
+  /** True while the view checks and saves a serial. */
+  @property({ type: Boolean }) busy = false;
+
+  @query('dialog') private _dialog?: HTMLDialogElement;
+  @query('input') private _input?: HTMLInputElement;
+
+  private _firstKeyAt: number | null = null;
+
+  override updated(changed: PropertyValues<this>): void {
+    const dialog = this._dialog;
+    if (dialog === undefined) return;
+    if (changed.has('open')) {
+      if (this.open && !dialog.open) {
+        if (this._input !== undefined) this._input.value = '';
+        this._firstKeyAt = null;
+        dialog.showModal();
+        this._input?.focus();
+      }
+      if (!this.open && dialog.open) dialog.close();
+    }
+    // A refused serial stays selected: the next scan or typing replaces it.
+    if (changed.has('error') && this.error !== '' && this.open) this._input?.select();
+  }
+
+  override render() {
+    return html`<dialog aria-labelledby="serial-heading" @cancel=${this._onCancel}>
+      <form @submit=${this._onSubmit} autocomplete="off">
+        <h2 id="serial-heading">Serial number</h2>
+        <p><strong>${this.productTitle}</strong></p>
+        <p>Scan the serial barcode on the unit, or type it.</p>
+        <p class="expected" data-testid="serial.expected">
+          ${
+            this.pattern === ''
+              ? 'No serial pattern is configured: any serial is accepted.'
+              : html`Expected: a serial matching <code>${this.pattern}</code>${
+                    this.example === '' ? nothing : html`, for example <code>${this.example}</code>`
+                  }.`
+          }
+        </p>
+        <label>
+          Serial number
+          <input
+            name="serial"
+            data-testid="serial.input"
+            autocomplete="off"
+            autocapitalize="off"
+            spellcheck="false"
+            enterkeyhint="done"
+            aria-invalid=${this.error === '' ? 'false' : 'true'}
+            aria-describedby="serial-error"
+            @keydown=${this._onKeyDown}
+            @input=${this._onInput}
+          />
+        </label>
+        ${
+          this.error === ''
+            ? nothing
+            : html`<p id="serial-error" class="error" role="alert" data-testid="serial.error">
+                ${this.error}
+              </p>`
+        }
+        <div class="actions">
+          <button type="button" @click=${() => emit(this, 'pos-serial-camera', null)}>
+            Scan with camera
+          </button>
+          <button type="button" class="quiet" @click=${this._onLater}>Later</button>
+          <button type="submit" class="primary" ?disabled=${this.busy}>Add serial</button>
+        </div>
+      </form>
+    </dialog>`;
+  }
+
+  private readonly _onKeyDown = (event: KeyboardEvent): void => {
+    if (event.key.length === 1) this._firstKeyAt ??= performance.now();
+  };
+
+  private readonly _onInput = (): void => {
+    // Emptied by a scan the keyboard-wedge controller took back out: start timing afresh.
+    if (this._input?.value === '') this._firstKeyAt = null;
+  };
+
+  private readonly _onSubmit = (event: SubmitEvent): void => {
+    event.preventDefault();
+    if (this.busy) return;
+    const serial = this._input?.value ?? '';
+    const startedAt = this._firstKeyAt;
+    this._firstKeyAt = null;
+    const length = serial.trim().length;
+    const elapsed = startedAt === null ? Number.POSITIVE_INFINITY : performance.now() - startedAt;
+    const method = length >= 4 && elapsed / length < SCANNER_MS_PER_CHAR ? 'scanner' : 'typed';
+    emit(this, 'pos-serial-entered', { serial, method });
+  };
+
+  private readonly _onLater = (): void => {
+    emit(this, 'pos-serial-cancel', null);
+  };
+
+  private readonly _onCancel = (event: Event): void => {
+    // Escape: the view decides (it sets `open`), so the dialog never closes behind its back.
+    event.preventDefault();
+    emit(this, 'pos-serial-cancel', null);
+  };
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'pos-serial-prompt': PosSerialPrompt;
+  }
+}

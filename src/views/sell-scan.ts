@@ -1,0 +1,60 @@
+/**
+ * Reading a code scanned or typed on the sell screen: scanner additions removed, a GS1 code
+ * with AI (01) found by its GTIN (with its AI (21) serial, when it carries one), anything else
+ * by identifier or product id; and what to say when nothing matches, including "this looks
+ * like a serial number, scan the product first".
+ */
+import type { CatalogRepository } from '../data/catalog-repository.ts';
+import type { OpenCart } from '../data/cart-repository.ts';
+import type { CartLineRecord, ProductRecord } from '../data/types.ts';
+import { parseGs1 } from '../domain/gs1.ts';
+import { cleanScannedText } from '../domain/serial-cleaning.ts';
+import { looksLikeSerial, SCAN_PRODUCT_FIRST_MESSAGE } from '../domain/serial-rules.ts';
+import type { SerialValidator } from '../domain/serial-validation.ts';
+
+export type ScannedCode =
+  | {
+      readonly kind: 'product';
+      readonly product: ProductRecord;
+      /** AI (21) of a GS1 code, to be validated before the unit is added. */
+      readonly serial: string | null;
+    }
+  | { readonly kind: 'unknown'; readonly text: string };
+
+export async function findScannedProduct(
+  catalog: CatalogRepository,
+  raw: string,
+): Promise<ScannedCode> {
+  const { text } = cleanScannedText(raw);
+  const gs1 = parseGs1(raw);
+  if (gs1.ok && gs1.gtin !== undefined) {
+    const product = await catalog.findByCode(gs1.gtin);
+    if (product !== undefined) return { kind: 'product', product, serial: gs1.serial ?? null };
+  }
+  const product = text === '' ? undefined : await catalog.findByCode(text);
+  return product === undefined
+    ? { kind: 'unknown', text }
+    : { kind: 'product', product, serial: null };
+}
+
+/** An unknown code: a serial scanned first gets its own message (the validator may be absent). */
+export function unknownCodeMessage(text: string, validator: SerialValidator | null): string {
+  if (validator !== null && looksLikeSerial(text, validator)) return SCAN_PRODUCT_FIRST_MESSAGE;
+  return `No product with barcode ${text} — check the code or type the SKU.`;
+}
+
+/** The open cart with a just-written line in place (added, or its quantity raised). */
+export function withLine(
+  current: OpenCart | undefined,
+  line: CartLineRecord,
+  now: string,
+): OpenCart {
+  const lines = current?.lines ?? [];
+  const known = lines.some((other) => other.lineId === line.lineId);
+  return {
+    cart: current?.cart ?? { cartId: line.cartId, deviceId: '', createdAt: now, updatedAt: now },
+    lines: known
+      ? lines.map((other) => (other.lineId === line.lineId ? line : other))
+      : [...lines, line],
+  };
+}
