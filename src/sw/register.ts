@@ -87,6 +87,14 @@ export class AppServiceWorker {
       return;
     }
     this._noticeWaiting();
+    // Also watch the registration itself: an update found by the browser's own check (or by
+    // another tab) must surface here even when workbox-window does not report it.
+    this._registration?.addEventListener('updatefound', () => {
+      const installing = this._registration?.installing ?? null;
+      installing?.addEventListener('statechange', () => {
+        if (installing.state === 'installed') this._noticeWaiting();
+      });
+    });
     this._timer ??= setInterval(() => void this.checkForUpdate(), UPDATE_CHECK_MS);
     document.addEventListener('visibilitychange', () => {
       if (document.visibilityState === 'visible') void this.checkForUpdate();
