@@ -117,7 +117,6 @@ export class PosViewLock extends LitElement {
           type="password"
           inputmode="numeric"
           autocomplete="off"
-          maxlength="6"
           required
         />
       </label>
@@ -201,6 +200,8 @@ export class PosViewLock extends LitElement {
 
   private readonly _onSetPin = async (event: SubmitEvent): Promise<void> => {
     event.preventDefault();
+    // Taken now: once dispatch ends, a shadow-DOM event no longer has its target.
+    const form = event.target as HTMLFormElement;
     const pin = this._field(event, 'pin');
     if (!PIN_SHAPE.test(pin)) {
       this._error = 'A PIN is 4 to 6 digits.';
@@ -212,17 +213,24 @@ export class PosViewLock extends LitElement {
     }
     await this._run(async (repos) => {
       await repos.sessions.setPin(pin);
-      (event.target as HTMLFormElement).reset();
+      form.reset();
       this._done();
     });
   };
 
   private readonly _onUnlock = async (event: SubmitEvent): Promise<void> => {
     event.preventDefault();
+    const form = event.target as HTMLFormElement;
     const pin = this._field(event, 'pin');
+    if (!PIN_SHAPE.test(pin)) {
+      // Not a PIN at all (a barcode scanned into the lock, say): not counted as a wrong one.
+      form.reset();
+      this._error = 'A PIN is 4 to 6 digits.';
+      return;
+    }
     await this._run(async (repos) => {
       const result = await repos.sessions.checkPin(pin);
-      (event.target as HTMLFormElement).reset();
+      form.reset();
       if (result.ok) {
         this._done();
       } else if (result.reason === 'wrong') {
