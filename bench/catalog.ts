@@ -208,6 +208,15 @@ async function main(): Promise<void> {
         },
       );
     }
+  } catch (error) {
+    // What the screen showed when it went wrong, for whoever reads the failure.
+    const pages = browser?.contexts().flatMap((context) => context.pages()) ?? [];
+    const shot = join(REPO_ROOT, '.tmp', 'bench', 'catalog-failure.png');
+    await pages[0]?.screenshot({ path: shot }).then(
+      () => console.error(`bench: screenshot of the failure in ${shot}`),
+      () => undefined,
+    );
+    throw error;
   } finally {
     await browser?.close();
     await server.stop();

@@ -47,11 +47,22 @@ export async function timeWedgeScans(
   return times;
 }
 
-/** The sell screen's own two-tap "Clear cart", then the empty-cart text. */
-export async function clearCart(page: Page): Promise<void> {
-  await page.getByRole('button', { name: 'Clear cart' }).click();
-  await page.getByRole('button', { name: 'Tap again to clear the cart' }).click();
-  await page.getByText('The cart is empty.').waitFor();
+/**
+ * The sell screen's own two-tap "Clear cart", then the empty-cart text. The confirmation
+ * lapses after a few seconds, which a busy machine can miss: tap again until the cart is empty.
+ */
+export async function clearCart(page: Page, attempts = 3): Promise<void> {
+  const empty = page.getByText('The cart is empty.');
+  for (let attempt = 1; attempt <= attempts; attempt++) {
+    await page.getByRole('button', { name: 'Clear cart' }).click();
+    await page.getByRole('button', { name: 'Tap again to clear the cart' }).click();
+    try {
+      await empty.waitFor({ timeout: 10_000 });
+      return;
+    } catch (error) {
+      if (attempt === attempts) throw error;
+    }
+  }
 }
 
 type KeyEvent = {
