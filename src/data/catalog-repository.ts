@@ -9,7 +9,9 @@ import { fromDecimal } from '../domain/money.ts';
 import type { ConfigEnvelope } from '../protocol/schemas.ts';
 import type { SerialException } from '../protocol/serials.ts';
 import type { PulledProduct } from '../protocol/sync-protocol.ts';
+import type { FulfillmentRequest } from '../protocol/fulfillment.ts';
 import type { AisleDb } from './db.ts';
+import { applyPulledRequests } from './fulfillment-repository.ts';
 import type { SerialExceptionRecord } from './serial-records.ts';
 import { MetaKeys, type ConfigRecord, type ProductRecord } from './types.ts';
 
@@ -23,6 +25,8 @@ export interface PulledPage {
   readonly configProblem?: string | null;
   /** The store's serial exceptions opened or resolved since the previous page. */
   readonly serialExceptions?: readonly SerialException[];
+  /** The store's fulfilment requests created or changed since the previous page. */
+  readonly fulfillmentRequests?: readonly FulfillmentRequest[];
   readonly nextCursor: string;
   readonly complete: boolean;
 }
@@ -105,7 +109,15 @@ export class CatalogRepository {
     const db = this._db;
     await db.transaction(
       'rw',
-      [db.products, db.config, db.refusedConfig, db.serialExceptions, db.meta],
+      [
+        db.products,
+        db.config,
+        db.refusedConfig,
+        db.serialExceptions,
+        db.fulfillment,
+        db.outbox,
+        db.meta,
+      ],
       async () => {
       const upserts = page.products
         .filter((product) => !product.deleted)
@@ -132,6 +144,7 @@ export class CatalogRepository {
       if (page.serialExceptions !== undefined && page.serialExceptions.length > 0) {
         await this._putExceptions(page.serialExceptions);
       }
+      await applyPulledRequests(db, page.fulfillmentRequests ?? []);
       await db.meta.put({ key: MetaKeys.pullCursor, value: page.nextCursor });
       // A pulled page is a successful exchange with the server too (the status bar shows it).
       await db.meta.put({ key: MetaKeys.lastSyncAt, value: now });
@@ -164,7 +177,14 @@ export class CatalogRepository {
    */
   async resetForStore(storeId: string): Promise<void> {
     const db = this._db;
-    const tables = [db.products, db.config, db.refusedConfig, db.serialExceptions, db.meta];
+    const tables = [
+      db.products,
+      db.config,
+      db.refusedConfig,
+      db.serialExceptions,
+      db.fulfillment,
+      db.meta,
+    ];
     await db.transaction('rw', tables, async () => {
       const current = await db.meta.get(MetaKeys.catalogStoreId);
       if (current?.value === storeId) return;
@@ -172,6 +192,7 @@ export class CatalogRepository {
       await db.config.clear();
       await db.refusedConfig.clear();
       await db.serialExceptions.clear();
+      await db.fulfillment.clear();
       await db.meta.bulkDelete([MetaKeys.pullCursor, MetaKeys.catalogComplete]);
       await db.meta.put({ key: MetaKeys.catalogStoreId, value: storeId });
     });

@@ -17,6 +17,7 @@ import type {
   SessionRecord,
   StoreRecord,
 } from './types.ts';
+import type { FulfillmentRecord } from './fulfillment-records.ts';
 import type { RefusedConfigRecord, SerialExceptionRecord } from './serial-records.ts';
 
 export const DEFAULT_DB_NAME = 'aisle';
@@ -33,6 +34,7 @@ export class AisleDb extends Dexie {
   declare outbox: EntityTable<OutboxRecord, 'seq'>;
   declare serialExceptions: EntityTable<SerialExceptionRecord, 'id'>;
   declare refusedConfig: EntityTable<RefusedConfigRecord, 'key'>;
+  declare fulfillment: EntityTable<FulfillmentRecord, 'id'>;
 
   constructor(name = DEFAULT_DB_NAME) {
     super(name, { chromeTransactionDurability: 'strict' });
@@ -53,6 +55,11 @@ export class AisleDb extends Dexie {
     this.version(2).stores({
       serialExceptions: 'id, state, orderExternalId',
       refusedConfig: 'key',
+    });
+    // Version 3 (fulfilment): the store's requests cached for offline picking, listed by the
+    // state the associate sees.
+    this.version(3).stores({
+      fulfillment: 'id, localState',
     });
   }
 }

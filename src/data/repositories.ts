@@ -4,6 +4,7 @@
 import { CartRepository } from './cart-repository.ts';
 import { CatalogRepository } from './catalog-repository.ts';
 import { AisleDb } from './db.ts';
+import { FulfillmentRepository } from './fulfillment-repository.ts';
 import { OutboxRepository } from './outbox-repository.ts';
 import { SaleRepository } from './sale-repository.ts';
 import { SerialRepository } from './serial-repository.ts';
@@ -16,6 +17,7 @@ export interface Repositories {
   readonly outbox: OutboxRepository;
   readonly sessions: SessionRepository;
   readonly serials: SerialRepository;
+  readonly fulfillment: FulfillmentRepository;
 }
 
 export function createRepositories(db: AisleDb): Repositories {
@@ -26,6 +28,7 @@ export function createRepositories(db: AisleDb): Repositories {
     outbox: new OutboxRepository(db),
     sessions: new SessionRepository(db),
     serials: new SerialRepository(db),
+    fulfillment: new FulfillmentRepository(db),
   };
 }
 

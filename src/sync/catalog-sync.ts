@@ -80,6 +80,7 @@ export class CatalogSync {
           config,
           configProblem: await configProblem(config),
           serialExceptions: page.serial_exceptions ?? [],
+          fulfillmentRequests: page.fulfillment_requests ?? [],
           nextCursor: page.next_cursor,
           complete: !page.has_more,
         },

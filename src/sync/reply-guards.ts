@@ -81,9 +81,32 @@ function isSerialException(value: unknown): boolean {
   );
 }
 
+/** The fields the pick screen relies on. */
+function isFulfillmentRequest(value: unknown): boolean {
+  return (
+    isObject(value) &&
+    typeof value.id === 'string' &&
+    typeof value.state === 'string' &&
+    typeof value.priority === 'number' &&
+    typeof value.created_at === 'string' &&
+    Array.isArray(value.items) &&
+    value.items.every(
+      (item) =>
+        isObject(item) &&
+        typeof item.id === 'string' &&
+        typeof item.product_id === 'string' &&
+        typeof item.picked === 'boolean',
+    )
+  );
+}
+
 export function isPullResponse(value: unknown): value is PullResponse {
   return (
     isObject(value) &&
+    // Absent from servers older than fulfilment; when present, every entry is read.
+    (value.fulfillment_requests === undefined ||
+      (Array.isArray(value.fulfillment_requests) &&
+        value.fulfillment_requests.every(isFulfillmentRequest))) &&
     // Absent from servers older than the serial registry; when present, every entry is read.
     (value.serial_exceptions === undefined ||
       (Array.isArray(value.serial_exceptions) &&
