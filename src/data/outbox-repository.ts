@@ -11,6 +11,7 @@ import type { MutationResult } from '../protocol/sync-protocol.ts';
 import type { SerialException } from '../protocol/serials.ts';
 import { WireMutationTypes as MutationTypes } from '../protocol/wire-constants.ts';
 import type { AisleDb } from './db.ts';
+import { DataErrorReasons, dataErrorReason } from './errors.ts';
 import { MetaKeys, OutboxStatuses, type OutboxRecord, type OutboxStatus } from './types.ts';
 
 /**
@@ -74,6 +75,13 @@ const STATUS_OF_RESULT: Record<MutationResult['status'], OutboxStatus> = {
   idempotency_mismatch: OutboxStatuses.mismatch,
 };
 
+/** The answer a settled entry stands for, to replay it onto its sale. */
+const RESULT_OF_STATUS: Record<Exclude<OutboxStatus, 'pending'>, MutationResult['status']> = {
+  done: 'applied',
+  rejected: 'rejected',
+  idempotency_mismatch: 'idempotency_mismatch',
+};
+
 export class OutboxRepository {
   private readonly _db: AisleDb;
 
@@ -115,10 +123,60 @@ export class OutboxRepository {
     return typeof record?.value === 'string' ? record.value : null;
   }
 
-  /** Records the server's answers on the outbox entries and on the sales they concern. */
+  /**
+   * Records the server's answers on the outbox entries and on the sales they concern. When the
+   * disk is full the sales cannot take their new sync state; the outbox still records the
+   * answers (so the queue drains and nothing is sent twice) and `reconcileSales` copies them
+   * onto the sales once there is room again.
+   */
   async applyResults(results: readonly MutationResult[], now: string): Promise<AppliedResults> {
+    try {
+      return await this._applyResults(results, now, true);
+    } catch (error) {
+      if (dataErrorReason(error) !== DataErrorReasons.quotaExceeded) throw error;
+      return this._applyResults(results, now, false);
+    }
+  }
+
+  /**
+   * Gives waiting sales the answer their outbox entry already holds (left behind when the
+   * disk was full while the answer came). Returns how many sales were brought up to date.
+   */
+  async reconcileSales(now: string): Promise<number> {
     const db = this._db;
-    return db.transaction('rw', [db.outbox, db.sales, db.serialExceptions, db.meta], async () => {
+    return db.transaction('rw', [db.outbox, db.sales], async () => {
+      const waiting = await db.sales.where('sync.state').equals(SaleSyncStates.pending).toArray();
+      let repaired = 0;
+      for (const sale of waiting) {
+        const entry = await db.outbox.where('ref').equals(sale.saleId).first();
+        if (entry === undefined || entry.status === OutboxStatuses.pending) continue;
+        const status = RESULT_OF_STATUS[entry.status];
+        await db.sales.update(sale.saleId, {
+          sync: saleSyncFor(
+            {
+              seq: entry.seq,
+              id: entry.id,
+              status,
+              result: entry.result ?? undefined,
+              error: entry.error === null ? undefined : { error: status, message: entry.error },
+            },
+            entry.ackedAt ?? now,
+          ),
+        });
+        repaired += 1;
+      }
+      return repaired;
+    });
+  }
+
+  private async _applyResults(
+    results: readonly MutationResult[],
+    now: string,
+    withRecords: boolean,
+  ): Promise<AppliedResults> {
+    const db = this._db;
+    const tables = [db.outbox, db.sales, db.serialExceptions, db.meta];
+    return db.transaction('rw', tables, async () => {
       let settled = 0;
       let unmatched = 0;
       for (const result of results) {
@@ -136,14 +194,16 @@ export class OutboxRepository {
           error: status === OutboxStatuses.done ? null : (result.error?.message ?? result.status),
           ackedAt: now,
         });
+        settled += 1;
+        // With a full disk only the outbox is kept right (see applyResults).
+        if (!withRecords) continue;
         if (entry.type === MutationTypes.serialExceptionResolve) {
           await this._settleResolution(entry.ref, result, now);
         } else if (entry.ref !== null) {
           await db.sales.update(entry.ref, { sync: saleSyncFor(result, now) });
         }
-        settled += 1;
       }
-      await db.meta.put({ key: MetaKeys.lastSyncAt, value: now });
+      if (withRecords) await db.meta.put({ key: MetaKeys.lastSyncAt, value: now });
       return { settled, unmatched };
     });
   }

@@ -88,6 +88,7 @@ export class OutboxEngine {
     const deviceId = this._options.deviceId();
     if (deviceId === null) return { kind: 'blocked', reason: SyncErrorReasons.unauthorized };
 
+    await this._reconcile(now());
     let sent = 0;
     // Set after a seq gap: resend from here (acknowledged entries included) until caught up.
     let resendFrom: number | null = null;
@@ -148,6 +149,15 @@ export class OutboxEngine {
       }
       sent += applied.settled;
       this._failures = 0;
+    }
+  }
+
+  /** Sales whose answer came while the disk was full get it now; still full → next time. */
+  private async _reconcile(now: string): Promise<void> {
+    try {
+      await this._options.outbox.reconcileSales(now);
+    } catch (error) {
+      log.warn('sync: cannot bring sales up to date yet', { error: String(error) });
     }
   }
 
