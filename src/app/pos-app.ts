@@ -38,6 +38,7 @@ const LAZY_SCREENS = {
   orders: () => import('../views/pos-view-orders.ts'),
   settings: () => import('../views/pos-view-settings.ts'),
   exceptions: () => import('../views/pos-view-exceptions.ts'),
+  pick: () => import('../views/pos-view-pick.ts'),
 } as const;
 type LazyScreen = keyof typeof LAZY_SCREENS;
 
@@ -249,12 +250,14 @@ export class PosApp extends LitElement {
   }
 
   private _renderNav(app: AppSession) {
-    const current = this._router.route.name;
+    const route = this._router.route.name;
+    // One request being picked is still the Pick screen.
+    const current = route === 'pick-request' ? 'pick' : route;
     const link = (name: 'sell' | LazyScreen, label: string) =>
       html`<a href="#/${name}" aria-current=${current === name ? 'page' : 'false'}>${label}</a>`;
     return html`<nav aria-label="Screens">
-      ${link('sell', 'Sell')} ${link('orders', 'Orders')} ${link('settings', 'Settings')}
-      ${isManager(app) ? link('exceptions', 'Exceptions') : nothing}
+      ${link('sell', 'Sell')} ${link('pick', 'Pick')} ${link('orders', 'Orders')}
+      ${link('settings', 'Settings')} ${isManager(app) ? link('exceptions', 'Exceptions') : nothing}
     </nav>`;
   }
 
@@ -262,7 +265,8 @@ export class PosApp extends LitElement {
   private _screen(route: RouterController['route']): 'sell' | LazyScreen {
     if (this._shell.value?.catalogReady !== true) return 'setup';
     if (route.name === 'exceptions' && !isManager(this._app)) return 'sell';
-    const lazy: readonly string[] = ['receipt', 'orders', 'settings', 'exceptions'];
+    if (route.name === 'pick-request') return 'pick';
+    const lazy: readonly string[] = ['receipt', 'orders', 'settings', 'exceptions', 'pick'];
     return lazy.includes(route.name) ? (route.name as LazyScreen) : 'sell';
   }
 
@@ -278,6 +282,10 @@ export class PosApp extends LitElement {
     if (screen === 'orders') return html`<pos-view-orders></pos-view-orders>`;
     if (screen === 'settings') return html`<pos-view-settings></pos-view-settings>`;
     if (screen === 'exceptions') return html`<pos-view-exceptions></pos-view-exceptions>`;
+    if (screen === 'pick') {
+      const requestId = route.name === 'pick-request' ? route.requestId : '';
+      return html`<pos-view-pick request-id=${requestId}></pos-view-pick>`;
+    }
     return html`<pos-view-sell></pos-view-sell>`;
   }
 

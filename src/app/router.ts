@@ -1,8 +1,9 @@
 /**
  * A tiny hash router: `#/sell`, `#/receipt/<sale id>`, `#/orders` (the device's order history),
  * `#/settings` (test a serial scan, scanner settings), `#/exceptions` (a manager's serial
- * exceptions), `#/sign-in`, `#/setup`. Hash routes work behind any static server and offline
- * from the service worker's single cached page.
+ * exceptions), `#/pick` (orders to pick) and `#/pick/<request id>`, `#/sign-in`, `#/setup`.
+ * Hash routes work behind any static server and offline from the service worker's single
+ * cached page.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
@@ -12,22 +13,28 @@ export type Route =
   | { readonly name: 'orders' }
   | { readonly name: 'settings' }
   | { readonly name: 'exceptions' }
+  | { readonly name: 'pick' }
+  | { readonly name: 'pick-request'; readonly requestId: string }
   | { readonly name: 'sign-in' }
   | { readonly name: 'setup' };
 
 /** Routes named by their path alone. */
-const PLAIN_ROUTES = ['orders', 'settings', 'exceptions', 'sign-in', 'setup'] as const;
+const PLAIN_ROUTES = ['orders', 'settings', 'exceptions', 'pick', 'sign-in', 'setup'] as const;
 
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '');
   const receipt = /^\/receipt\/([\w-]{1,64})$/.exec(path);
   if (receipt?.[1] !== undefined) return { name: 'receipt', saleId: receipt[1] };
+  const pick = /^\/pick\/([\w-]{1,64})$/.exec(path);
+  if (pick?.[1] !== undefined) return { name: 'pick-request', requestId: pick[1] };
   const plain = PLAIN_ROUTES.find((name) => path === `/${name}`);
   return plain === undefined ? { name: 'sell' } : { name: plain };
 }
 
 export function routePath(route: Route): string {
-  return route.name === 'receipt' ? `#/receipt/${route.saleId}` : `#/${route.name}`;
+  if (route.name === 'receipt') return `#/receipt/${route.saleId}`;
+  if (route.name === 'pick-request') return `#/pick/${route.requestId}`;
+  return `#/${route.name}`;
 }
 
 /** Goes to a route; `replace` keeps the back button from returning to a finished step. */

@@ -1,0 +1,489 @@
+/**
+ * Picking one fulfilment request, offline too: scanning a product (hardware scanner anywhere on
+ * the screen, the barcode field, or the camera in continuous mode) marks the next unpicked unit
+ * of that product; a product the order does not hold is refused with a message; a serialized
+ * unit asks for its serial with the checkout's prompt and validation (a GS1 code with AI (21)
+ * gives both at once). Then picking is completed, and the order shipped (tracking code
+ * optional) or handed over for pick-up. Every action is written with its outbox entry by the
+ * fulfilment repository and synced like a sale.
+ */
+import { consume } from '@lit/context';
+import { LitElement, html, nothing } from 'lit';
+import { customElement, property, query, state } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
+import {
+  repositoriesContext,
+  sessionContext,
+  syncControlsContext,
+  type AppSession,
+  type SyncControls,
+} from '../app/contexts.ts';
+import { navigate } from '../app/router.ts';
+import '../components/pos-pick-item.ts';
+import '../components/pos-scan-field.ts';
+import '../components/pos-serial-prompt.ts';
+import type { PosScanField } from '../components/pos-scan-field.ts';
+import { controlStyles } from '../components/shared-styles.ts';
+import { KeyboardWedgeController } from '../controllers/keyboard-wedge-controller.ts';
+import { LiveQueryController } from '../controllers/live-query-controller.ts';
+import { ScanFocusController } from '../controllers/scan-focus-controller.ts';
+import { describeDataError } from '../data/errors.ts';
+import { pickItems, pickProgress, type PickItemView } from '../data/fulfillment-records.ts';
+import type { Repositories } from '../data/repositories.ts';
+import type { SerialCaptureInfo } from '../domain/sale.ts';
+import { readSerialScan } from '../domain/serial-rules.ts';
+import { log } from '../log.ts';
+import type { CaptureMethod } from '../protocol/schemas.ts';
+import { loadSerialValidation } from './load-serial-validation.ts';
+import { pickRequestStyles } from './pos-view-pick-request.styles.ts';
+import { findScannedProduct, unknownCodeMessage } from './sell-scan.ts';
+
+type Message = { readonly kind: 'info' | 'error'; readonly text: string };
+type CheckedSerial = { readonly serial: string } & SerialCaptureInfo;
+
+@customElement('pos-view-pick-request')
+export class PosViewPickRequest extends LitElement {
+  static override styles = [controlStyles, pickRequestStyles];
+
+  @property({ attribute: 'request-id' }) requestId = '';
+
+  @consume({ context: repositoriesContext })
+  @state()
+  private _repos?: Repositories;
+
+  @consume({ context: sessionContext, subscribe: true })
+  @state()
+  private _app?: AppSession;
+
+  @consume({ context: syncControlsContext })
+  @state()
+  private _sync?: SyncControls;
+
+  @state() private _message: Message | null = null;
+  @state() private _cameraOpen = false;
+  @state() private _busy = false;
+  /** The unit the serial prompt is open for, or null. */
+  @state() private _serialItemId: string | null = null;
+  @state() private _serialError = '';
+  @state() private _lastItemId: string | null = null;
+  @state() private _example = '';
+
+  @query('pos-scan-field') private _scanField?: PosScanField;
+  @query('#tracking') private _tracking?: HTMLInputElement;
+
+  private readonly _record = new LiveQueryController(this, {
+    args: () => (this._repos === undefined ? undefined : ([this._repos, this.requestId] as const)),
+    query: (repos, id) => repos.fulfillment.get(id),
+  });
+
+  private readonly _settings = new LiveQueryController(this, {
+    args: () => (this._repos === undefined ? undefined : ([this._repos] as const)),
+    query: (repos) => repos.serials.settings(),
+  });
+
+  protected readonly _scanFocus = new ScanFocusController(this, {
+    focusField: () => this._scanField?.focusInput(),
+    enabled: () => this._serialItemId === null && this.closest('[inert]') === null,
+  });
+
+  // A hardware scanner works anywhere on this screen; with the serial prompt open, it is the serial.
+  protected readonly _wedge = new KeyboardWedgeController(this, {
+    onScan: (code) => void this.scan(code, 'scanner'),
+    enabled: () => this.closest('[inert]') === null,
+  });
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Warm the validator so the first serial, offline too, is checked at once.
+    void loadSerialValidation().catch(() => undefined);
+  }
+
+  override firstUpdated(): void {
+    this._refocus();
+  }
+
+  /** A scanned or typed code: the serial while the prompt is open, else a product to pick. */
+  async scan(code: string, method: CaptureMethod): Promise<void> {
+    if (this._serialItemId !== null) {
+      await this._captureSerial(code, method);
+      return;
+    }
+    const repos = this._repos;
+    const record = this._record.value;
+    if (repos === undefined || record === undefined || code.trim() === '') return;
+    if (record.localState !== 'open') {
+      this._message = { kind: 'error', text: 'Picking of this order is complete.' };
+      return;
+    }
+    try {
+      const scanned = await findScannedProduct(repos.catalog, code);
+      if (scanned.kind === 'unknown') {
+        const validator = await this._validator().catch(() => null);
+        this._message = { kind: 'error', text: unknownCodeMessage(scanned.text, validator) };
+        return;
+      }
+      const { product } = scanned;
+      const units = pickItems(record).filter((item) => item.productId === product.productId);
+      const next = units.find((item) => !item.picked);
+      if (next === undefined) {
+        this._message = {
+          kind: 'error',
+          text:
+            units.length === 0
+              ? `Wrong product: ${product.title} is not in this order. Put it back.`
+              : `Every ${product.title} of this order is already picked.`,
+        };
+        return;
+      }
+      await this._pickUnit(next, scanned.serial, method);
+    } catch (error) {
+      log.error('pick: scan failed', error);
+      this._message = { kind: 'error', text: describeDataError(error) };
+    } finally {
+      this._refocus();
+    }
+  }
+
+  override render() {
+    const record = this._record.value;
+    if (this._record.status === 'complete' && record === undefined) {
+      return html`<p role="alert">This order is no longer on this device.</p>
+        <button type="button" @click=${() => navigate({ name: 'pick' })}>Back to orders</button>`;
+    }
+    if (record === undefined) return html`<p role="status">Loading…</p>`;
+    const server = record.server;
+    const items = pickItems(record);
+    const { picked, total } = pickProgress(record);
+    const open = record.localState === 'open';
+    const serialItem = items.find((item) => item.id === this._serialItemId);
+    const settings = this._settings.value;
+    return html`
+      <div class="head">
+        <button type="button" class="quiet" @click=${() => navigate({ name: 'pick' })}>
+          ← Orders
+        </button>
+        <h1>Order ${server.external_order_id}</h1>
+        <span class="meta">
+          ${server.shipping_type === 'in_store_pick_up' ? 'Pick-up in store' : 'Ship to customer'}
+          ${server.customer_name === null ? nothing : html` · ${server.customer_name}`}
+        </span>
+        <span class="progress" data-testid="pick.progress">${picked} of ${total} picked</span>
+      </div>
+      ${
+        record.syncError === null
+          ? nothing
+          : html`<p class="sync-error" role="alert" data-testid="pick.sync-error">
+              The server refused a change made here: ${record.syncError}
+            </p>`
+      }
+      ${open ? this._renderScanRow() : nothing}
+      <p
+        class="message ${this._message?.kind ?? ''}"
+        role="status"
+        aria-live="polite"
+        data-testid="pick.message"
+      >
+        ${this._message?.text ?? ''}
+      </p>
+      <ol aria-label="Units to pick">
+        ${repeat(
+          items,
+          (item) => item.id,
+          (item) =>
+            html`<li>
+              <pos-pick-item
+                .item=${item}
+                ?highlight=${item.id === this._lastItemId}
+                ?disabled=${!open || this._busy}
+                @pos-pick-item-select=${this._onSelect}
+              ></pos-pick-item>
+            </li>`,
+        )}
+      </ol>
+      ${this._renderActions(picked === total)}
+      <pos-serial-prompt
+        ?open=${serialItem !== undefined}
+        product-title=${serialItem?.title ?? ''}
+        pattern=${settings?.pattern ?? ''}
+        example=${this._example}
+        error=${this._serialError}
+        ?busy=${this._busy}
+        @pos-serial-entered=${(event: CustomEvent<{ serial: string; method: CaptureMethod }>) =>
+          void this._captureSerial(event.detail.serial, event.detail.method)}
+        @pos-serial-cancel=${this._closeSerial}
+        @pos-serial-camera=${this._onSerialCamera}
+      ></pos-serial-prompt>
+    `;
+  }
+
+  private _renderScanRow() {
+    return html`<div class="scan-row">
+        <pos-scan-field
+          ?disabled=${this._busy}
+          @pos-code-entered=${(event: CustomEvent<{ code: string; method: CaptureMethod }>) =>
+            void this.scan(event.detail.code, event.detail.method)}
+        ></pos-scan-field>
+        ${
+          this._cameraOpen
+            ? nothing
+            : html`<button type="button" class="camera" @click=${this._onCameraOpen}>
+                Scan with camera
+              </button>`
+        }
+      </div>
+      ${
+        this._cameraOpen
+          ? html`<pos-scanner
+              active
+              mode="continuous"
+              @pos-scan=${(event: CustomEvent<{ code: string }>) =>
+                void this.scan(event.detail.code, 'camera')}
+              @pos-scanner-close=${() => {
+                this._cameraOpen = false;
+                this._refocus();
+              }}
+            ></pos-scanner>`
+          : nothing
+      }`;
+  }
+
+  private _renderActions(allPicked: boolean) {
+    const record = this._record.value;
+    if (record === undefined) return nothing;
+    const pickUp = record.server.shipping_type === 'in_store_pick_up';
+    if (record.localState === 'shipped') {
+      return html`<p class="done" role="status">
+        ${pickUp ? 'Handed over to the customer.' : 'Shipped.'}
+        ${record.pendingShipment === null ? '' : 'Waiting to sync.'}
+      </p>`;
+    }
+    if (record.localState === 'cancelled') {
+      return html`<p class="done" role="alert">This order was cancelled: do not ship it.</p>`;
+    }
+    if (record.localState === 'open') {
+      return html`<div class="actions">
+        <button
+          type="button"
+          class="primary"
+          ?disabled=${!allPicked || this._busy}
+          @click=${this._onComplete}
+        >
+          Complete picking
+        </button>
+      </div>`;
+    }
+    return html`<div class="actions">
+      ${
+        pickUp
+          ? html`<button type="button" class="pay" ?disabled=${this._busy} @click=${this._onShip}>
+              Hand over to customer
+            </button>`
+          : html`<label>
+                Tracking code (optional)
+                <input id="tracking" autocomplete="off" spellcheck="false" />
+              </label>
+              <button type="button" class="pay" ?disabled=${this._busy} @click=${this._onShip}>
+                Ship
+              </button>`
+      }
+    </div>`;
+  }
+
+  /** Picks a non-serialized unit now; a serialized one with the GS1 serial or the prompt. */
+  private async _pickUnit(item: PickItemView, gs1Serial: string | null, method: CaptureMethod) {
+    if (!item.serialized) {
+      await this._recordPick(item, undefined);
+      return;
+    }
+    if (gs1Serial !== null) {
+      const checked = await this._check(gs1Serial, method);
+      if (typeof checked === 'string') {
+        this._message = { kind: 'error', text: `${item.title} not picked: ${checked}` };
+        return;
+      }
+      await this._recordPick(item, checked);
+      return;
+    }
+    this._serialItemId = item.id;
+    this._serialError = '';
+    this._message = { kind: 'info', text: `Scan the serial number of ${item.title}.` };
+    void this._loadExample();
+  }
+
+  private async _captureSerial(raw: string, method: CaptureMethod): Promise<void> {
+    const record = this._record.value;
+    const item =
+      record === undefined ? undefined : pickItems(record).find((i) => i.id === this._serialItemId);
+    const repos = this._repos;
+    if (item === undefined || repos === undefined) {
+      this._closeSerial();
+      return;
+    }
+    this._busy = true;
+    try {
+      const scan = readSerialScan(raw);
+      if (scan.gtin !== null) {
+        const product = await repos.catalog.findByCode(scan.gtin);
+        if (product?.productId !== item.productId) {
+          this._serialError = `That code belongs to ${product?.title ?? 'another product'}, not ${item.title}. Scan the serial of the ${item.title}.`;
+          return;
+        }
+      }
+      const checked = await this._check(scan.serial, method);
+      if (typeof checked === 'string') {
+        this._serialError = checked;
+        return;
+      }
+      if (await this._recordPick(item, checked)) this._closeSerial();
+      else this._serialError = this._message?.text ?? '';
+    } catch (error) {
+      log.warn('pick: serial not recorded', { error: String(error) });
+      this._serialError = describeDataError(error);
+    } finally {
+      this._busy = false;
+    }
+  }
+
+  /** Writes the pick; false (with the reason on the status line) when the device refused it. */
+  private async _recordPick(item: PickItemView, serial: CheckedSerial | undefined) {
+    const repos = this._repos;
+    const app = this._app;
+    if (repos === undefined || app === undefined) return false;
+    try {
+      const { record } = await repos.fulfillment.pick({
+        requestId: this.requestId,
+        itemId: item.id,
+        ...(serial === undefined ? {} : { serial }),
+        associateId: app.session.associateId,
+        deviceId: app.session.deviceId,
+        now: new Date().toISOString(),
+      });
+      this._record.preview(() => record);
+      this._lastItemId = item.id;
+      const { picked, total } = pickProgress(record);
+      this._message = {
+        kind: 'info',
+        text: `Picked ${item.title}${serial === undefined ? '' : ` with serial ${serial.serial}`} (${picked} of ${total}).`,
+      };
+      this._sync?.scheduler.requestFlush();
+      return true;
+    } catch (error) {
+      this._message = { kind: 'error', text: describeDataError(error) };
+      return false;
+    }
+  }
+
+  /** Validates a serial by the active pattern: the capture, or the refusal's sentence. */
+  private async _check(raw: string, method: CaptureMethod): Promise<CheckedSerial | string> {
+    const validator = await this._validator();
+    const { describeSerialRefusal } = await loadSerialValidation();
+    const result = validator.validate(raw);
+    if (!result.ok) return describeSerialRefusal(result) ?? 'That serial number is not valid.';
+    return {
+      serial: result.serial,
+      method,
+      capturedAt: new Date().toISOString(),
+      valid: validator.active ? true : null,
+      configVersion: this._settings.value?.version ?? null,
+    };
+  }
+
+  private async _validator() {
+    const { createSerialValidator } = await loadSerialValidation();
+    return createSerialValidator(this._settings.value?.pattern ?? null);
+  }
+
+  private async _loadExample(): Promise<void> {
+    const pattern = this._settings.value?.pattern ?? null;
+    if (pattern === null) return;
+    const validator = await this._validator().catch(() => null);
+    this._example = validator?.example ?? '';
+  }
+
+  private _refocus(): void {
+    if (this._serialItemId !== null) return;
+    void this.updateComplete.then(() => this._scanField?.focusInput());
+  }
+
+  private readonly _closeSerial = (): void => {
+    this._serialItemId = null;
+    this._serialError = '';
+    this._busy = false;
+    this._refocus();
+  };
+
+  private readonly _onSelect = (event: CustomEvent<{ itemId: string }>): void => {
+    const record = this._record.value;
+    const item =
+      record === undefined
+        ? undefined
+        : pickItems(record).find((i) => i.id === event.detail.itemId);
+    if (item !== undefined && !item.picked) void this._pickUnit(item, null, 'typed');
+  };
+
+  private readonly _onCameraOpen = async (): Promise<void> => {
+    // ZXing and the decoder Worker arrive in their own chunk, on the first tap.
+    await import('../components/pos-scanner.ts');
+    this._cameraOpen = true;
+  };
+
+  private readonly _onSerialCamera = async (): Promise<void> => {
+    const itemId = this._serialItemId;
+    try {
+      const { scanOnce } = await import('../components/pos-scanner-dialog.ts');
+      const read = await scanOnce({ heading: 'Scan the serial number' });
+      if (read !== null && this._serialItemId === itemId)
+        await this._captureSerial(read.code, 'camera');
+    } catch (error) {
+      log.warn('pick: camera for a serial failed', { error: String(error) });
+      this._serialError =
+        'The camera could not be opened here. Type the serial or use the scanner.';
+    }
+  };
+
+  private readonly _onComplete = async (): Promise<void> => {
+    const repos = this._repos;
+    if (repos === undefined) return;
+    this._busy = true;
+    try {
+      const record = await repos.fulfillment.completePicking(
+        this.requestId,
+        new Date().toISOString(),
+      );
+      this._record.preview(() => record);
+      this._message = { kind: 'info', text: 'Picking complete.' };
+      this._sync?.scheduler.requestFlush();
+    } catch (error) {
+      this._message = { kind: 'error', text: describeDataError(error) };
+    } finally {
+      this._busy = false;
+    }
+  };
+
+  private readonly _onShip = async (): Promise<void> => {
+    const repos = this._repos;
+    if (repos === undefined) return;
+    this._busy = true;
+    try {
+      const trackingCode = this._tracking?.value ?? '';
+      const record = await repos.fulfillment.ship({
+        requestId: this.requestId,
+        ...(trackingCode.trim() === '' ? {} : { trackingCode }),
+        now: new Date().toISOString(),
+      });
+      this._record.preview(() => record);
+      this._message = null;
+      this._sync?.scheduler.requestFlush();
+    } catch (error) {
+      this._message = { kind: 'error', text: describeDataError(error) };
+    } finally {
+      this._busy = false;
+    }
+  };
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'pos-view-pick-request': PosViewPickRequest;
+  }
+}
