@@ -36,7 +36,7 @@ import type { CaptureMethod, ShippingType } from '../protocol/schemas.ts';
 import { log } from '../log.ts';
 import { sellStyles } from './pos-view-sell.styles.ts';
 import { SellSerialController } from './sell-serial-controller.ts';
-import { findScannedProduct, withLine } from './sell-scan.ts';
+import { findScannedProduct, WedgeScanMemory, withLine } from './sell-scan.ts';
 
 type Message = { readonly kind: 'info' | 'error'; readonly text: string };
 
@@ -79,10 +79,12 @@ export class PosViewSell extends LitElement {
     query: (repos, deviceId) => repos.carts.current(deviceId),
   });
 
+  private readonly _wedgeScans = new WedgeScanMemory();
   private readonly _serials = new SellSerialController(this, {
     repos: () => this._repos,
     app: () => this._app,
     lines: () => this._cart.value?.lines ?? [],
+    confirmMethod: (said) => this._wedgeScans.method(said),
     onLineWritten: (line) => this._cart.preview((current) => withLine(current, line, line.addedAt)),
     say: (kind, text) => (this._message = { kind, text }),
     onClosed: () => this._refocus(),
@@ -98,6 +100,7 @@ export class PosViewSell extends LitElement {
   // while the serial prompt is open, its scan is the serial (captured by `scanner`).
   protected readonly _wedge = new KeyboardWedgeController(this, {
     onScan: (code) => void this.addByCode(code, 'scanner'),
+    isScanField: this._wedgeScans.isScanField,
     // Not behind the app's lock (inert): a scan there would change the cart unseen.
     enabled: () => !this._paying && this.closest('[inert]') === null,
   });
@@ -110,7 +113,8 @@ export class PosViewSell extends LitElement {
    * Finds the product for a scanned or typed code on the device and adds one unit to the cart.
    * An unknown code or an unpriced product changes nothing and says why.
    */
-  async addByCode(code: string, method: CaptureMethod = 'typed'): Promise<void> {
+  async addByCode(code: string, said: CaptureMethod = 'typed'): Promise<void> {
+    const method = this._wedgeScans.method(said);
     if (this._serials.open) {
       await this._serials.capture(code, method);
       return;

@@ -11,6 +11,7 @@ import { parseGs1 } from '../domain/gs1.ts';
 import { cleanScannedText } from '../domain/serial-cleaning.ts';
 import { looksLikeSerial, SCAN_PRODUCT_FIRST_MESSAGE } from '../domain/serial-rules.ts';
 import type { SerialValidator } from '../domain/serial-validation.ts';
+import type { CaptureMethod } from '../protocol/schemas.ts';
 
 export type ScannedCode =
   | {
@@ -57,4 +58,29 @@ export function withLine(
       ? lines.map((other) => (other.lineId === line.lineId ? line : other))
       : [...lines, line],
   };
+}
+
+/**
+ * The barcode field and the serial prompt submit their own Enter, with the whole text even
+ * when a loaded device splits one scanner burst in two, so the keyboard-wedge controller
+ * leaves them be. It still judged the burst a scan: remembered here, so the capture is
+ * recorded as `scanner` whatever the field's own guess.
+ */
+export class WedgeScanMemory {
+  private _at = Number.NEGATIVE_INFINITY;
+
+  /** For `KeyboardWedgeController`'s `isScanField` (called only for a detected scan). */
+  readonly isScanField = (element: Element): boolean => {
+    const host = (element.getRootNode() as Partial<ShadowRoot>).host?.localName;
+    if (host !== 'pos-scan-field' && host !== 'pos-serial-prompt') return false;
+    this._at = performance.now();
+    return true;
+  };
+
+  /** `scanner` when the wedge saw a scan end just now (the field submits on the same Enter). */
+  method(said: CaptureMethod): CaptureMethod {
+    const recent = performance.now() - this._at < 1000;
+    this._at = Number.NEGATIVE_INFINITY;
+    return recent ? 'scanner' : said;
+  }
 }

@@ -30,6 +30,8 @@ export interface SellSerialOptions {
   readonly repos: () => Repositories | undefined;
   readonly app: () => AppSession | undefined;
   readonly lines: () => readonly CartLineRecord[];
+  /** The capture method to record for what the prompt says was typed or scanned. */
+  readonly confirmMethod: (said: CaptureMethod) => CaptureMethod;
   /** A line was written (shown at once, before the live query re-reads the cart). */
   readonly onLineWritten: (line: CartLineRecord) => void;
   /** Says something on the screen's status line. */
@@ -233,7 +235,7 @@ export class SellSerialController implements ReactiveController {
       error=${this._error}
       ?busy=${this._busy}
       @pos-serial-entered=${(event: CustomEvent<{ serial: string; method: CaptureMethod }>) =>
-        void this.capture(event.detail.serial, event.detail.method)}
+        void this.capture(event.detail.serial, this._options.confirmMethod(event.detail.method))}
       @pos-serial-cancel=${this._onCancel}
       @pos-serial-camera=${() => void this.captureWithCamera()}
     ></pos-serial-prompt>`;
