@@ -84,7 +84,7 @@ export class PosPickItem extends LitElement {
       <span class="mark" aria-hidden="true">${item.picked ? '✓' : '○'}</span>
       <div>
         <div class="title">${item.title}</div>
-        <div class="detail">${this._detail(item)}</div>
+        <div class="detail" data-testid="pick.item.detail">${this._detail(item)}</div>
         ${
           item.serialState === 'exception'
             ? html`<div class="exception" role="note">

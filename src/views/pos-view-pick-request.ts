@@ -70,6 +70,7 @@ export class PosViewPickRequest extends LitElement {
 
   @query('pos-scan-field') private _scanField?: PosScanField;
   @query('#tracking') private _tracking?: HTMLInputElement;
+  private _fieldFocused = false;
 
   private readonly _record = new LiveQueryController(this, {
     args: () => (this._repos === undefined ? undefined : ([this._repos, this.requestId] as const)),
@@ -98,8 +99,12 @@ export class PosViewPickRequest extends LitElement {
     void loadSerialValidation().catch(() => undefined);
   }
 
-  override firstUpdated(): void {
-    this._refocus();
+  override updated(): void {
+    // The field appears once the request is read: take focus then, once, for the scanner.
+    if (!this._fieldFocused && this._scanField !== undefined && this._scanField !== null) {
+      this._fieldFocused = true;
+      this._refocus();
+    }
   }
 
   /** A scanned or typed code: the serial while the prompt is open, else a product to pick. */
