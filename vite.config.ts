@@ -7,8 +7,15 @@
  * would need its skipWaiting/clientsClaim templates bent to do that) and Background Sync only
  * wakes the page. The manifest is public/manifest.webmanifest, linked by index.html.
  */
+import { readFileSync } from 'node:fs';
 import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
+
+const { version } = JSON.parse(
+  readFileSync(new URL('./package.json', import.meta.url), 'utf8'),
+) as {
+  version: string;
+};
 
 const api = {
   '/v0': 'http://localhost:8080',
@@ -21,6 +28,8 @@ export default defineConfig({
     target: 'es2022',
     sourcemap: true,
   },
+  // The status screen shows which build runs on the device.
+  define: { 'import.meta.env.AISLE_VERSION': JSON.stringify(version) },
   server: { proxy: api },
   preview: { proxy: api },
   plugins: [

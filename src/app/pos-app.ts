@@ -39,6 +39,7 @@ const LAZY_SCREENS = {
   settings: () => import('../views/pos-view-settings.ts'),
   exceptions: () => import('../views/pos-view-exceptions.ts'),
   pick: () => import('../views/pos-view-pick.ts'),
+  status: () => import('../views/pos-view-status.ts'),
 } as const;
 type LazyScreen = keyof typeof LAZY_SCREENS;
 
@@ -266,7 +267,14 @@ export class PosApp extends LitElement {
     if (this._shell.value?.catalogReady !== true) return 'setup';
     if (route.name === 'exceptions' && !isManager(this._app)) return 'sell';
     if (route.name === 'pick-request') return 'pick';
-    const lazy: readonly string[] = ['receipt', 'orders', 'settings', 'exceptions', 'pick'];
+    const lazy: readonly string[] = [
+      'receipt',
+      'orders',
+      'settings',
+      'exceptions',
+      'pick',
+      'status',
+    ];
     return lazy.includes(route.name) ? (route.name as LazyScreen) : 'sell';
   }
 
@@ -281,6 +289,7 @@ export class PosApp extends LitElement {
     }
     if (screen === 'orders') return html`<pos-view-orders></pos-view-orders>`;
     if (screen === 'settings') return html`<pos-view-settings></pos-view-settings>`;
+    if (screen === 'status') return html`<pos-view-status></pos-view-status>`;
     if (screen === 'exceptions') return html`<pos-view-exceptions></pos-view-exceptions>`;
     if (screen === 'pick') {
       const requestId = route.name === 'pick-request' ? route.requestId : '';

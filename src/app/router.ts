@@ -1,7 +1,8 @@
 /**
  * A tiny hash router: `#/sell`, `#/receipt/<sale id>`, `#/orders` (the device's order history),
  * `#/settings` (test a serial scan, scanner settings), `#/exceptions` (a manager's serial
- * exceptions), `#/pick` (orders to pick) and `#/pick/<request id>`, `#/sign-in`, `#/setup`.
+ * exceptions), `#/pick` (orders to pick) and `#/pick/<request id>`, `#/status` (sync, storage
+ * and app details), `#/sign-in`, `#/setup`.
  * Hash routes work behind any static server and offline from the service worker's single
  * cached page.
  */
@@ -14,12 +15,21 @@ export type Route =
   | { readonly name: 'settings' }
   | { readonly name: 'exceptions' }
   | { readonly name: 'pick' }
+  | { readonly name: 'status' }
   | { readonly name: 'pick-request'; readonly requestId: string }
   | { readonly name: 'sign-in' }
   | { readonly name: 'setup' };
 
 /** Routes named by their path alone. */
-const PLAIN_ROUTES = ['orders', 'settings', 'exceptions', 'pick', 'sign-in', 'setup'] as const;
+const PLAIN_ROUTES = [
+  'orders',
+  'settings',
+  'exceptions',
+  'pick',
+  'status',
+  'sign-in',
+  'setup',
+] as const;
 
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '');
