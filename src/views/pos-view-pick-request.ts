@@ -36,7 +36,7 @@ import { log } from '../log.ts';
 import type { CaptureMethod } from '../protocol/schemas.ts';
 import { loadSerialValidation } from './load-serial-validation.ts';
 import { pickRequestStyles } from './pos-view-pick-request.styles.ts';
-import { findScannedProduct, unknownCodeMessage } from './sell-scan.ts';
+import { findScannedProduct, unknownCodeMessage, WedgeScanMemory } from './sell-scan.ts';
 
 type Message = { readonly kind: 'info' | 'error'; readonly text: string };
 type CheckedSerial = { readonly serial: string } & SerialCaptureInfo;
@@ -87,9 +87,13 @@ export class PosViewPickRequest extends LitElement {
     enabled: () => this._serialItemId === null && this.closest('[inert]') === null,
   });
 
-  // A hardware scanner works anywhere on this screen; with the serial prompt open, it is the serial.
+  // A hardware scanner works anywhere on this screen; with the serial prompt open, it is the
+  // serial. The barcode field and the prompt submit their own scans (whole, even when a busy
+  // device splits the burst), remembered so they are still recorded as `scanner` captures.
+  private readonly _wedgeScans = new WedgeScanMemory();
   protected readonly _wedge = new KeyboardWedgeController(this, {
     onScan: (code) => void this.scan(code, 'scanner'),
+    isScanField: this._wedgeScans.isScanField,
     enabled: () => this.closest('[inert]') === null,
   });
 
@@ -108,7 +112,8 @@ export class PosViewPickRequest extends LitElement {
   }
 
   /** A scanned or typed code: the serial while the prompt is open, else a product to pick. */
-  async scan(code: string, method: CaptureMethod): Promise<void> {
+  async scan(code: string, said: CaptureMethod): Promise<void> {
+    const method = this._wedgeScans.method(said);
     if (this._serialItemId !== null) {
       await this._captureSerial(code, method);
       return;
@@ -214,7 +219,10 @@ export class PosViewPickRequest extends LitElement {
         error=${this._serialError}
         ?busy=${this._busy}
         @pos-serial-entered=${(event: CustomEvent<{ serial: string; method: CaptureMethod }>) =>
-          void this._captureSerial(event.detail.serial, event.detail.method)}
+          void this._captureSerial(
+            event.detail.serial,
+            this._wedgeScans.method(event.detail.method),
+          )}
         @pos-serial-cancel=${this._closeSerial}
         @pos-serial-camera=${this._onSerialCamera}
       ></pos-serial-prompt>
