@@ -28,6 +28,13 @@ function when(iso: string | null, locale: string): string {
   return `${new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeStyle: 'medium' }).format(new Date(iso))} (${ageOf(iso)} ago)`;
 }
 
+function usageText(usage: number | null, quota: number | null): string {
+  if (usage === null) return 'unknown';
+  return quota === null
+    ? formatBytes(usage)
+    : `${formatBytes(usage)} of ${formatBytes(quota)} allowed`;
+}
+
 @customElement('pos-view-status')
 export class PosViewStatus extends LitElement {
   static override styles = [
@@ -133,10 +140,7 @@ export class PosViewStatus extends LitElement {
         <h2 id="status-storage">Storage on this device</h2>
         <dl>
           <dt>Used</dt>
-          <dd data-testid="status.usage">
-            ${usage === null ? 'unknown' : formatBytes(usage)}
-            ${quota === null ? '' : ` of ${formatBytes(quota)} allowed`}
-          </dd>
+          <dd data-testid="status.usage">${usageText(usage, quota)}</dd>
           <dt>Kept by the browser</dt>
           <dd data-testid="status.persisted">
             ${
