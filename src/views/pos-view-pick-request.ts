@@ -21,7 +21,6 @@ import {
 import { navigate } from '../app/router.ts';
 import '../components/pos-pick-item.ts';
 import '../components/pos-scan-field.ts';
-import '../components/pos-serial-prompt.ts';
 import type { PosScanField } from '../components/pos-scan-field.ts';
 import { controlStyles } from '../components/shared-styles.ts';
 import { KeyboardWedgeController } from '../controllers/keyboard-wedge-controller.ts';
@@ -30,16 +29,13 @@ import { ScanFocusController } from '../controllers/scan-focus-controller.ts';
 import { describeDataError } from '../data/errors.ts';
 import { pickItems, pickProgress, type PickItemView } from '../data/fulfillment-records.ts';
 import type { Repositories } from '../data/repositories.ts';
-import type { SerialCaptureInfo } from '../domain/sale.ts';
-import { readSerialScan } from '../domain/serial-rules.ts';
 import { log } from '../log.ts';
 import type { CaptureMethod } from '../protocol/schemas.ts';
-import { loadSerialValidation } from './load-serial-validation.ts';
+import { PickSerialController, type CheckedSerial } from './pick-serial-controller.ts';
 import { pickRequestStyles } from './pos-view-pick-request.styles.ts';
 import { findScannedProduct, unknownCodeMessage, WedgeScanMemory } from './sell-scan.ts';
 
 type Message = { readonly kind: 'info' | 'error'; readonly text: string };
-type CheckedSerial = { readonly serial: string } & SerialCaptureInfo;
 
 @customElement('pos-view-pick-request')
 export class PosViewPickRequest extends LitElement {
@@ -62,11 +58,7 @@ export class PosViewPickRequest extends LitElement {
   @state() private _message: Message | null = null;
   @state() private _cameraOpen = false;
   @state() private _busy = false;
-  /** The unit the serial prompt is open for, or null. */
-  @state() private _serialItemId: string | null = null;
-  @state() private _serialError = '';
   @state() private _lastItemId: string | null = null;
-  @state() private _example = '';
 
   @query('pos-scan-field') private _scanField?: PosScanField;
   @query('#tracking') private _tracking?: HTMLInputElement;
@@ -77,14 +69,18 @@ export class PosViewPickRequest extends LitElement {
     query: (repos, id) => repos.fulfillment.get(id),
   });
 
-  private readonly _settings = new LiveQueryController(this, {
-    args: () => (this._repos === undefined ? undefined : ([this._repos] as const)),
-    query: (repos) => repos.serials.settings(),
+  private readonly _serials = new PickSerialController(this, {
+    repos: () => this._repos,
+    items: () => (this._record.value === undefined ? [] : pickItems(this._record.value)),
+    recordPick: async (item, serial) =>
+      (await this._recordPick(item, serial)) ? null : (this._message?.text ?? ''),
+    confirmMethod: (said) => this._wedgeScans.method(said),
+    onClosed: () => this._refocus(),
   });
 
   protected readonly _scanFocus = new ScanFocusController(this, {
     focusField: () => this._scanField?.focusInput(),
-    enabled: () => this._serialItemId === null && this.closest('[inert]') === null,
+    enabled: () => !this._serials.open && this.closest('[inert]') === null,
   });
 
   // A hardware scanner works anywhere on this screen; with the serial prompt open, it is the
@@ -97,12 +93,6 @@ export class PosViewPickRequest extends LitElement {
     enabled: () => this.closest('[inert]') === null,
   });
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    // Warm the validator so the first serial, offline too, is checked at once.
-    void loadSerialValidation().catch(() => undefined);
-  }
-
   override updated(): void {
     // The field appears once the request is read: take focus then, once, for the scanner.
     if (!this._fieldFocused && this._scanField !== undefined && this._scanField !== null) {
@@ -114,8 +104,8 @@ export class PosViewPickRequest extends LitElement {
   /** A scanned or typed code: the serial while the prompt is open, else a product to pick. */
   async scan(code: string, said: CaptureMethod): Promise<void> {
     const method = this._wedgeScans.method(said);
-    if (this._serialItemId !== null) {
-      await this._captureSerial(code, method);
+    if (this._serials.open) {
+      await this._serials.capture(code, method);
       return;
     }
     const repos = this._repos;
@@ -128,7 +118,7 @@ export class PosViewPickRequest extends LitElement {
     try {
       const scanned = await findScannedProduct(repos.catalog, code);
       if (scanned.kind === 'unknown') {
-        const validator = await this._validator().catch(() => null);
+        const validator = await this._serials.validator().catch(() => null);
         this._message = { kind: 'error', text: unknownCodeMessage(scanned.text, validator) };
         return;
       }
@@ -165,8 +155,6 @@ export class PosViewPickRequest extends LitElement {
     const items = pickItems(record);
     const { picked, total } = pickProgress(record);
     const open = record.localState === 'open';
-    const serialItem = items.find((item) => item.id === this._serialItemId);
-    const settings = this._settings.value;
     return html`
       <div class="head">
         <button type="button" class="quiet" @click=${() => navigate({ name: 'pick' })}>
@@ -210,22 +198,7 @@ export class PosViewPickRequest extends LitElement {
             </li>`,
         )}
       </ol>
-      ${this._renderActions(picked === total)}
-      <pos-serial-prompt
-        ?open=${serialItem !== undefined}
-        product-title=${serialItem?.title ?? ''}
-        pattern=${settings?.pattern ?? ''}
-        example=${this._example}
-        error=${this._serialError}
-        ?busy=${this._busy}
-        @pos-serial-entered=${(event: CustomEvent<{ serial: string; method: CaptureMethod }>) =>
-          void this._captureSerial(
-            event.detail.serial,
-            this._wedgeScans.method(event.detail.method),
-          )}
-        @pos-serial-cancel=${this._closeSerial}
-        @pos-serial-camera=${this._onSerialCamera}
-      ></pos-serial-prompt>
+      ${this._renderActions(picked === total)} ${this._serials.render()}
     `;
   }
 
@@ -309,7 +282,7 @@ export class PosViewPickRequest extends LitElement {
       return;
     }
     if (gs1Serial !== null) {
-      const checked = await this._check(gs1Serial, method);
+      const checked = await this._serials.check(gs1Serial, method);
       if (typeof checked === 'string') {
         this._message = { kind: 'error', text: `${item.title} not picked: ${checked}` };
         return;
@@ -317,44 +290,8 @@ export class PosViewPickRequest extends LitElement {
       await this._recordPick(item, checked);
       return;
     }
-    this._serialItemId = item.id;
-    this._serialError = '';
+    this._serials.openFor(item.id);
     this._message = { kind: 'info', text: `Scan the serial number of ${item.title}.` };
-    void this._loadExample();
-  }
-
-  private async _captureSerial(raw: string, method: CaptureMethod): Promise<void> {
-    const record = this._record.value;
-    const item =
-      record === undefined ? undefined : pickItems(record).find((i) => i.id === this._serialItemId);
-    const repos = this._repos;
-    if (item === undefined || repos === undefined) {
-      this._closeSerial();
-      return;
-    }
-    this._busy = true;
-    try {
-      const scan = readSerialScan(raw);
-      if (scan.gtin !== null) {
-        const product = await repos.catalog.findByCode(scan.gtin);
-        if (product?.productId !== item.productId) {
-          this._serialError = `That code belongs to ${product?.title ?? 'another product'}, not ${item.title}. Scan the serial of the ${item.title}.`;
-          return;
-        }
-      }
-      const checked = await this._check(scan.serial, method);
-      if (typeof checked === 'string') {
-        this._serialError = checked;
-        return;
-      }
-      if (await this._recordPick(item, checked)) this._closeSerial();
-      else this._serialError = this._message?.text ?? '';
-    } catch (error) {
-      log.warn('pick: serial not recorded', { error: String(error) });
-      this._serialError = describeDataError(error);
-    } finally {
-      this._busy = false;
-    }
   }
 
   /** Writes the pick; false (with the reason on the status line) when the device refused it. */
@@ -386,44 +323,10 @@ export class PosViewPickRequest extends LitElement {
     }
   }
 
-  /** Validates a serial by the active pattern: the capture, or the refusal's sentence. */
-  private async _check(raw: string, method: CaptureMethod): Promise<CheckedSerial | string> {
-    const validator = await this._validator();
-    const { describeSerialRefusal } = await loadSerialValidation();
-    const result = validator.validate(raw);
-    if (!result.ok) return describeSerialRefusal(result) ?? 'That serial number is not valid.';
-    return {
-      serial: result.serial,
-      method,
-      capturedAt: new Date().toISOString(),
-      valid: validator.active ? true : null,
-      configVersion: this._settings.value?.version ?? null,
-    };
-  }
-
-  private async _validator() {
-    const { createSerialValidator } = await loadSerialValidation();
-    return createSerialValidator(this._settings.value?.pattern ?? null);
-  }
-
-  private async _loadExample(): Promise<void> {
-    const pattern = this._settings.value?.pattern ?? null;
-    if (pattern === null) return;
-    const validator = await this._validator().catch(() => null);
-    this._example = validator?.example ?? '';
-  }
-
   private _refocus(): void {
-    if (this._serialItemId !== null) return;
+    if (this._serials.open) return;
     void this.updateComplete.then(() => this._scanField?.focusInput());
   }
-
-  private readonly _closeSerial = (): void => {
-    this._serialItemId = null;
-    this._serialError = '';
-    this._busy = false;
-    this._refocus();
-  };
 
   private readonly _onSelect = (event: CustomEvent<{ itemId: string }>): void => {
     const record = this._record.value;
@@ -438,20 +341,6 @@ export class PosViewPickRequest extends LitElement {
     // ZXing and the decoder Worker arrive in their own chunk, on the first tap.
     await import('../components/pos-scanner.ts');
     this._cameraOpen = true;
-  };
-
-  private readonly _onSerialCamera = async (): Promise<void> => {
-    const itemId = this._serialItemId;
-    try {
-      const { scanOnce } = await import('../components/pos-scanner-dialog.ts');
-      const read = await scanOnce({ heading: 'Scan the serial number' });
-      if (read !== null && this._serialItemId === itemId)
-        await this._captureSerial(read.code, 'camera');
-    } catch (error) {
-      log.warn('pick: camera for a serial failed', { error: String(error) });
-      this._serialError =
-        'The camera could not be opened here. Type the serial or use the scanner.';
-    }
   };
 
   private readonly _onComplete = async (): Promise<void> => {
