@@ -12,6 +12,7 @@ import type { SerialException } from '../protocol/serials.ts';
 import { WireMutationTypes as MutationTypes } from '../protocol/wire-constants.ts';
 import type { AisleDb } from './db.ts';
 import { DataErrorReasons, dataErrorReason } from './errors.ts';
+import { settleFulfillmentResult } from './fulfillment-repository.ts';
 import { MetaKeys, OutboxStatuses, type OutboxRecord, type OutboxStatus } from './types.ts';
 
 /**
@@ -175,7 +176,7 @@ export class OutboxRepository {
     withRecords: boolean,
   ): Promise<AppliedResults> {
     const db = this._db;
-    const tables = [db.outbox, db.sales, db.serialExceptions, db.meta];
+    const tables = [db.outbox, db.sales, db.serialExceptions, db.fulfillment, db.meta];
     return db.transaction('rw', tables, async () => {
       let settled = 0;
       let unmatched = 0;
@@ -199,6 +200,11 @@ export class OutboxRepository {
         if (!withRecords) continue;
         if (entry.type === MutationTypes.serialExceptionResolve) {
           await this._settleResolution(entry.ref, result, now);
+        } else if (
+          entry.type === MutationTypes.fulfillmentPick ||
+          entry.type === MutationTypes.fulfillmentShip
+        ) {
+          await settleFulfillmentResult(db, entry, result);
         } else if (entry.ref !== null) {
           await db.sales.update(entry.ref, { sync: saleSyncFor(result, now) });
         }
