@@ -1,12 +1,14 @@
 /**
- * Bundles page-probe.ts (and the app's data layer it imports) into one classic script with
- * Vite, in memory, for `page.addScriptTag({ content })`.
+ * Bundles an in-page probe (page-probe.ts by default, and the app code it imports) into one
+ * classic script with Vite, in memory, for `page.addScriptTag({ content })`. Benches with a
+ * probe of their own pass its file.
  */
 import { fileURLToPath } from 'node:url';
 import { build, type Rollup } from 'vite';
 
-export async function buildPageProbe(): Promise<string> {
-  const entry = fileURLToPath(new URL('./page-probe.ts', import.meta.url));
+export async function buildPageProbe(
+  entry = fileURLToPath(new URL('./page-probe.ts', import.meta.url)),
+): Promise<string> {
   const output = await build({
     configFile: false,
     logLevel: 'silent',
