@@ -74,9 +74,14 @@ async function issuePair(
   const accessToken = randomBytes(32).toString('base64url');
   const refreshToken = randomBytes(32).toString('base64url');
   const now = Date.now();
-  // Expired rows are useless; sweeping them at sign-in keeps both tables small.
+  // Expired rows are useless; sweeping them at sign-in keeps the tables small.
   await store.db.deleteFrom('tokens').where('expires_at', '<', iso(now)).execute();
   await store.db.deleteFrom('refresh_tokens').where('expires_at', '<', iso(now)).execute();
+  await store.db
+    .deleteFrom('auth_failures')
+    .where('first_failed_at', '<', iso(now - settings.failureWindowSeconds * 1000))
+    .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<', iso(now))]))
+    .execute();
   await store.db
     .insertInto('tokens')
     .values({

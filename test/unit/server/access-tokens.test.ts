@@ -184,6 +184,22 @@ describe('sign-in lockout', () => {
     expect((await password(username, 'right-password')).status).toBe(200);
   });
 
+  it('forgets stale failure counts at the next sign-in, but keeps a running lock', async () => {
+    const hourAgo = new Date(Date.now() - 3_600_000).toISOString();
+    const inAnHour = new Date(Date.now() + 3_600_000).toISOString();
+    await t.app.storeDb.db
+      .insertInto('auth_failures')
+      .values([
+        { key: 'ip:192.0.2.1', failures: 3, first_failed_at: hourAgo, locked_until: null },
+        { key: 'ip:192.0.2.2', failures: 50, first_failed_at: hourAgo, locked_until: inAnHour },
+      ])
+      .execute();
+    expect((await password('associate', 'associate123')).status).toBe(200);
+    const keys = await t.app.storeDb.db.selectFrom('auth_failures').select('key').execute();
+    expect(keys.map((k) => k.key)).not.toContain('ip:192.0.2.1');
+    expect(keys.map((k) => k.key)).toContain('ip:192.0.2.2');
+  });
+
   it('locks an address after its own limit of failures across usernames', async () => {
     const strict = await startTestApp({ access: { maxAddressFailures: 3 } });
     try {
