@@ -190,3 +190,36 @@ test('a wrong product is refused, and an invalid serial is refused with the patt
   await expect(prompt).toBeHidden();
   await expect(page.getByTestId('pick.progress')).toHaveText('2 of 2 picked');
 });
+
+test('a pick made offline on an order cancelled meanwhile comes back refused, with the reason', async ({
+  page,
+  context,
+  api,
+}) => {
+  const cable = plainProduct(2);
+  const externalId = await injectShipOrder(api, [cable]);
+  await openOrder(page, externalId, 1);
+  await page
+    .getByTestId('pick.request')
+    .filter({ hasText: `Order ${externalId}` })
+    .click();
+  await expect(page.getByLabel('Barcode or SKU')).toBeFocused();
+
+  await context.setOffline(true);
+  await expect(page.getByTestId('sync.connection')).toHaveText('Offline');
+  await wedge(page, cable.barcode);
+  await expect(page.getByTestId('pick.progress')).toHaveText('1 of 1 picked');
+  const request = await serverRequest(api, externalId);
+  const cancel = await api.post(`/v0/fulfillment_requests/${request?.id ?? ''}/cancel`, {
+    data: { reason: 'customer called' },
+  });
+  expect(cancel.status()).toBe(200);
+
+  await context.setOffline(false);
+  await expect(page.getByTestId('pick.sync-error')).toHaveText(
+    `The server refused a change made here: Fulfillment request ${request?.id ?? ''} was cancelled.`,
+    { timeout: 20_000 },
+  );
+  await expect(page.getByTestId('pick.progress')).toHaveText('0 of 1 picked');
+  expect((await serverRequest(api, externalId))?.items[0]?.picked).toBe(false);
+});
