@@ -190,10 +190,10 @@ export class PosReceipt extends LitElement {
   }
 
   private _renderSerial(line: SaleLine) {
-    if (!line.serialized) return nothing;
     if (line.shippingType !== 'in_store_handover') {
       return html`<div class="detail">Shipped to the customer</div>`;
     }
+    if (!line.serialized) return nothing;
     const state = this.serialStates.get(line.lineId);
     return html`<div class="detail" data-testid="receipt.serial">
       S/N ${line.serial ?? 'missing'}${state === undefined ? '' : ` · ${state}`}

@@ -133,6 +133,8 @@ export class PosViewSettings extends LitElement {
   // A hardware scanner's read anywhere on this screen is a sample serial to test.
   protected readonly _wedge = new KeyboardWedgeController(this, {
     onScan: (code) => void this.testSerial(code, 'scanner'),
+    // Not behind the app's lock (inert).
+    enabled: () => this.closest('[inert]') === null,
   });
 
   /** Checks a sample serial against the active pattern and shows the verdict. */

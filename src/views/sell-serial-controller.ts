@@ -69,8 +69,9 @@ export class SellSerialController implements ReactiveController {
     else setTimeout(warm, 500);
   }
 
+  /** True while the prompt is open for a unit still in the cart. */
   get open(): boolean {
-    return this.lineId !== null;
+    return this.lineId !== null && this._options.lines().some((l) => l.lineId === this.lineId);
   }
 
   /** The validator of the active pattern (no pattern: any non-empty serial passes). */
