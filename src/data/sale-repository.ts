@@ -114,9 +114,11 @@ export class SaleRepository {
         throw new DataError(DataErrorReasons.emptyCart, 'The cart is empty: scan a product first.');
       }
       lines.sort((a, b) => a.position - b.position);
+      // Unsent sales are read only when there is a serial to compare (most carts have none).
+      const serials = lines.some((line) => line.serial !== null);
       assertSerialsReady(
         lines,
-        await db.sales.where('sync.state').equals(SaleSyncStates.pending).toArray(),
+        serials ? await db.sales.where('sync.state').equals(SaleSyncStates.pending).toArray() : [],
       );
       const { store } = input;
       const totals = cartTotals(lines, store.tax_rate, store.price_method);
