@@ -70,6 +70,7 @@ export class PosViewSell extends LitElement {
   @state() private _flagMissing = false;
 
   @query('pos-scan-field') private _scanField?: PosScanField;
+  @query('pos-cart-lines') private _cartLines?: PosCartLines;
 
   private readonly _cart = new LiveQueryController(this, {
     args: () =>
@@ -82,7 +83,6 @@ export class PosViewSell extends LitElement {
   private readonly _wedgeScans = new WedgeScanMemory();
   private readonly _serials = new SellSerialController(this, {
     repos: () => this._repos,
-    app: () => this._app,
     lines: () => this._cart.value?.lines ?? [],
     confirmMethod: (said) => this._wedgeScans.method(said),
     onLineWritten: (line) => this._cart.preview((current) => withLine(current, line, line.addedAt)),
@@ -350,15 +350,12 @@ export class PosViewSell extends LitElement {
   };
 
   private readonly _onPay = (): void => {
-    if (this._serials.sayMissing()) {
-      // The sale cannot complete: the lines that need a serial are flagged, the first focused.
-      this._flagMissing = true;
-      void this.updateComplete.then(() =>
-        this.renderRoot.querySelector<PosCartLines>('pos-cart-lines')?.focusFirstMissing(),
-      );
+    // The sale cannot complete: the lines that need a serial are flagged, the first focused.
+    this._flagMissing = this._serials.sayMissing();
+    if (this._flagMissing) {
+      void this.updateComplete.then(() => this._cartLines?.focusFirstMissing());
       return;
     }
-    this._flagMissing = false;
     this._tenderError = '';
     this._message = null;
     this._paying = true;

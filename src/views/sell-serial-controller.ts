@@ -6,7 +6,6 @@
  * controller owns the prompt.
  */
 import { html, type ReactiveController, type ReactiveControllerHost } from 'lit';
-import type { AppSession } from '../app/contexts.ts';
 import '../components/pos-serial-prompt.ts';
 import { LiveQueryController } from '../controllers/live-query-controller.ts';
 import type { SerialCaptureInput } from '../data/cart-repository.ts';
@@ -28,7 +27,6 @@ export type SerialCheck =
 
 export interface SellSerialOptions {
   readonly repos: () => Repositories | undefined;
-  readonly app: () => AppSession | undefined;
   readonly lines: () => readonly CartLineRecord[];
   /** The capture method to record for what the prompt says was typed or scanned. */
   readonly confirmMethod: (said: CaptureMethod) => CaptureMethod;
