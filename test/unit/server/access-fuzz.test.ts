@@ -67,13 +67,8 @@ const callers = ['none', 'associate', 'manager', 'otherAssociate', 'admin'] as c
 
 describe.each(WRITES)('%s with arbitrary bodies', (key) => {
   const method = key.split(' ')[0] as Method;
-  const registered = (): boolean =>
-    world.t.app.routeList.some(
-      (route) => `${route.method} ${route.url}`.replace(/:[^/]+/g, ':') === key,
-    );
 
   it('never answers 500, and writes nothing when it refuses', async () => {
-    if (!registered()) return;
     const row = world.table[key];
     if (row === undefined) throw new Error(`no probe for ${key}`);
     // A refused sign-in counts a failure: that is the lockout working, not a write of data.
