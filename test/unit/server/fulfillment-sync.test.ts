@@ -15,6 +15,7 @@ import {
   serialSale,
   unitsWithSerial,
 } from './serial-support.ts';
+import { FULFILLMENT_PAGE } from '../../../server/src/services/sync-pull.ts';
 import { startTestApp, type TestApp } from './support.ts';
 
 let t: TestApp;
@@ -74,6 +75,31 @@ describe('fulfilment in the sync pull', () => {
     });
     const changed = await pullAll(device, quiet.cursor);
     expect(changed.requests.map((r) => [r.id, r.state])).toEqual([[request.id, 'cancelled']]);
+  });
+
+  it('pages many requests by their change number: each arrives once, none is skipped', async () => {
+    const device = await newDevice(t);
+    const start = await pullAll(device);
+    const made = new Set<string>();
+    for (let i = 0; i < FULFILLMENT_PAGE + 25; i += 1) {
+      const created = await inject(t, serialSale([{ product: 15, shipping: 'in_store_pick_up' }]));
+      made.add(created.body.id);
+    }
+    const pages: number[] = [];
+    const seen: string[] = [];
+    let cursor = start.cursor;
+    for (;;) {
+      const query = new URLSearchParams({ device_id: device, since: cursor });
+      const reply = await t.call<PullResponse>('GET', `/v0/sync/pull?${query.toString()}`, {
+        token: t.tokens.associate,
+      });
+      pages.push(reply.body.fulfillment_requests.length);
+      seen.push(...reply.body.fulfillment_requests.map((r) => r.order_id));
+      cursor = reply.body.next_cursor;
+      if (!reply.body.has_more) break;
+    }
+    expect(pages).toEqual([FULFILLMENT_PAGE, 25]);
+    expect(seen.sort()).toEqual([...made].sort());
   });
 });
 
