@@ -18,8 +18,11 @@ export const UpdatePhases = {
 } as const;
 export type UpdatePhase = (typeof UpdatePhases)[keyof typeof UpdatePhases];
 
+/** What the flow needs of the registered worker (AppServiceWorker has it). */
+export type UpdatableWorker = Pick<AppServiceWorker, 'subscribe' | 'applyUpdate'>;
+
 export interface SwUpdateOptions {
-  readonly worker: () => AppServiceWorker | undefined;
+  readonly worker: () => UpdatableWorker | undefined;
   /** Why the page may not reload now (an open cart, a sync in flight), or null when it may. */
   readonly blocker: () => string | null;
   /** How long "Ready to work offline" stays up. */
@@ -30,7 +33,7 @@ export class SwUpdateController implements ReactiveController {
   phase: UpdatePhase = UpdatePhases.none;
   private readonly _host: ReactiveControllerHost;
   private readonly _options: SwUpdateOptions;
-  private _worker: AppServiceWorker | undefined;
+  private _worker: UpdatableWorker | undefined;
   private _unsubscribe: (() => void) | null = null;
   private _readyTimer: ReturnType<typeof setTimeout> | null = null;
   private _readyShown = false;
