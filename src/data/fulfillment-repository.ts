@@ -1,34 +1,25 @@
 /**
  * Fulfilment on the device: the store's requests cached for offline picking (written by the
  * sync pull), and the associate's picks, completion and shipment — each written with its
- * outbox entry (`fulfillment.pick` / `fulfillment.ship`) in ONE transaction, so the screen
- * and the queue never disagree. The server stays the judge: the answer the outbox records for
- * each action settles it or undoes it with the reason whenever a request is read, and an
- * applied answer's copy of the request replaces the device's (`settleFulfillmentResult`).
+ * outbox entry (`fulfillment.pick` / `fulfillment.ship`) in ONE transaction by
+ * `fulfillment-actions.ts`, so the screen and the queue never disagree. The server stays the
+ * judge: the answer the outbox records for each action settles it or undoes it with the
+ * reason whenever a request is read, and an applied answer's copy of the request replaces the
+ * device's (`settleFulfillmentResult`).
  */
 import type { SerialCaptureInfo } from '../domain/sale.ts';
-import { serialKey } from '../domain/serial-rules.ts';
-import type {
-  FulfillmentPickPayload,
-  FulfillmentRequest,
-  FulfillmentShipPayload,
-} from '../protocol/fulfillment.ts';
+import type { FulfillmentRequest } from '../protocol/fulfillment.ts';
 import type { MutationResult } from '../protocol/sync-protocol.ts';
-import { WireMutationTypes as MutationTypes } from '../protocol/wire-constants.ts';
 import type { AisleDb } from './db.ts';
-import { DataError, DataErrorReasons } from './errors.ts';
 import {
   actionSeqs,
-  pickItems,
   reconcileRequest,
   settleFromOutbox,
-  withState,
   type ActionOutcome,
   type FulfillmentRecord,
   type PickItemView,
 } from './fulfillment-records.ts';
-import { nextSeq } from './outbox-repository.ts';
-import { MetaKeys, OutboxStatuses, type OutboxRecord } from './types.ts';
+import type { OutboxRecord } from './types.ts';
 
 export interface PickInput {
   readonly requestId: string;
@@ -52,7 +43,11 @@ export interface ShipmentInput {
   readonly now: string;
 }
 
-const refuse = (message: string): DataError => new DataError(DataErrorReasons.invalid, message);
+/**
+ * Picking, completing and shipping load on first use (the pick screen is a lazy chunk too),
+ * keeping them off the first paint; pulled requests and answers are handled here.
+ */
+const actions = () => import('./fulfillment-actions.ts');
 
 /** What the outbox holds about these seqs, for `settleFromOutbox`. */
 async function outcomes(
@@ -68,7 +63,11 @@ async function outcomes(
   return (seq) => bySeq.get(seq);
 }
 
-async function settled(db: AisleDb, records: FulfillmentRecord[]): Promise<FulfillmentRecord[]> {
+/** Records as the associate sees them: their pending actions settled by the outbox's answers. */
+export async function settled(
+  db: AisleDb,
+  records: FulfillmentRecord[],
+): Promise<FulfillmentRecord[]> {
   const outcomeOf = await outcomes(db, records);
   return records.map((record) => settleFromOutbox(record, outcomeOf));
 }
@@ -148,160 +147,16 @@ export class FulfillmentRepository {
    * picked for another unit of the same product.
    */
   async pick(input: PickInput): Promise<PickResult> {
-    const db = this._db;
-    return db.transaction('rw', [db.fulfillment, db.outbox, db.meta], async () => {
-      const record = await this._editable(input.requestId);
-      const item = pickItems(record).find((candidate) => candidate.id === input.itemId);
-      if (item === undefined) throw refuse('That item is not part of this order.');
-      if (item.picked) throw refuse(`${item.title} is already picked.`);
-      const serial = item.serialized ? (input.serial ?? null) : null;
-      if (item.serialized && serial === null) {
-        throw new DataError(
-          DataErrorReasons.serialMissing,
-          `${item.title} needs its serial number before it is picked.`,
-        );
-      }
-      if (serial !== null) await this._assertSerialFree(item.productId, serial.serial);
-      const seq = await nextSeq(db);
-      const payload: FulfillmentPickPayload = {
-        request_id: record.id,
-        items: [
-          {
-            id: item.id,
-            ...(serial === null
-              ? {}
-              : {
-                  serial_number: serial.serial,
-                  serial_capture: {
-                    method: serial.method,
-                    captured_at: serial.capturedAt,
-                    associate_id: input.associateId,
-                    device_id: input.deviceId,
-                    ...(serial.configVersion === null
-                      ? {}
-                      : { config_version: serial.configVersion }),
-                  },
-                }),
-          },
-        ],
-      };
-      await this._queue(seq, MutationTypes.fulfillmentPick, payload, record.id, input.now);
-      const { serial: serialNumber = null, ...capture } = serial ?? {};
-      const updated = withState({
-        ...record,
-        localPicks: {
-          ...record.localPicks,
-          [item.id]: {
-            itemId: item.id,
-            serial: serialNumber,
-            capture: serial === null ? null : (capture as SerialCaptureInfo),
-            pickedAt: input.now,
-            seq,
-          },
-        },
-      });
-      await db.fulfillment.put(updated);
-      const picked = pickItems(updated).find((candidate) => candidate.id === item.id) ?? item;
-      return { record: updated, item: picked };
-    });
+    return (await actions()).pickUnit(this._db, input);
   }
 
   /** Closes picking once every item is picked; queued like a pick. */
   async completePicking(requestId: string, now: string): Promise<FulfillmentRecord> {
-    const db = this._db;
-    return db.transaction('rw', [db.fulfillment, db.outbox, db.meta], async () => {
-      const record = await this._editable(requestId);
-      if (record.localState === 'picked') return record;
-      const missing = pickItems(record).filter((item) => !item.picked);
-      if (missing.length > 0) {
-        throw refuse(
-          `${missing.length} item(s) still to pick: ${missing.map((item) => item.title).join(', ')}.`,
-        );
-      }
-      const seq = await nextSeq(db);
-      const payload: FulfillmentPickPayload = { request_id: record.id, items: [], complete: true };
-      await this._queue(seq, MutationTypes.fulfillmentPick, payload, record.id, now);
-      const updated = withState({ ...record, pendingComplete: { seq, at: now }, syncError: null });
-      await db.fulfillment.put(updated);
-      return updated;
-    });
+    return (await actions()).completePicking(this._db, requestId, now);
   }
 
   /** Ships (or hands over for pick-up) a request whose picking is complete. */
   async ship(input: ShipmentInput): Promise<FulfillmentRecord> {
-    const db = this._db;
-    return db.transaction('rw', [db.fulfillment, db.outbox, db.meta], async () => {
-      const record = await this._editable(input.requestId);
-      if (record.localState !== 'picked') throw refuse('Complete picking before shipping.');
-      const trackingCode = input.trackingCode?.trim() ?? '';
-      const carrier = input.carrier?.trim() ?? '';
-      const seq = await nextSeq(db);
-      const payload: FulfillmentShipPayload = {
-        request_id: record.id,
-        ...(trackingCode === '' ? {} : { tracking_code: trackingCode }),
-        ...(carrier === '' ? {} : { carrier }),
-      };
-      await this._queue(seq, MutationTypes.fulfillmentShip, payload, record.id, input.now);
-      const updated = withState({
-        ...record,
-        pendingShipment: {
-          seq,
-          at: input.now,
-          trackingCode: trackingCode === '' ? null : trackingCode,
-          carrier: carrier === '' ? null : carrier,
-        },
-        syncError: null,
-      });
-      await db.fulfillment.put(updated);
-      return updated;
-    });
-  }
-
-  private async _editable(requestId: string): Promise<FulfillmentRecord> {
-    const record = await this.get(requestId);
-    if (record === undefined) {
-      throw new DataError(DataErrorReasons.notFound, 'That order is no longer on this device.');
-    }
-    if (record.localState === 'cancelled') throw refuse('This order was cancelled.');
-    if (record.localState === 'shipped') throw refuse('This order was already shipped.');
-    return record;
-  }
-
-  /** One serial of one product is picked once on this device, across every request. */
-  private async _assertSerialFree(productId: string, serial: string): Promise<void> {
-    const key = serialKey(productId, serial);
-    const records = await settled(this._db, await this._db.fulfillment.toArray());
-    for (const record of records) {
-      for (const item of pickItems(record)) {
-        if (item.serial !== null && serialKey(item.productId, item.serial) === key) {
-          throw new DataError(
-            DataErrorReasons.serialDuplicate,
-            `Serial ${serial} is already picked for ${item.title} (order ${record.server.external_order_id}).`,
-          );
-        }
-      }
-    }
-  }
-
-  private async _queue(
-    seq: number,
-    type: OutboxRecord['type'],
-    payload: unknown,
-    ref: string,
-    now: string,
-  ): Promise<void> {
-    await this._db.outbox.add({
-      seq,
-      id: crypto.randomUUID(),
-      type,
-      payload,
-      status: OutboxStatuses.pending,
-      createdAt: now,
-      ref,
-      result: null,
-      error: null,
-      ackedAt: null,
-    });
-    await this._db.meta.put({ key: MetaKeys.lastSeq, value: seq });
+    return (await actions()).shipRequest(this._db, input);
   }
 }
