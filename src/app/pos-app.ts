@@ -17,7 +17,6 @@ import type { Repositories } from '../data/repositories.ts';
 import { log } from '../log.ts';
 import { INITIAL_SYNC_STATUS, type SyncStatus } from '../sync/sync-status.ts';
 import '../views/pos-view-sell.ts';
-import '../views/pos-view-lock.ts';
 import '../views/pos-view-sign-in.ts';
 import {
   repositoriesContext,
@@ -40,6 +39,8 @@ const LAZY_SCREENS = {
   exceptions: () => import('../views/pos-view-exceptions.ts'),
   pick: () => import('../views/pos-view-pick.ts'),
   status: () => import('../views/pos-view-status.ts'),
+  // Loaded as soon as someone is signed in; until it arrives the screen under it is inert.
+  lock: () => import('../views/pos-view-lock.ts'),
 } as const;
 type LazyScreen = keyof typeof LAZY_SCREENS;
 
@@ -138,6 +139,7 @@ export class PosApp extends LitElement {
     if (next !== undefined && JSON.stringify(next) !== JSON.stringify(this._app)) this._app = next;
     if (next === undefined && this._app !== undefined) this._app = undefined;
     this._followSession();
+    if (this._app !== undefined) this._loadScreen('lock');
     if (this._app !== undefined && this._shell.status === 'complete') {
       const screen = this._screen(this._router.route);
       // The receipt must open after a sale made offline: its module loads with the sell screen.
