@@ -73,6 +73,14 @@ export class OutboxEngine {
     return this._failures;
   }
 
+  /**
+   * Starts the backoff over (the browser says the network is back): the next failure waits
+   * about a second again instead of the minutes a long outage had grown it to.
+   */
+  resetBackoff(): void {
+    this._failures = 0;
+  }
+
   /** Drains the outbox once; concurrent calls share the same attempt. */
   flush(): Promise<FlushResult> {
     this._running ??= this._drain().finally(() => {

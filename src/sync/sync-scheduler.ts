@@ -232,6 +232,7 @@ export class SyncScheduler {
 
   private readonly _onOnline = (): void => {
     this._update({ online: true });
+    this._options.engine.resetBackoff();
     this.requestFlush();
     this.refreshCatalog();
   };

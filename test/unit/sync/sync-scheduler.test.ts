@@ -127,6 +127,26 @@ describe('SyncScheduler', () => {
     expect(server.lastApplied).toBe(1);
   });
 
+  it('starts the backoff over when the browser comes back online', async () => {
+    await sell();
+    server.faults.push('network', 'network', 'network');
+    scheduler.start('USD');
+    await vi.waitFor(() => expect(server.pushes).toHaveLength(1));
+    await vi.waitFor(() => expect(latest().phase).toBe('retrying'));
+    env.document.dispatchEvent(new Event('visibilitychange'));
+    await vi.waitFor(() => expect(server.pushes).toHaveLength(2));
+    await vi.waitFor(() => expect(latest().phase).toBe('retrying'));
+    // The second failure in a row waits up to 2 s (the third would wait up to 4 s).
+    const grown = Date.parse(latest().nextAttemptAt!) - Date.now();
+    expect(grown).toBeGreaterThan(1_500);
+
+    env.window.dispatchEvent(new Event('online'));
+    await vi.waitFor(() => expect(server.pushes).toHaveLength(3));
+    await vi.waitFor(() => expect(latest().phase).toBe('retrying'));
+    const reset = Date.parse(latest().nextAttemptAt!) - Date.now();
+    expect(reset).toBeLessThanOrEqual(1_000);
+  });
+
   it('flushes when the page becomes visible again', async () => {
     scheduler.start('USD');
     await vi.waitFor(() => expect(latest().phase).toBe('idle'));
