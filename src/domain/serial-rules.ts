@@ -1,10 +1,9 @@
 /**
  * The serial rules the sell, pick and settings screens (and the server) share: which units
- * need a serial, how a scan answered to the serial prompt is read (a GS1 code gives its
- * AI 21), when an unknown scan "looks like a serial number — scan the product barcode
- * first", and the key that makes one serial of one product unique on a device.
+ * need a serial, when an unknown scan "looks like a serial number — scan the product barcode
+ * first", and the key that makes one serial of one product unique on a device. How a scan
+ * answered to the serial prompt is read (a GS1 code gives its AI 21) is `serial-scan.ts`.
  */
-import { parseGs1 } from './gs1.ts';
 import { cleanScannedText } from './serial-cleaning.ts';
 import type { SerialValidator } from './serial-validation.ts';
 
@@ -14,28 +13,6 @@ export function requiresSerialAtCheckout(unit: {
   readonly shippingType: string;
 }): boolean {
   return unit.serialized && unit.shippingType === 'in_store_handover';
-}
-
-export interface SerialScan {
-  /** The serial to validate: AI (21) of a GS1 code, else the cleaned text. */
-  readonly serial: string;
-  /** The GTIN-14 the code carried with the serial (GS1 only), to check it is the right product. */
-  readonly gtin: string | null;
-  readonly symbologyId: string | null;
-}
-
-/**
- * Reads what was scanned or typed at a serial prompt. A GS1 code with AI (21) gives its
- * serial (and GTIN, when present); any other text is the serial itself, cleaned of scanner
- * additions. Never throws.
- */
-export function readSerialScan(raw: string): SerialScan {
-  const cleaned = cleanScannedText(raw);
-  const gs1 = parseGs1(raw);
-  if (gs1.ok && gs1.serial !== undefined) {
-    return { serial: gs1.serial, gtin: gs1.gtin ?? null, symbologyId: cleaned.symbologyId };
-  }
-  return { serial: cleaned.text, gtin: null, symbologyId: cleaned.symbologyId };
 }
 
 /**

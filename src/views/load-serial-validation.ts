@@ -1,10 +1,13 @@
 /**
- * Loads serial validation (re2js, some 60 KB gzipped) on first use, keeping it off the first
- * paint; screens warm it while idle so the first serial, offline too, needs no network.
+ * Loads serial validation (re2js, some 50 KB gzipped) and serial-scan reading (the GS1 parser)
+ * on first use, keeping them off the first paint; screens warm them while idle so the first
+ * serial, offline too, needs no network.
  */
+import type * as SerialScan from '../domain/serial-scan.ts';
 import type * as SerialValidation from '../domain/serial-validation.ts';
 
 type SerialValidationModule = typeof SerialValidation;
+type SerialScanModule = typeof SerialScan;
 
 let loading: Promise<SerialValidationModule> | null = null;
 
@@ -15,4 +18,15 @@ export function loadSerialValidation(): Promise<SerialValidationModule> {
     throw error;
   });
   return loading;
+}
+
+let loadingScan: Promise<SerialScanModule> | null = null;
+
+/** `readSerialScan` and the GS1 parser behind it; retried after a failed load. */
+export function loadSerialScan(): Promise<SerialScanModule> {
+  loadingScan ??= import('../domain/serial-scan.ts').catch((error: unknown) => {
+    loadingScan = null;
+    throw error;
+  });
+  return loadingScan;
 }

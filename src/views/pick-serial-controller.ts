@@ -12,7 +12,7 @@ import type { PickItemView } from '../data/fulfillment-records.ts';
 import type { Repositories } from '../data/repositories.ts';
 import type { SerialSettings } from '../data/serial-repository.ts';
 import type { SerialCaptureInfo } from '../domain/sale.ts';
-import { readSerialScan } from '../domain/serial-rules.ts';
+import { readSerialScan } from '../domain/serial-scan.ts';
 import type { SerialValidator } from '../domain/serial-validation.ts';
 import { log } from '../log.ts';
 import type { CaptureMethod } from '../protocol/schemas.ts';

@@ -15,7 +15,7 @@ import { KeyboardWedgeController } from '../controllers/keyboard-wedge-controlle
 import { LiveQueryController } from '../controllers/live-query-controller.ts';
 import type { Repositories } from '../data/repositories.ts';
 import type { SerialSettings } from '../data/serial-repository.ts';
-import { readSerialScan } from '../domain/serial-rules.ts';
+import { readSerialScan } from '../domain/serial-scan.ts';
 import { log } from '../log.ts';
 import type { CaptureMethod } from '../protocol/schemas.ts';
 import { loadScanSettings, saveScanSettings, type ScanSettings } from '../scan/scan-settings.ts';

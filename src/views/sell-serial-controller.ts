@@ -13,9 +13,9 @@ import { describeDataError } from '../data/errors.ts';
 import type { Repositories } from '../data/repositories.ts';
 import type { SerialSettings } from '../data/serial-repository.ts';
 import type { CartLineRecord } from '../data/types.ts';
-import { readSerialScan, requiresSerialAtCheckout } from '../domain/serial-rules.ts';
+import { requiresSerialAtCheckout } from '../domain/serial-rules.ts';
 import type { ProductRecord } from '../data/types.ts';
-import { loadSerialValidation } from './load-serial-validation.ts';
+import { loadSerialScan, loadSerialValidation } from './load-serial-validation.ts';
 import { unknownCodeMessage } from './sell-scan.ts';
 import type { SerialValidator } from '../domain/serial-validation.ts';
 import { log } from '../log.ts';
@@ -62,7 +62,10 @@ export class SellSerialController implements ReactiveController {
 
   hostConnected(): void {
     // Warm the validator while the till is idle, so the first serial (offline too) is instant.
-    const warm = () => void loadSerialValidation().catch(() => undefined);
+    const warm = () => {
+      void loadSerialValidation().catch(() => undefined);
+      void loadSerialScan().catch(() => undefined);
+    };
     if ('requestIdleCallback' in window) window.requestIdleCallback(warm);
     else setTimeout(warm, 500);
   }
@@ -146,6 +149,7 @@ export class SellSerialController implements ReactiveController {
     this._busy = true;
     this._host.requestUpdate();
     try {
+      const { readSerialScan } = await loadSerialScan();
       const scan = readSerialScan(raw);
       if (scan.gtin !== null) {
         const product = await repos.catalog.findByCode(scan.gtin);

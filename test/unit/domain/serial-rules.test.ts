@@ -4,10 +4,10 @@ import { describe, expect, it } from 'vitest';
 import {
   findSameSerial,
   looksLikeSerial,
-  readSerialScan,
   requiresSerialAtCheckout,
   serialKey,
 } from '../../../src/domain/serial-rules.ts';
+import { readSerialScan } from '../../../src/domain/serial-scan.ts';
 import { createSerialValidator } from '../../../src/domain/serial-validation.ts';
 
 describe('requiresSerialAtCheckout', () => {
