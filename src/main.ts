@@ -2,12 +2,12 @@
  * Bootstrap: open the device database, ask the browser to keep it (persistent storage, so a
  * full disk or a cleanup does not evict unsynced sales), register the service worker (offline
  * start, updates, Background Sync as a flush trigger) and hand the services to <pos-app>.
+ * The worker's registration and update prompt are a lazy chunk (service-worker-start.ts),
+ * loaded right after the shell has its services, to keep them off the first paint.
  */
 import './app/pos-app.ts';
-import './app/pos-update-prompt.ts';
-import { createServices, type AppServices } from './app/services.ts';
+import { createServices } from './app/services.ts';
 import { log } from './log.ts';
-import { AppServiceWorker } from './sw/register.ts';
 
 function showFatal(message: string): void {
   const main = document.createElement('main');
@@ -42,23 +42,11 @@ async function start(): Promise<void> {
     document.body.append(app);
   }
   app.services = services;
-  const prompt = document.createElement('pos-update-prompt');
-  prompt.worker = startServiceWorker(services);
-  prompt.services = services;
-  document.body.append(prompt);
-}
-
-/** Registers the worker; its Background Sync wake-ups only trigger the usual flush. */
-function startServiceWorker(services: AppServices): AppServiceWorker {
-  const worker = new AppServiceWorker();
-  worker.onFlushRequest(() => services.scheduler.requestFlush());
-  // Sales waiting and the last attempt failed: ask Chromium to wake us when the network is
-  // back (even if this tab is in the background by then).
-  services.scheduler.subscribe((status) => {
-    if (status.pending > 0 && status.phase === 'retrying') void worker.requestBackgroundSync();
-  });
-  void worker.register();
-  return worker;
+  // Offline-first stays intact: the installed worker precaches this chunk too.
+  import('./app/service-worker-start.ts').then(
+    ({ startUpdates }) => startUpdates(services),
+    (error: unknown) => log.error('cannot load the service worker start', error),
+  );
 }
 
 void start();

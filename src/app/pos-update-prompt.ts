@@ -1,8 +1,8 @@
 /**
- * Hosts the service-worker update flow beside the shell (main.ts adds it next to <pos-app>):
- * it knows whether a cart is open on this device (live from IndexedDB, so a sale in another
- * tab counts too) and whether a sync is in flight, and lets SwUpdateController apply an
- * accepted update only when neither is true.
+ * Hosts the service-worker update flow beside the shell (service-worker-start.ts adds it next
+ * to <pos-app>): it knows whether a cart is open on this device (live from IndexedDB, so a sale
+ * in another tab counts too) and whether a sync is in flight, and lets SwUpdateController apply
+ * an accepted update only when neither is true.
  */
 import { LitElement, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';

@@ -1,0 +1,30 @@
+/**
+ * The service worker and its update prompt, loaded by main.ts once the shell has its services:
+ * registration, Workbox's window library and the update toast are not needed to paint the first
+ * screen, so they stay off the entry chunk (DESIGN §8). The worker itself precaches this chunk
+ * like every other, so an offline start loads it from the cache.
+ */
+import { AppServiceWorker } from '../sw/register.ts';
+import './pos-update-prompt.ts';
+import type { AppServices } from './services.ts';
+
+/** Registers the worker; its Background Sync wake-ups only trigger the usual flush. */
+function startServiceWorker(services: AppServices): AppServiceWorker {
+  const worker = new AppServiceWorker();
+  worker.onFlushRequest(() => services.scheduler.requestFlush());
+  // Sales waiting and the last attempt failed: ask Chromium to wake us when the network is
+  // back (even if this tab is in the background by then).
+  services.scheduler.subscribe((status) => {
+    if (status.pending > 0 && status.phase === 'retrying') void worker.requestBackgroundSync();
+  });
+  void worker.register();
+  return worker;
+}
+
+/** Registers the worker and adds <pos-update-prompt> beside the shell. */
+export function startUpdates(services: AppServices): void {
+  const prompt = document.createElement('pos-update-prompt');
+  prompt.worker = startServiceWorker(services);
+  prompt.services = services;
+  document.body.append(prompt);
+}
