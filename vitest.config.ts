@@ -9,13 +9,14 @@ const postgresUrl = process.env.AISLE_TEST_PG_URL ?? '';
 
 export default defineConfig({
   test: {
-    include: ['test/unit/**/*.test.ts'],
+    // No root `include`: projects that extend the root concatenate its include with their own,
+    // which ran every unit file again in server-postgres.
     environment: 'node',
     testTimeout: 20_000,
     hookTimeout: 30_000,
     pool: 'forks',
     projects: [
-      { extends: true, test: { name: 'unit' } },
+      { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.ts'] } },
       ...(postgresUrl === ''
         ? []
         : [
