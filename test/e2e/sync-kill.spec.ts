@@ -68,8 +68,9 @@ test('killed at random points of a flush: server and device agree, nothing doubl
     // late and the answer comes back 0-400 ms after its commit, so a kill lands before,
     // during or after the server's commit.
     let serverDown = true;
-    let killed = false;
-    const routePushes = (target: Page) =>
+    // Each browser launch is a generation; a kill ends the current one.
+    let generation = 0;
+    const routePushes = (target: Page, launched: number) =>
       target.route('**/v0/sync/push', async (route) => {
         if (serverDown) {
           await route.abort('internetdisconnected').catch(() => undefined);
@@ -79,7 +80,7 @@ test('killed at random points of a flush: server and device agree, nothing doubl
           await new Promise((resolve) => setTimeout(resolve, random(200)));
           // Playwright, not the browser, sends route.fetch: a request the dead browser had
           // not sent yet must not reach the server.
-          if (killed) return;
+          if (launched !== generation) return;
           const response = await route.fetch();
           await new Promise((resolve) => setTimeout(resolve, random(400)));
           await route.fulfill({ response });
@@ -87,11 +88,10 @@ test('killed at random points of a flush: server and device agree, nothing doubl
           // The browser was killed under the request.
         }
       });
-    await routePushes(page);
+    await routePushes(page, generation);
 
     for (let round = 0; round < KILLS; round += 1) {
       serverDown = true;
-      killed = false;
       for (let i = 0; i < SALES_PER_ROUND; i += 1) {
         sold.push(await sellOne(page, items[(round * SALES_PER_ROUND + i) % items.length]!.sku));
       }
@@ -99,7 +99,7 @@ test('killed at random points of a flush: server and device agree, nothing doubl
       serverDown = false;
       await page.evaluate(() => window.dispatchEvent(new Event('online')));
       await new Promise((resolve) => setTimeout(resolve, random(700)));
-      killed = true;
+      generation += 1;
       expect(killBrowser(profile), 'browser processes killed').toBeGreaterThan(0);
       await context.close().catch(() => undefined);
       // Where the kill landed: how many of this round's sales the server had committed.
@@ -110,12 +110,11 @@ test('killed at random points of a flush: server and device agree, nothing doubl
       });
 
       ({ context, page } = await launch(profile));
-      await routePushes(page);
+      await routePushes(page, generation);
       await page.goto('/');
       await expect(page.getByLabel('Barcode or SKU')).toBeEditable({ timeout: 20_000 });
     }
     serverDown = false;
-    killed = false;
 
     // The last relaunch drains whatever the kills left.
     await expect(page.getByTestId('sync.pending')).toHaveText('All sales synced', {
