@@ -21,10 +21,10 @@ import { ApiError } from '../errors.ts';
 import { compileChecker } from '../validation.ts';
 import { Counters, nextValue } from './counters.ts';
 import {
-  atIndex,
   chunks,
   existingProductIds,
   refuseBatch,
+  uniqueItems,
   type ImportCounts,
 } from './import-batches.ts';
 import { importProducts } from './product-import.ts';
@@ -68,36 +68,25 @@ async function importPrices(trx: Trx, request: ImportRequest, now: string): Prom
   }
   const pricebook = request.head.pricebook ?? 'default';
   const details: ErrorDetail[] = [];
-  const prices: PriceItem[] = [];
-  const seen = new Map<string, number>();
-
-  request.items.forEach((raw, index) => {
-    const errors = checkPrice(raw, `items[${index}]`);
-    if (errors.length > 0) {
-      details.push(...atIndex(index, errors));
-      return;
-    }
-    const item = raw as PriceItem;
-    const first = seen.get(item.product_id);
-    if (first !== undefined) {
-      details.push({
-        index,
-        field: `items[${index}].product_id`,
-        message: `duplicates the product_id of items[${first}]`,
-      });
-      return;
-    }
-    seen.set(item.product_id, index);
-    if (!fitsCurrency(item.value, currency)) {
-      details.push({
-        index,
-        field: `items[${index}].value`,
-        message: `has more than ${currencyDigits(currency)} decimals for ${currency}`,
-      });
-      return;
-    }
-    prices.push(item);
-  });
+  const { taken: prices, seen } = uniqueItems<PriceItem>(
+    request.items,
+    {
+      check: checkPrice,
+      keyOf: (item) => item.product_id,
+      duplicate: (first) => `duplicates the product_id of items[${first}]`,
+      more: (item, index) =>
+        fitsCurrency(item.value, currency)
+          ? []
+          : [
+              {
+                index,
+                field: `items[${index}].value`,
+                message: `has more than ${currencyDigits(currency)} decimals for ${currency}`,
+              },
+            ],
+    },
+    details,
+  );
 
   const known = await existingProductIds(trx, [...seen.keys()]);
   for (const [productId, index] of seen) {
@@ -185,28 +174,15 @@ async function importAvailabilities(
   now: string,
 ): Promise<ImportCounts> {
   const details: ErrorDetail[] = [];
-  const rows: AvailabilityItem[] = [];
-  const seen = new Map<string, number>();
-  request.items.forEach((raw, index) => {
-    const errors = checkAvailability(raw, `items[${index}]`);
-    if (errors.length > 0) {
-      details.push(...atIndex(index, errors));
-      return;
-    }
-    const item = raw as AvailabilityItem;
-    const key = `${item.fulfillment_node_id}\u0000${item.product_id}`;
-    const first = seen.get(key);
-    if (first !== undefined) {
-      details.push({
-        index,
-        field: `items[${index}].product_id`,
-        message: `duplicates items[${first}] for this fulfillment node`,
-      });
-      return;
-    }
-    seen.set(key, index);
-    rows.push(item);
-  });
+  const { taken: rows, seen } = uniqueItems<AvailabilityItem>(
+    request.items,
+    {
+      check: checkAvailability,
+      keyOf: (item) => `${item.fulfillment_node_id}\u0000${item.product_id}`,
+      duplicate: (first) => `duplicates items[${first}] for this fulfillment node`,
+    },
+    details,
+  );
   if (details.length > 0) throw refuseBatch(details, request.items.length);
 
   let deleted = 0;

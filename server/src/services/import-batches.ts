@@ -47,3 +47,50 @@ export async function existingProductIds(trx: Trx, ids: readonly string[]): Prom
   }
   return found;
 }
+
+export interface UniqueItems<T> {
+  /** The item's schema check, reporting under the prefix given. */
+  readonly check: (value: unknown, prefix?: string) => ErrorDetail[];
+  /** What makes an item unique in the batch. */
+  readonly keyOf: (item: T) => string;
+  /** Why an item repeats the one at `first` (reported on its product_id). */
+  readonly duplicate: (first: number) => string;
+  /** The item's own checks once it passed these: its problems (none: it is taken). */
+  readonly more?: (item: T, index: number) => ErrorDetail[];
+}
+
+/**
+ * Checks every item of a batch by its schema and uniqueness, reporting into `details` so the
+ * whole batch is refused at once: the items taken, and the index of each key's first item.
+ */
+export function uniqueItems<T>(
+  items: readonly unknown[],
+  rules: UniqueItems<T>,
+  details: ErrorDetail[],
+): { taken: T[]; seen: Map<string, number> } {
+  const taken: T[] = [];
+  const seen = new Map<string, number>();
+  items.forEach((raw, index) => {
+    const errors = rules.check(raw, `items[${index}]`);
+    if (errors.length > 0) {
+      details.push(...atIndex(index, errors));
+      return;
+    }
+    // The schema check passed, so `raw` has the item's shape.
+    const item = raw as T;
+    const key = rules.keyOf(item);
+    const first = seen.get(key);
+    if (first !== undefined) {
+      details.push({ index, field: `items[${index}].product_id`, message: rules.duplicate(first) });
+      return;
+    }
+    seen.set(key, index);
+    const problems = rules.more?.(item, index) ?? [];
+    if (problems.length > 0) {
+      details.push(...problems);
+      return;
+    }
+    taken.push(item);
+  });
+  return { taken, seen };
+}

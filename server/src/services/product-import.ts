@@ -14,7 +14,7 @@ import {
 import type { Trx } from '../db/database.ts';
 import { compileChecker } from '../validation.ts';
 import { Counters, nextValue } from './counters.ts';
-import { atIndex, chunks, refuseBatch, type ImportCounts } from './import-batches.ts';
+import { chunks, refuseBatch, uniqueItems, type ImportCounts } from './import-batches.ts';
 
 const checkProduct = compileChecker(ProductItem);
 
@@ -47,33 +47,17 @@ export async function importProducts(
   now: string,
 ): Promise<ImportCounts> {
   const details: ErrorDetail[] = [];
-  const products: ProductItem[] = [];
-  const seenIds = new Map<string, number>();
   const keyOwners = new Map<string, KeyOwner>();
   const keysByProduct = new Map<string, string[]>();
 
-  request.items.forEach((raw, index) => {
-    const errors = checkProduct(raw, `items[${index}]`);
-    if (errors.length > 0) {
-      details.push(...atIndex(index, errors));
-      return;
-    }
-    const item = raw as ProductItem;
-    const first = seenIds.get(item.product_id);
-    if (first !== undefined) {
-      details.push({
-        index,
-        field: `items[${index}].product_id`,
-        message: `duplicates the product_id of items[${first}]`,
-      });
-      return;
-    }
-    seenIds.set(item.product_id, index);
+  /** Records the item's identifier keys: the problems of its identifiers (none: all taken). */
+  const identifierProblems = (item: ProductItem, index: number): ErrorDetail[] => {
+    const problems: ErrorDetail[] = [];
     const keys = new Set<string>();
     item.external_identifiers.forEach((identifier, j) => {
       const field = `items[${index}].external_identifiers[${j}].value`;
       if (GS1_TYPES.has(identifier.type.toLowerCase()) && toGtin14(identifier.value) === null) {
-        details.push({
+        problems.push({
           index,
           field,
           message: `is not a valid ${identifier.type} (length or check digit)`,
@@ -83,7 +67,7 @@ export async function importProducts(
       for (const key of identifierKeys(identifier.value)) {
         const owner = keyOwners.get(key);
         if (owner !== undefined && owner.productId !== item.product_id) {
-          details.push({
+          problems.push({
             index,
             field,
             message: `is already an identifier of items[${owner.index}]`,
@@ -95,8 +79,19 @@ export async function importProducts(
       }
     });
     keysByProduct.set(item.product_id, [...keys]);
-    products.push(item);
-  });
+    return problems;
+  };
+
+  const { taken: products, seen: seenIds } = uniqueItems<ProductItem>(
+    request.items,
+    {
+      check: checkProduct,
+      keyOf: (item) => item.product_id,
+      duplicate: (first) => `duplicates the product_id of items[${first}]`,
+      more: identifierProblems,
+    },
+    details,
+  );
 
   // Another product (not re-imported here) may already own one of these identifiers.
   const reported = new Set<string>();
