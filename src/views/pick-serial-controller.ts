@@ -4,19 +4,25 @@
  * use), a GS1 code's AI (21) read as the serial and its GTIN checked against the unit's
  * product, the camera in single-scan mode. The view owns the request; this owns the prompt.
  */
-import { html, type ReactiveController, type ReactiveControllerHost } from 'lit';
-import '../components/pos-serial-prompt.ts';
-import { LiveQueryController } from '../controllers/live-query-controller.ts';
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { describeDataError } from '../data/errors.ts';
 import type { PickItemView } from '../data/fulfillment-records.ts';
 import type { Repositories } from '../data/repositories.ts';
-import type { SerialSettings } from '../data/serial-repository.ts';
 import type { SerialCaptureInfo } from '../domain/sale.ts';
 import { readSerialScan } from '../domain/serial-scan.ts';
 import type { SerialValidator } from '../domain/serial-validation.ts';
 import { log } from '../log.ts';
 import type { CaptureMethod } from '../protocol/schemas.ts';
 import { loadSerialValidation } from './load-serial-validation.ts';
+import {
+  CAMERA_REFUSAL,
+  renderSerialPrompt,
+  serialSettingsQuery,
+  serialValidator,
+  validateSerial,
+  wrongProductRefusal,
+  type SerialSettingsQuery,
+} from './serial-capture.ts';
 
 export type CheckedSerial = { readonly serial: string } & SerialCaptureInfo;
 
@@ -40,19 +46,13 @@ export class PickSerialController implements ReactiveController {
   private _example = '';
   private readonly _host: ReactiveControllerHost;
   private readonly _options: PickSerialOptions;
-  private readonly _settings: LiveQueryController<SerialSettings, readonly [Repositories]>;
+  private readonly _settings: SerialSettingsQuery;
 
   constructor(host: ReactiveControllerHost, options: PickSerialOptions) {
     this._host = host;
     this._options = options;
     host.addController(this);
-    this._settings = new LiveQueryController(host, {
-      args: () => {
-        const repos = options.repos();
-        return repos === undefined ? undefined : ([repos] as const);
-      },
-      query: (repos) => repos.serials.settings(),
-    });
+    this._settings = serialSettingsQuery(host, options.repos);
   }
 
   hostConnected(): void {
@@ -65,24 +65,14 @@ export class PickSerialController implements ReactiveController {
   }
 
   /** The validator of the active pattern (no pattern: any non-empty serial passes). */
-  async validator(): Promise<SerialValidator> {
-    const { createSerialValidator } = await loadSerialValidation();
-    return createSerialValidator(this._settings.value?.pattern ?? null);
+  validator(): Promise<SerialValidator> {
+    return serialValidator(this._settings.value);
   }
 
   /** Validates a serial by the active pattern: the capture, or the refusal's sentence. */
   async check(raw: string, method: CaptureMethod): Promise<CheckedSerial | string> {
-    const validator = await this.validator();
-    const { describeSerialRefusal } = await loadSerialValidation();
-    const result = validator.validate(raw);
-    if (!result.ok) return describeSerialRefusal(result) ?? 'That serial number is not valid.';
-    return {
-      serial: result.serial,
-      method,
-      capturedAt: new Date().toISOString(),
-      valid: validator.active ? true : null,
-      configVersion: this._settings.value?.version ?? null,
-    };
+    const checked = await validateSerial(this._settings.value, raw, method);
+    return checked.ok ? checked.capture : (checked.message ?? 'That serial number is not valid.');
   }
 
   openFor(itemId: string): void {
@@ -117,14 +107,10 @@ export class PickSerialController implements ReactiveController {
     this._host.requestUpdate();
     try {
       const scan = readSerialScan(raw);
-      if (scan.gtin !== null) {
-        const product = await repos.catalog.findByCode(scan.gtin);
-        if (product?.productId !== item.productId) {
-          this._refuse(
-            `That code belongs to ${product?.title ?? 'another product'}, not ${item.title}. Scan the serial of the ${item.title}.`,
-          );
-          return;
-        }
+      const wrongProduct = await wrongProductRefusal(repos, scan.gtin, item);
+      if (wrongProduct !== null) {
+        this._refuse(wrongProduct);
+        return;
       }
       const checked = await this.check(scan.serial, method);
       if (typeof checked === 'string') {
@@ -142,18 +128,16 @@ export class PickSerialController implements ReactiveController {
 
   render() {
     const item = this._options.items().find((candidate) => candidate.id === this.itemId);
-    return html`<pos-serial-prompt
-      ?open=${item !== undefined}
-      product-title=${item?.title ?? ''}
-      pattern=${this._settings.value?.pattern ?? ''}
-      example=${this._settings.value?.pattern == null ? '' : this._example}
-      error=${this._error}
-      ?busy=${this._busy}
-      @pos-serial-entered=${(event: CustomEvent<{ serial: string; method: CaptureMethod }>) =>
-        void this.capture(event.detail.serial, this._options.confirmMethod(event.detail.method))}
-      @pos-serial-cancel=${() => this.close()}
-      @pos-serial-camera=${() => void this._captureWithCamera()}
-    ></pos-serial-prompt>`;
+    return renderSerialPrompt({
+      title: item?.title,
+      pattern: this._settings.value?.pattern ?? '',
+      example: this._settings.value?.pattern == null ? '' : this._example,
+      error: this._error,
+      busy: this._busy,
+      onEntered: (serial, method) => void this.capture(serial, this._options.confirmMethod(method)),
+      onCancel: () => this.close(),
+      onCamera: () => void this._captureWithCamera(),
+    });
   }
 
   private async _captureWithCamera(): Promise<void> {
@@ -164,7 +148,7 @@ export class PickSerialController implements ReactiveController {
       if (read !== null && this.itemId === itemId) await this.capture(read.code, 'camera');
     } catch (error) {
       log.warn('pick: camera for a serial failed', { error: String(error) });
-      this._refuse('The camera could not be opened here. Type the serial or use the scanner.');
+      this._refuse(CAMERA_REFUSAL);
     }
   }
 

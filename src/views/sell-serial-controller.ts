@@ -5,18 +5,24 @@
  * that carry a serial (GS1 codes) or look like one. The sell view owns the cart; this
  * controller owns the prompt.
  */
-import { html, type ReactiveController, type ReactiveControllerHost } from 'lit';
-import '../components/pos-serial-prompt.ts';
-import { LiveQueryController } from '../controllers/live-query-controller.ts';
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { SerialCaptureInput } from '../data/cart-repository.ts';
 import { describeDataError } from '../data/errors.ts';
 import type { Repositories } from '../data/repositories.ts';
-import type { SerialSettings } from '../data/serial-repository.ts';
 import type { CartLineRecord } from '../data/types.ts';
 import { requiresSerialAtCheckout } from '../domain/serial-rules.ts';
 import type { ProductRecord } from '../data/types.ts';
 import { loadSerialScan, loadSerialValidation } from './load-serial-validation.ts';
 import { unknownCodeMessage } from './sell-scan.ts';
+import {
+  CAMERA_REFUSAL,
+  renderSerialPrompt,
+  serialSettingsQuery,
+  serialValidator,
+  validateSerial,
+  wrongProductRefusal,
+  type SerialSettingsQuery,
+} from './serial-capture.ts';
 import type { SerialValidator } from '../domain/serial-validation.ts';
 import { log } from '../log.ts';
 import type { CaptureMethod, ShippingType } from '../protocol/schemas.ts';
@@ -45,19 +51,13 @@ export class SellSerialController implements ReactiveController {
   private _busy = false;
   private readonly _host: ReactiveControllerHost;
   private readonly _options: SellSerialOptions;
-  private readonly _settings: LiveQueryController<SerialSettings, readonly [Repositories]>;
+  private readonly _settings: SerialSettingsQuery;
 
   constructor(host: ReactiveControllerHost, options: SellSerialOptions) {
     this._host = host;
     this._options = options;
     host.addController(this);
-    this._settings = new LiveQueryController(host, {
-      args: () => {
-        const repos = options.repos();
-        return repos === undefined ? undefined : ([repos] as const);
-      },
-      query: (repos) => repos.serials.settings(),
-    });
+    this._settings = serialSettingsQuery(host, options.repos);
   }
 
   hostConnected(): void {
@@ -76,9 +76,8 @@ export class SellSerialController implements ReactiveController {
   }
 
   /** The validator of the active pattern (no pattern: any non-empty serial passes). */
-  async validator(): Promise<SerialValidator> {
-    const { createSerialValidator } = await loadSerialValidation();
-    return createSerialValidator(this._settings.value?.pattern ?? null);
+  validator(): Promise<SerialValidator> {
+    return serialValidator(this._settings.value);
   }
 
   /**
@@ -86,20 +85,8 @@ export class SellSerialController implements ReactiveController {
    * is written) that the device holds it nowhere else.
    */
   async check(raw: string, method: CaptureMethod): Promise<SerialCheck> {
-    const validator = await this.validator();
-    const { describeSerialRefusal } = await loadSerialValidation();
-    const result = validator.validate(raw);
-    if (!result.ok) return { ok: false, message: describeSerialRefusal(result) ?? '' };
-    return {
-      ok: true,
-      capture: {
-        serial: result.serial,
-        method,
-        capturedAt: new Date().toISOString(),
-        valid: validator.active ? true : null,
-        configVersion: this._settings.value?.version ?? null,
-      },
-    };
+    const checked = await validateSerial(this._settings.value, raw, method);
+    return checked.ok ? checked : { ok: false, message: checked.message ?? '' };
   }
 
   /**
@@ -151,14 +138,10 @@ export class SellSerialController implements ReactiveController {
     try {
       const { readSerialScan } = await loadSerialScan();
       const scan = readSerialScan(raw);
-      if (scan.gtin !== null) {
-        const product = await repos.catalog.findByCode(scan.gtin);
-        if (product?.productId !== line.productId) {
-          this._refuse(
-            `That code belongs to ${product?.title ?? 'another product'}, not ${line.title}. Scan the serial of the ${line.title}.`,
-          );
-          return;
-        }
+      const wrongProduct = await wrongProductRefusal(repos, scan.gtin, line);
+      if (wrongProduct !== null) {
+        this._refuse(wrongProduct);
+        return;
       }
       const checked = await this.check(scan.serial, method);
       if (!checked.ok) {
@@ -223,25 +206,23 @@ export class SellSerialController implements ReactiveController {
       if (read !== null && this.lineId === line.lineId) await this.capture(read.code, 'camera');
     } catch (error) {
       log.warn('sell: camera for a serial failed', { error: String(error) });
-      this._refuse('The camera could not be opened here. Type the serial or use the scanner.');
+      this._refuse(CAMERA_REFUSAL);
     }
   }
 
   render() {
     const line = this._options.lines().find((candidate) => candidate.lineId === this.lineId);
     const settings = this._settings.value;
-    return html`<pos-serial-prompt
-      ?open=${line !== undefined}
-      product-title=${line?.title ?? ''}
-      pattern=${settings?.pattern ?? ''}
-      example=${settings?.pattern == null ? '' : this._exampleFor(settings.pattern)}
-      error=${this._error}
-      ?busy=${this._busy}
-      @pos-serial-entered=${(event: CustomEvent<{ serial: string; method: CaptureMethod }>) =>
-        void this.capture(event.detail.serial, this._options.confirmMethod(event.detail.method))}
-      @pos-serial-cancel=${this._onCancel}
-      @pos-serial-camera=${() => void this.captureWithCamera()}
-    ></pos-serial-prompt>`;
+    return renderSerialPrompt({
+      title: line?.title,
+      pattern: settings?.pattern ?? '',
+      example: settings?.pattern == null ? '' : this._exampleFor(settings.pattern),
+      error: this._error,
+      busy: this._busy,
+      onEntered: (serial, method) => void this.capture(serial, this._options.confirmMethod(method)),
+      onCancel: this._onCancel,
+      onCamera: () => void this.captureWithCamera(),
+    });
   }
 
   private _examples = new Map<string, string>();
