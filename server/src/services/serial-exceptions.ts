@@ -19,6 +19,32 @@ import { activeHolder, currentPattern } from './serial-registry.ts';
 
 type Queryable = StoreDb['db'] | Trx;
 
+/** The placing order's summary columns (joined as `o`), aliased `o_*` for `orderSummary`. */
+export const ORDER_SUMMARY_COLUMNS = [
+  'o.id as o_id',
+  'o.external_id as o_external_id',
+  'o.store_id as o_store_id',
+  'o.device_id as o_device_id',
+  'o.associate_id as o_associate_id',
+  'o.placed_at as o_placed_at',
+  'o.created_at as o_created_at',
+] as const;
+
+/** The placing order's summary from a row selected with `ORDER_SUMMARY_COLUMNS`. */
+export function orderSummary(row: {
+  readonly [K in keyof SerialOrderSummary as `o_${K}`]: SerialOrderSummary[K];
+}): SerialOrderSummary {
+  return {
+    id: row.o_id,
+    external_id: row.o_external_id,
+    store_id: row.o_store_id,
+    device_id: row.o_device_id,
+    associate_id: row.o_associate_id,
+    placed_at: row.o_placed_at,
+    created_at: row.o_created_at,
+  };
+}
+
 /** Exceptions joined with their item, product and both orders; callers add the filters. */
 export function exceptionQuery(db: Queryable) {
   return db
@@ -45,13 +71,7 @@ export function exceptionQuery(db: Queryable) {
       'e.resolved_by',
       'e.resolved_at',
       'e.note',
-      'o.id as o_id',
-      'o.external_id as o_external_id',
-      'o.store_id as o_store_id',
-      'o.device_id as o_device_id',
-      'o.associate_id as o_associate_id',
-      'o.placed_at as o_placed_at',
-      'o.created_at as o_created_at',
+      ...ORDER_SUMMARY_COLUMNS,
       'other.id as x_id',
       'other.external_id as x_external_id',
       'other.store_id as x_store_id',
@@ -90,15 +110,7 @@ export function toWireException(row: ExceptionRow): SerialException {
     serial_number: row.serial_number,
     order_item_id: row.order_item_id,
     external_item_id: row.external_item_id,
-    order: {
-      id: row.o_id,
-      external_id: row.o_external_id,
-      store_id: row.o_store_id,
-      device_id: row.o_device_id,
-      associate_id: row.o_associate_id,
-      placed_at: row.o_placed_at,
-      created_at: row.o_created_at,
-    },
+    order: orderSummary(row),
     other_order: otherOrder(row),
     details: JSON.parse(row.details_json) as Record<string, unknown>,
     opened_at: row.opened_at,

@@ -11,7 +11,12 @@ import type { SerialLookup, SerialUnit } from '../../../src/protocol/serials.ts'
 import type { Caller } from '../auth.ts';
 import type { StoreDb } from '../db/database.ts';
 import { ApiError, notFound } from '../errors.ts';
-import { exceptionQuery, toWireException } from './serial-exceptions.ts';
+import {
+  exceptionQuery,
+  ORDER_SUMMARY_COLUMNS,
+  orderSummary,
+  toWireException,
+} from './serial-exceptions.ts';
 
 function unitQuery(store: StoreDb) {
   return store.db
@@ -32,13 +37,7 @@ function unitQuery(store: StoreDb) {
       'u.captured_at',
       'u.config_version',
       'u.created_at',
-      'o.id as o_id',
-      'o.external_id as o_external_id',
-      'o.store_id as o_store_id',
-      'o.device_id as o_device_id',
-      'o.associate_id as o_associate_id',
-      'o.placed_at as o_placed_at',
-      'o.created_at as o_created_at',
+      ...ORDER_SUMMARY_COLUMNS,
     ]);
 }
 
@@ -53,15 +52,7 @@ function toWireUnit(row: UnitRow, openUnitIds: ReadonlySet<string>): SerialUnit 
     state: row.state === 'sold' && openUnitIds.has(row.id) ? 'exception' : row.state,
     active: Number(row.active) === 1,
     store_id: row.store_id,
-    order: {
-      id: row.o_id,
-      external_id: row.o_external_id,
-      store_id: row.o_store_id,
-      device_id: row.o_device_id,
-      associate_id: row.o_associate_id,
-      placed_at: row.o_placed_at,
-      created_at: row.o_created_at,
-    },
+    order: orderSummary(row),
     order_item_id: row.order_item_id,
     capture: {
       method: row.capture_method as CaptureMethod | null,
