@@ -10,7 +10,7 @@
  */
 import { minor } from '../domain/money.ts';
 import { SaleSyncStates, type SerialCaptureInfo } from '../domain/sale.ts';
-import { findSameSerial } from '../domain/serial-rules.ts';
+import { findSameSerial, serialKey } from '../domain/serial-rules.ts';
 import type { ShippingType } from '../protocol/schemas.ts';
 import { WireShippingTypes as ShippingTypes } from '../protocol/wire-constants.ts';
 import type { AisleDb } from './db.ts';
@@ -44,7 +44,11 @@ async function assertSerialFree(
       `Serial ${serial} of ${title} is already in this cart. Scan the serial of the unit in hand.`,
     );
   }
-  const waiting = await db.sales.where('sync.state').equals(SaleSyncStates.pending).toArray();
+  const waiting = await db.sales
+    .where('serialKeys')
+    .equals(serialKey(productId, serial))
+    .filter((sale) => sale.sync.state === SaleSyncStates.pending)
+    .toArray();
   for (const sale of waiting) {
     if (findSameSerial(sale.lines, productId, serial) !== undefined) {
       throw new DataError(

@@ -18,6 +18,7 @@ import type {
   StoreRecord,
 } from './types.ts';
 import type { FulfillmentRecord } from './fulfillment-records.ts';
+import { saleSerialKeys } from './sale-serial-keys.ts';
 import type { RefusedConfigRecord, SerialExceptionRecord } from './serial-records.ts';
 
 export const DEFAULT_DB_NAME = 'aisle';
@@ -61,5 +62,18 @@ export class AisleDb extends Dexie {
     this.version(3).stores({
       fulfillment: 'id, localState',
     });
+    // Version 4: sales indexed by the serials they hold, so the same-serial check at checkout
+    // reads the one matching sale instead of every unsent sale (a long offline day queues
+    // hundreds, and the check runs inside the checkout transaction).
+    this.version(4)
+      .stores({ sales: 'saleId, &seq, createdAt, sync.state, *serialKeys' })
+      .upgrade((trx) =>
+        trx
+          .table<SaleRecord, 'saleId'>('sales')
+          .toCollection()
+          .modify((sale) => {
+            sale.serialKeys = saleSerialKeys(sale.lines);
+          }),
+      );
   }
 }

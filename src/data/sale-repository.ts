@@ -14,6 +14,7 @@ import { WireMutationTypes as MutationTypes } from '../protocol/wire-constants.t
 import type { AisleDb } from './db.ts';
 import { DataError, DataErrorReasons } from './errors.ts';
 import { nextSeq } from './outbox-repository.ts';
+import { saleSerialKeys } from './sale-serial-keys.ts';
 import {
   MetaKeys,
   OutboxStatuses,
@@ -114,11 +115,17 @@ export class SaleRepository {
         throw new DataError(DataErrorReasons.emptyCart, 'The cart is empty: scan a product first.');
       }
       lines.sort((a, b) => a.position - b.position);
-      // Unsent sales are read only when there is a serial to compare (most carts have none).
-      const serials = lines.some((line) => line.serial !== null);
+      // Only the unsent sales holding one of the cart's serials are read, by index.
+      const serialKeys = saleSerialKeys(lines);
       assertSerialsReady(
         lines,
-        serials ? await db.sales.where('sync.state').equals(SaleSyncStates.pending).toArray() : [],
+        serialKeys.length === 0
+          ? []
+          : await db.sales
+              .where('serialKeys')
+              .anyOf(serialKeys)
+              .filter((sale) => sale.sync.state === SaleSyncStates.pending)
+              .toArray(),
       );
       const { store } = input;
       const totals = cartTotals(lines, store.tax_rate, store.price_method);
@@ -141,6 +148,7 @@ export class SaleRepository {
         tender,
         createdAt: input.now,
         sync: { state: SaleSyncStates.pending, orderId: null, error: null, syncedAt: null },
+        serialKeys,
       };
       const mutation: OutboxRecord = {
         seq,

@@ -34,7 +34,11 @@ export interface CartLineRecord extends SaleLine {
   readonly addedAt: string;
 }
 
-export type SaleRecord = Sale;
+/**
+ * A completed sale as stored: the domain sale plus `serialKeys`, the `serialKey` of every serial
+ * it holds, multi-entry indexed so a serial is checked against unsent sales by index.
+ */
+export type SaleRecord = Sale & { serialKeys?: string[] };
 
 export const OutboxStatuses = {
   pending: 'pending',

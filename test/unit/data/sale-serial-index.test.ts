@@ -1,0 +1,91 @@
+/**
+ * The same-serial check reads unsent sales through the `serialKeys` index (Dexie version 4).
+ * A device that upgrades with sales still waiting must keep refusing their serials: the
+ * upgrade fills the index for sales written by version 3.
+ */
+import 'fake-indexeddb/auto';
+import { Dexie } from 'dexie';
+import { afterEach, describe, expect, it } from 'vitest';
+import { AisleDb } from '../../../src/data/db.ts';
+import { createRepositories } from '../../../src/data/repositories.ts';
+import type { SaleRecord } from '../../../src/data/types.ts';
+import { minor } from '../../../src/domain/money.ts';
+import { CATALOG, DEVICE_ID, NOW, openTestData, productById, STORE } from './data-fixtures.ts';
+
+const names: string[] = [];
+afterEach(async () => {
+  await Promise.all(names.splice(0).map((name) => Dexie.delete(name)));
+});
+
+/** A sale of one headphones unit with serial HX0001, as completeSale writes it. */
+async function soldSale(): Promise<SaleRecord> {
+  const data = await openTestData();
+  names.push(data.db.name);
+  const line = await data.carts.addProduct(DEVICE_ID, await productById(data, 'headphones-x1'), NOW);
+  await data.carts.setSerial(
+    line.lineId,
+    { serial: 'HX0001', method: 'typed', capturedAt: NOW, valid: true, configVersion: 1 },
+    NOW,
+  );
+  const sale = await data.sales.completeSale({
+    deviceId: DEVICE_ID,
+    associateId: 'assoc-1',
+    associateName: 'Alex Associate',
+    store: STORE,
+    tender: { method: 'cash', tendered: minor(100_000) },
+    now: NOW,
+  });
+  data.db.close();
+  return sale;
+}
+
+describe('sales indexed by their serials', () => {
+  it('stores the serial keys of a completed sale', async () => {
+    const sale = await soldSale();
+    expect(sale.serialKeys).toHaveLength(1);
+  });
+
+  it('keeps refusing a waiting sale serial after the upgrade from version 3', async () => {
+    const { serialKeys: _dropped, ...written } = await soldSale();
+    const name = `test-upgrade-${crypto.randomUUID()}`;
+    names.push(name);
+    // The device as version 3 left it: the same tables, sales without `serialKeys`.
+    const v3 = new Dexie(name);
+    v3.version(3).stores({
+      products: 'productId, *lookupKeys',
+      config: 'key',
+      stores: 'store_id',
+      session: 'key',
+      meta: 'key',
+      carts: 'cartId, deviceId',
+      cartLines: 'lineId, cartId, [cartId+productId]',
+      sales: 'saleId, &seq, createdAt, sync.state',
+      outbox: 'seq, &id, status, ref',
+      serialExceptions: 'id, state, orderExternalId',
+      refusedConfig: 'key',
+      fulfillment: 'id, localState',
+    });
+    await v3.table('sales').add(written);
+    v3.close();
+
+    const db = new AisleDb(name);
+    const repos = createRepositories(db);
+    await repos.catalog.applyPage(
+      { products: CATALOG, config: null, nextCursor: 'c1', complete: true },
+      STORE.currency,
+      NOW,
+    );
+    expect((await db.sales.get(written.saleId))?.serialKeys).toHaveLength(1);
+    const product = await repos.catalog.get('headphones-x1');
+    if (product === undefined) throw new Error('catalog not applied');
+    const line = await repos.carts.addProduct(DEVICE_ID, product, NOW);
+    await expect(
+      repos.carts.setSerial(
+        line.lineId,
+        { serial: 'HX0001', method: 'typed', capturedAt: NOW, valid: true, configVersion: 1 },
+        NOW,
+      ),
+    ).rejects.toMatchObject({ reason: 'SERIAL_DUPLICATE' });
+    db.close();
+  });
+});
