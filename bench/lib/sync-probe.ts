@@ -2,21 +2,14 @@
  * Runs INSIDE the app's page during the sync bench (bundled by bench/sync.ts, injected with
  * addScriptTag): queues sales through the app's own repositories over the app's own IndexedDB
  * database (cart, then `completeSale`: the same transaction as a checkout), and reports what
- * the outbox still holds. No hook is compiled into the app. Each sale holds a plain line and
- * a serialized unit with its serial, so the timed commit writes sale, serials and outbox.
+ * the outbox still holds. No hook is compiled into the app.
  */
 import { AisleDb, DEFAULT_DB_NAME } from '../../src/data/db.ts';
 import { createRepositories } from '../../src/data/repositories.ts';
 
-export interface QueuedSales {
-  readonly ids: string[];
-  /** Milliseconds of each `completeSale` call (the one checkout transaction). */
-  readonly commitMs: number[];
-}
-
 export interface AisleSyncProbe {
-  /** Completes `count` card sales: a plain product and a serialized unit with its serial. */
-  queueSales(count: number): Promise<QueuedSales>;
+  /** Completes `count` one-line card sales of the first sellable plain product. */
+  queueSales(count: number): Promise<string[]>;
   pending(): Promise<number>;
   close(): void;
 }
@@ -32,26 +25,11 @@ function createProbe(): AisleSyncProbe {
       if (store === undefined) throw new Error('no store on the device');
       const products = await db.products.limit(200).toArray();
       const product = products.find((p) => !p.serialized && p.price !== null);
-      const serialized = products.find((p) => p.serialized && p.price !== null);
-      if (product === undefined || serialized === undefined) {
-        throw new Error('the catalog needs a sellable plain and a sellable serialized product');
-      }
+      if (product === undefined) throw new Error('no sellable plain product in the catalog');
       const ids: string[] = [];
-      const commitMs: number[] = [];
-      const run = Date.now().toString(36).toUpperCase().slice(-6);
       for (let i = 0; i < count; i += 1) {
         const now = new Date().toISOString();
         await repos.carts.addProduct(session.deviceId, product, now);
-        // 14 letters and digits, unique per sale: valid for the demo pattern ^[A-Z0-9]{14}$.
-        const serial = `BN${run}${String(i).padStart(6, '0')}`;
-        await repos.carts.addProduct(session.deviceId, serialized, now, {
-          serial,
-          method: 'scanner',
-          capturedAt: now,
-          valid: true,
-          configVersion: null,
-        });
-        const start = performance.now();
         const sale = await repos.sales.completeSale({
           deviceId: session.deviceId,
           associateId: session.associateId,
@@ -60,10 +38,9 @@ function createProbe(): AisleSyncProbe {
           tender: { method: 'card', reference: `BENCH-${i}` },
           now,
         });
-        commitMs.push(performance.now() - start);
         ids.push(sale.saleId);
       }
-      return { ids, commitMs };
+      return ids;
     },
     async pending() {
       return (await repos.outbox.counts()).pending;
