@@ -2,37 +2,9 @@
  * Accessibility: axe-core on the sign-in, choose-a-PIN, sell (with a cart and with the payment
  * dialog) and receipt screens finds no serious or critical violation.
  */
-import { createRequire } from 'node:module';
-import type { Page } from '@playwright/test';
 import { DEMO_PRODUCTS, DEMO_USERS, expect, test } from './fixtures.ts';
+import { seriousViolations } from './support/axe.ts';
 import { choosePin, DEMO_PIN } from './support/sign-in.ts';
-
-const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: Array<{ target: unknown }>;
-}
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: axePath });
-  const violations = await page.evaluate(async () => {
-    const axe = (
-      window as unknown as {
-        axe: { run: (context: Document) => Promise<{ violations: AxeViolation[] }> };
-      }
-    ).axe;
-    return (await axe.run(document)).violations;
-  });
-  return violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map(
-      (v) =>
-        `${v.impact ?? ''} ${v.id}: ${v.help} at ${JSON.stringify(v.nodes.map((n) => n.target))}`,
-    );
-}
 
 // axe is injected as an inline script, which the app's Content-Security-Policy rightly forbids.
 test.use({ bypassCSP: true });

@@ -4,37 +4,9 @@
  * missing serial), the receipt with serial states, the order history, settings with a test
  * result, and a manager's exceptions screen.
  */
-import { createRequire } from 'node:module';
-import type { Page } from '@playwright/test';
 import { expect, signIn, test } from './fixtures.ts';
+import { seriousViolations } from './support/axe.ts';
 import { freshSerial, serializedProduct, serialPrompt, wedgeScan } from './support/serials.ts';
-
-const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: Array<{ target: unknown }>;
-}
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: axePath });
-  const violations = await page.evaluate(async () => {
-    const axe = (
-      window as unknown as {
-        axe: { run: (context: Document) => Promise<{ violations: AxeViolation[] }> };
-      }
-    ).axe;
-    return (await axe.run(document)).violations;
-  });
-  return violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map(
-      (v) =>
-        `${v.impact ?? ''} ${v.id}: ${v.help} at ${JSON.stringify(v.nodes.map((n) => n.target))}`,
-    );
-}
 
 // axe is injected as an inline script, which the app's Content-Security-Policy rightly forbids.
 test.use({ bypassCSP: true });
