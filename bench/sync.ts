@@ -26,6 +26,7 @@ import { environment, formatTable, writeReport, type ResultRow } from './lib/rep
 import { ensureBuilt, startServer, type BenchServer } from './lib/server.ts';
 import { summarize } from './lib/stats.ts';
 import type { AisleSyncProbe } from './lib/sync-probe.ts';
+import { PROTOCOL_VERSION } from '../src/protocol/wire-constants.ts';
 
 const flags = parseFlags(process.argv.slice(2));
 const SALES = intFlag(flags, 'sales', 1_000);
@@ -172,7 +173,11 @@ async function timeIngest(server: BenchServer): Promise<ResultRow> {
       seq += 1;
       mutations.push({ seq, id: randomUUID(), type: 'order.create', payload: order(seq) });
     }
-    const reply = await post('/v0/sync/push', { device_id: device.device_id, mutations });
+    const reply = await post('/v0/sync/push', {
+      device_id: device.device_id,
+      protocol_version: PROTOCOL_VERSION,
+      mutations,
+    });
     const results = reply.results as Array<{ status: string }>;
     applied += results.filter((result) => result.status === 'applied').length;
   }

@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import { gs1CheckDigit } from '../../src/domain/gtin.ts';
 import { DEMO_PRODUCTS } from '../src/seed/demo-catalog.ts';
 import { startServer } from '../src/server.ts';
+import { PROTOCOL_VERSION } from '../../src/protocol/wire-constants.ts';
 
 const [orders = 5000, batch = 50, products = 100_000] = process.argv.slice(2).map(Number);
 const ADMIN = 'probe-admin-token';
@@ -68,7 +69,11 @@ try {
       seq += 1;
       mutations.push({ seq, id: randomUUID(), type: 'order.create', payload: sale(seq) });
     }
-    const reply = await post('/v0/sync/push', { device_id: device.device_id, mutations });
+    const reply = await post('/v0/sync/push', {
+      device_id: device.device_id,
+      protocol_version: PROTOCOL_VERSION,
+      mutations,
+    });
     if (reply.last_applied_seq !== seq)
       throw new Error(`push stopped at ${String(reply.last_applied_seq)}`);
   }

@@ -14,7 +14,7 @@ import { customElement, property, query } from 'lit/decorators.js';
 import { formatMoney, minor } from '../domain/money.ts';
 import type { SaleLine } from '../domain/sale.ts';
 import { requiresSerialAtCheckout } from '../domain/serial-rules.ts';
-import { WireShippingTypes as ShippingTypes } from '../protocol/wire-constants.ts';
+import { ShippingTypes } from '../protocol/wire-constants.ts';
 import { emit } from './events.ts';
 import { controlStyles } from './shared-styles.ts';
 

@@ -12,7 +12,7 @@ import { minor } from '../domain/money.ts';
 import { SaleSyncStates, type SerialCaptureInfo } from '../domain/sale.ts';
 import { findSameSerial, serialKey } from '../domain/serial-rules.ts';
 import type { ShippingType } from '../protocol/schemas.ts';
-import { WireShippingTypes as ShippingTypes } from '../protocol/wire-constants.ts';
+import { ShippingTypes } from '../protocol/wire-constants.ts';
 import type { AisleDb } from './db.ts';
 import { DataError, DataErrorReasons } from './errors.ts';
 import type { CartLineRecord, CartRecord, ProductRecord } from './types.ts';

@@ -17,7 +17,7 @@ import type {
   SessionRecord,
   StoreRecord,
 } from './types.ts';
-import type { FulfillmentRecord } from './fulfillment-records.ts';
+import type { FulfillmentRecord } from '../domain/fulfillment-records.ts';
 import { saleSerialKeys } from './sale-serial-keys.ts';
 import type { RefusedConfigRecord, SerialExceptionRecord } from './serial-records.ts';
 
@@ -75,5 +75,24 @@ export class AisleDb extends Dexie {
             sale.serialKeys = saleSerialKeys(sale.lines);
           }),
       );
+    // Version 5: outbox entries whose answer is recorded but not yet on the record it concerns
+    // (the disk was full) are indexed by `unsettled`, so any feature's records catch up, not
+    // only sales. The upgrade marks the sales that were left waiting that way before.
+    this.version(5)
+      .stores({ outbox: 'seq, &id, status, ref, unsettled' })
+      .upgrade(async (trx) => {
+        const waiting = await trx
+          .table<SaleRecord, 'saleId'>('sales')
+          .where('sync.state')
+          .equals('pending')
+          .toArray();
+        const outbox = trx.table<OutboxRecord, number>('outbox');
+        for (const sale of waiting) {
+          const entry = await outbox.get(sale.seq);
+          if (entry !== undefined && entry.ref === sale.saleId && entry.status !== 'pending') {
+            await outbox.update(sale.seq, { unsettled: 1 });
+          }
+        }
+      });
   }
 }

@@ -6,19 +6,14 @@
  */
 import type { SerialCaptureInfo } from '../domain/sale.ts';
 import { serialKey } from '../domain/serial-rules.ts';
+import { pickItems, withState, type FulfillmentRecord } from '../domain/fulfillment-records.ts';
 import type { FulfillmentPickPayload, FulfillmentShipPayload } from '../protocol/fulfillment.ts';
-import { WireMutationTypes as MutationTypes } from '../protocol/wire-constants.ts';
+import { MutationTypes } from '../protocol/wire-constants.ts';
 import type { AisleDb } from './db.ts';
 import { DataError, DataErrorReasons } from './errors.ts';
-import { pickItems, withState, type FulfillmentRecord } from './fulfillment-records.ts';
-import {
-  settled,
-  type PickInput,
-  type PickResult,
-  type ShipmentInput,
-} from './fulfillment-repository.ts';
-import { nextSeq } from './outbox-repository.ts';
-import { MetaKeys, OutboxStatuses, type OutboxRecord } from './types.ts';
+import { settled } from './fulfillment-outcomes.ts';
+import type { PickInput, PickResult, ShipmentInput } from './fulfillment-repository.ts';
+import { enqueue, outboxTables } from './outbox-repository.ts';
 
 const refuse = (message: string): DataError => new DataError(DataErrorReasons.invalid, message);
 
@@ -28,7 +23,7 @@ const refuse = (message: string): DataError => new DataError(DataErrorReasons.in
    * picked for another unit of the same product.
    */
 export async function pickUnit(db: AisleDb, input: PickInput): Promise<PickResult> {
-    return db.transaction('rw', [db.fulfillment, db.outbox, db.meta], async () => {
+    return db.transaction('rw', [db.fulfillment, ...outboxTables(db)], async () => {
       const record = await editable(db, input.requestId);
       const item = pickItems(record).find((candidate) => candidate.id === input.itemId);
       if (item === undefined) throw refuse('That item is not part of this order.');
@@ -41,7 +36,6 @@ export async function pickUnit(db: AisleDb, input: PickInput): Promise<PickResul
         );
       }
       if (serial !== null) await assertSerialFree(db, item.productId, serial.serial);
-      const seq = await nextSeq(db);
       const payload: FulfillmentPickPayload = {
         request_id: record.id,
         items: [
@@ -64,7 +58,12 @@ export async function pickUnit(db: AisleDb, input: PickInput): Promise<PickResul
           },
         ],
       };
-      await queue(db, seq, MutationTypes.fulfillmentPick, payload, record.id, input.now);
+      const seq = await enqueue(db, {
+        type: MutationTypes.fulfillmentPick,
+        payload,
+        ref: record.id,
+        now: input.now,
+      });
       const { serial: serialNumber = null, ...capture } = serial ?? {};
       const updated = withState({
         ...record,
@@ -91,7 +90,7 @@ export async function completePicking(
   requestId: string,
   now: string,
 ): Promise<FulfillmentRecord> {
-    return db.transaction('rw', [db.fulfillment, db.outbox, db.meta], async () => {
+    return db.transaction('rw', [db.fulfillment, ...outboxTables(db)], async () => {
       const record = await editable(db, requestId);
       if (record.localState === 'picked') return record;
       const missing = pickItems(record).filter((item) => !item.picked);
@@ -100,9 +99,13 @@ export async function completePicking(
           `${missing.length} item(s) still to pick: ${missing.map((item) => item.title).join(', ')}.`,
         );
       }
-      const seq = await nextSeq(db);
       const payload: FulfillmentPickPayload = { request_id: record.id, items: [], complete: true };
-      await queue(db, seq, MutationTypes.fulfillmentPick, payload, record.id, now);
+      const seq = await enqueue(db, {
+        type: MutationTypes.fulfillmentPick,
+        payload,
+        ref: record.id,
+        now,
+      });
       const updated = withState({ ...record, pendingComplete: { seq, at: now }, syncError: null });
       await db.fulfillment.put(updated);
       return updated;
@@ -111,18 +114,22 @@ export async function completePicking(
 
   /** Ships (or hands over for pick-up) a request whose picking is complete. */
 export async function shipRequest(db: AisleDb, input: ShipmentInput): Promise<FulfillmentRecord> {
-    return db.transaction('rw', [db.fulfillment, db.outbox, db.meta], async () => {
+    return db.transaction('rw', [db.fulfillment, ...outboxTables(db)], async () => {
       const record = await editable(db, input.requestId);
       if (record.localState !== 'picked') throw refuse('Complete picking before shipping.');
       const trackingCode = input.trackingCode?.trim() ?? '';
       const carrier = input.carrier?.trim() ?? '';
-      const seq = await nextSeq(db);
       const payload: FulfillmentShipPayload = {
         request_id: record.id,
         ...(trackingCode === '' ? {} : { tracking_code: trackingCode }),
         ...(carrier === '' ? {} : { carrier }),
       };
-      await queue(db, seq, MutationTypes.fulfillmentShip, payload, record.id, input.now);
+      const seq = await enqueue(db, {
+        type: MutationTypes.fulfillmentShip,
+        payload,
+        ref: record.id,
+        now: input.now,
+      });
       const updated = withState({
         ...record,
         pendingShipment: {
@@ -163,27 +170,4 @@ async function assertSerialFree(db: AisleDb, productId: string, serial: string):
         }
       }
     }
-  }
-
-async function queue(
-    db: AisleDb,
-    seq: number,
-    type: OutboxRecord['type'],
-    payload: unknown,
-    ref: string,
-    now: string,
-  ): Promise<void> {
-    await db.outbox.add({
-      seq,
-      id: crypto.randomUUID(),
-      type,
-      payload,
-      status: OutboxStatuses.pending,
-      createdAt: now,
-      ref,
-      result: null,
-      error: null,
-      ackedAt: null,
-    });
-    await db.meta.put({ key: MetaKeys.lastSeq, value: seq });
   }

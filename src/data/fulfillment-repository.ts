@@ -7,19 +7,18 @@
  * reason whenever a request is read, and an applied answer's copy of the request replaces the
  * device's (`settleFulfillmentResult`).
  */
-import type { SerialCaptureInfo } from '../domain/sale.ts';
-import type { FulfillmentRequest } from '../protocol/fulfillment.ts';
-import type { MutationResult } from '../protocol/sync-protocol.ts';
-import type { AisleDb } from './db.ts';
 import {
   actionSeqs,
   reconcileRequest,
-  settleFromOutbox,
-  type ActionOutcome,
   type FulfillmentRecord,
   type PickItemView,
-} from './fulfillment-records.ts';
-import type { OutboxRecord } from './types.ts';
+} from '../domain/fulfillment-records.ts';
+import type { SerialCaptureInfo } from '../domain/sale.ts';
+import type { FulfillmentRequest } from '../protocol/fulfillment.ts';
+import { MutationTypes } from '../protocol/wire-constants.ts';
+import type { AnswerHandler, AnswerHandlers } from './answer-handlers.ts';
+import type { AisleDb } from './db.ts';
+import { settled } from './fulfillment-outcomes.ts';
 
 export interface PickInput {
   readonly requestId: string;
@@ -48,29 +47,6 @@ export interface ShipmentInput {
  * keeping them off the first paint; pulled requests and answers are handled here.
  */
 const actions = () => import('./fulfillment-actions.ts');
-
-/** What the outbox holds about these seqs, for `settleFromOutbox`. */
-async function outcomes(
-  db: AisleDb,
-  records: readonly FulfillmentRecord[],
-): Promise<(seq: number) => ActionOutcome | undefined> {
-  const seqs = [...new Set(records.flatMap(actionSeqs))];
-  const entries = seqs.length === 0 ? [] : await db.outbox.bulkGet(seqs);
-  const bySeq = new Map<number, ActionOutcome>();
-  for (const entry of entries) {
-    if (entry !== undefined) bySeq.set(entry.seq, { status: entry.status, error: entry.error });
-  }
-  return (seq) => bySeq.get(seq);
-}
-
-/** Records as the associate sees them: their pending actions settled by the outbox's answers. */
-export async function settled(
-  db: AisleDb,
-  records: FulfillmentRecord[],
-): Promise<FulfillmentRecord[]> {
-  const outcomeOf = await outcomes(db, records);
-  return records.map((record) => settleFromOutbox(record, outcomeOf));
-}
 
 /**
  * Writes pulled requests over the device's copies, keeping this device's pending actions.
@@ -101,21 +77,28 @@ export async function applyPulledRequests(
 /**
  * The server applied a `fulfillment.*` mutation: its answer is the request as it now stands
  * (with the registry's verdict on each serial), kept at once instead of waiting for the pull.
- * Called inside the outbox's answer transaction, which includes `fulfillment`.
+ * A refusal needs nothing here: reading a request settles its actions by their outbox entries.
  */
-export async function settleFulfillmentResult(
-  db: AisleDb,
-  entry: OutboxRecord,
-  result: MutationResult,
-): Promise<void> {
-  // A replay's stored answer may be older than what the device already holds.
-  if (result.status !== 'applied' || entry.ref === null) return;
-  const record = await db.fulfillment.get(entry.ref);
-  const body = result.result as Partial<FulfillmentRequest> | null | undefined;
-  if (record === undefined || typeof body !== 'object' || body === null) return;
-  if (body.id !== record.id || !Array.isArray(body.items)) return;
-  await db.fulfillment.put(reconcileRequest(record, body as FulfillmentRequest));
-}
+const requestAnswer: AnswerHandler<'fulfillment.pick' | 'fulfillment.ship'> = {
+  tables: (db) => [db.fulfillment],
+  async settle(db, entry, answer) {
+    // A replay's stored answer may be older than what the device already holds.
+    if (answer.status !== 'applied' || entry.ref === null) return;
+    const record = await db.fulfillment.get(entry.ref);
+    const body = answer.result;
+    if (record === undefined || typeof body !== 'object' || body === null) return;
+    if (body.id !== record.id || !Array.isArray(body.items)) return;
+    await db.fulfillment.put(reconcileRequest(record, body));
+  },
+};
+
+export const fulfillmentAnswerHandlers: Pick<
+  AnswerHandlers,
+  'fulfillment.pick' | 'fulfillment.ship'
+> = {
+  [MutationTypes.fulfillmentPick]: requestAnswer,
+  [MutationTypes.fulfillmentShip]: requestAnswer,
+};
 
 export class FulfillmentRepository {
   private readonly _db: AisleDb;

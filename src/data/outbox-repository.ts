@@ -1,31 +1,72 @@
 /**
- * The outbox: mutations waiting for the server, numbered per device with no gaps. Entries are
- * kept after the server acknowledged them, so a server that lost its record of them (a 409
- * seq_gap below what we thought was acknowledged) can be sent them again.
+ * The outbox: mutations waiting for the server, numbered per device with no gaps. Every
+ * writer queues through `enqueue()`, inside its own read-write transaction, so a sale, a pick
+ * or a resolution and its mutation are written together or not at all. Entries are kept after
+ * the server acknowledged them, so a server that lost its record of them (a 409 seq_gap below
+ * what we thought was acknowledged) can be sent them again.
  *
- * Results are applied with the sale they concern in one transaction, so the receipt's sync
- * state and the queue never disagree.
+ * The outbox knows no feature: each mutation type's answer is recorded on what it concerns by
+ * the `AnswerHandler` its owning module registers (`answer-handlers.ts`), in the same
+ * transaction as the outbox entry, so the screen and the queue never disagree.
  */
-import { SaleSyncStates, type SaleSync } from '../domain/sale.ts';
+import type { Table } from 'dexie';
+import type { MutationPayload } from '../protocol/mutations.ts';
 import type { MutationResult } from '../protocol/sync-protocol.ts';
-import type { SerialException } from '../protocol/serials.ts';
-import { WireMutationTypes as MutationTypes } from '../protocol/wire-constants.ts';
+import type { MutationStatus, MutationType } from '../protocol/wire-constants.ts';
+import type { AnswerHandler, AnswerHandlers, MutationAnswer } from './answer-handlers.ts';
 import type { AisleDb } from './db.ts';
 import { DataErrorReasons, dataErrorReason } from './errors.ts';
-import { settleFulfillmentResult } from './fulfillment-repository.ts';
-import { MetaKeys, OutboxStatuses, type OutboxRecord, type OutboxStatus } from './types.ts';
+import {
+  MetaKeys,
+  OutboxStatuses,
+  type OutboxEntry,
+  type OutboxRecord,
+  type OutboxStatus,
+} from './types.ts';
+
+/** The tables `enqueue` writes: include them in the caller's transaction. */
+export const outboxTables = (db: AisleDb): Table[] => [db.outbox, db.meta];
+
+export interface EnqueueInput<T extends MutationType> {
+  readonly type: T;
+  readonly payload: MutationPayload<T>;
+  /** The record this mutation is about (a sale, a request, an exception), for its answer. */
+  readonly ref: string | null;
+  readonly now: string;
+  /** Made by the caller only in tests; a fresh UUID otherwise. */
+  readonly id?: string;
+}
 
 /**
- * The next free `seq`. Call inside a read-write transaction that also writes the new entry and
- * `meta.lastSeq`, so two sales can never share a number.
+ * Queues one mutation with the next free `seq` and returns that seq. Call inside a read-write
+ * transaction over `outboxTables(db)` plus what the caller writes, so two writers can never
+ * share a number and the mutation is committed with the change it carries.
  */
-export async function nextSeq(db: AisleDb): Promise<number> {
+export async function enqueue<T extends MutationType>(
+  db: AisleDb,
+  input: EnqueueInput<T>,
+): Promise<number> {
   const [last, counter] = await Promise.all([
     db.outbox.orderBy('seq').last(),
     db.meta.get(MetaKeys.lastSeq),
   ]);
   const fromCounter = typeof counter?.value === 'number' ? counter.value : 0;
-  return Math.max(last?.seq ?? 0, fromCounter) + 1;
+  const seq = Math.max(last?.seq ?? 0, fromCounter) + 1;
+  const entry: OutboxEntry<T> = {
+    seq,
+    id: input.id ?? crypto.randomUUID(),
+    type: input.type,
+    payload: input.payload,
+    status: OutboxStatuses.pending,
+    createdAt: input.now,
+    ref: input.ref,
+    result: null,
+    error: null,
+    ackedAt: null,
+  };
+  await db.outbox.add(entry);
+  await db.meta.put({ key: MetaKeys.lastSeq, value: seq });
+  return seq;
 }
 
 export interface OutboxCounts {
@@ -41,53 +82,39 @@ export interface AppliedResults {
   readonly unmatched: number;
 }
 
-function saleSyncFor(result: MutationResult, now: string): SaleSync {
-  switch (result.status) {
-    case 'applied':
-    case 'duplicate': {
-      const body = result.result;
-      const orderId =
-        typeof body === 'object' && body !== null && typeof (body as { id?: unknown }).id === 'string'
-          ? (body as { id: string }).id
-          : null;
-      return { state: SaleSyncStates.synced, orderId, error: null, syncedAt: now };
-    }
-    case 'rejected':
-      return {
-        state: SaleSyncStates.rejected,
-        orderId: null,
-        error: result.error?.message ?? 'The server refused this sale.',
-        syncedAt: now,
-      };
-    case 'idempotency_mismatch':
-      return {
-        state: SaleSyncStates.mismatch,
-        orderId: null,
-        error: 'The server already holds a different sale under this id.',
-        syncedAt: now,
-      };
-  }
-}
-
-const STATUS_OF_RESULT: Record<MutationResult['status'], OutboxStatus> = {
+const STATUS_OF_RESULT: Record<MutationStatus, OutboxStatus> = {
   applied: OutboxStatuses.done,
   duplicate: OutboxStatuses.done,
   rejected: OutboxStatuses.rejected,
   idempotency_mismatch: OutboxStatuses.mismatch,
 };
 
-/** The answer a settled entry stands for, to replay it onto its sale. */
-const RESULT_OF_STATUS: Record<Exclude<OutboxStatus, 'pending'>, MutationResult['status']> = {
+/** The answer a settled entry stands for, to replay it onto its records. */
+const RESULT_OF_STATUS: Record<Exclude<OutboxStatus, 'pending'>, MutationStatus> = {
   done: 'applied',
   rejected: 'rejected',
   idempotency_mismatch: 'idempotency_mismatch',
 };
 
+/** The stored answer of a settled entry, as its handler reads answers. */
+function storedAnswer(entry: OutboxRecord): MutationAnswer<MutationType> | null {
+  if (entry.status === OutboxStatuses.pending) return null;
+  const status = RESULT_OF_STATUS[entry.status];
+  return {
+    status,
+    // Stored as the server sent it for this entry's type.
+    result: (entry.result ?? undefined) as MutationAnswer<MutationType>['result'],
+    error: entry.error === null ? undefined : { error: status, message: entry.error },
+  };
+}
+
 export class OutboxRepository {
   private readonly _db: AisleDb;
+  private readonly _handlers: AnswerHandlers;
 
-  constructor(db: AisleDb) {
+  constructor(db: AisleDb, handlers: AnswerHandlers) {
     this._db = db;
+    this._handlers = handlers;
   }
 
   /** The oldest mutation still waiting for the server. */
@@ -125,10 +152,10 @@ export class OutboxRepository {
   }
 
   /**
-   * Records the server's answers on the outbox entries and on the sales they concern. When the
-   * disk is full the sales cannot take their new sync state; the outbox still records the
-   * answers (so the queue drains and nothing is sent twice) and `reconcileSales` copies them
-   * onto the sales once there is room again.
+   * Records the server's answers on the outbox entries and, through each type's handler, on
+   * what they concern. When the disk is full those records cannot take their new state; the
+   * outbox still records the answers (so the queue drains and nothing is sent twice), marks
+   * the entries `unsettled`, and `reconcile` hands them to their handlers once there is room.
    */
   async applyResults(results: readonly MutationResult[], now: string): Promise<AppliedResults> {
     try {
@@ -140,34 +167,43 @@ export class OutboxRepository {
   }
 
   /**
-   * Gives waiting sales the answer their outbox entry already holds (left behind when the
-   * disk was full while the answer came). Returns how many sales were brought up to date.
+   * Hands answers recorded while the disk was full to their handlers. Returns how many entries
+   * were brought up to date.
    */
-  async reconcileSales(now: string): Promise<number> {
+  async reconcile(now: string): Promise<number> {
     const db = this._db;
-    return db.transaction('rw', [db.outbox, db.sales], async () => {
-      const waiting = await db.sales.where('sync.state').equals(SaleSyncStates.pending).toArray();
-      let repaired = 0;
-      for (const sale of waiting) {
-        const entry = await db.outbox.where('ref').equals(sale.saleId).first();
-        if (entry === undefined || entry.status === OutboxStatuses.pending) continue;
-        const status = RESULT_OF_STATUS[entry.status];
-        await db.sales.update(sale.saleId, {
-          sync: saleSyncFor(
-            {
-              seq: entry.seq,
-              id: entry.id,
-              status,
-              result: entry.result ?? undefined,
-              error: entry.error === null ? undefined : { error: status, message: entry.error },
-            },
-            entry.ackedAt ?? now,
-          ),
-        });
-        repaired += 1;
+    return db.transaction('rw', this._answerTables(), async () => {
+      const unsettled = await db.outbox.where('unsettled').equals(1).toArray();
+      for (const entry of unsettled) {
+        const answer = storedAnswer(entry);
+        if (answer !== null) await this._settle(entry, answer, entry.ackedAt ?? now);
+        await db.outbox.update(entry.seq, { unsettled: undefined });
       }
-      return repaired;
+      return unsettled.length;
     });
+  }
+
+  /** Notes a successful exchange with the server even when nothing was settled. */
+  async touchLastSync(now: string): Promise<void> {
+    await this._db.meta.put({ key: MetaKeys.lastSyncAt, value: now });
+  }
+
+  private _answerTables(): Table[] {
+    const tables = new Set<Table>(outboxTables(this._db));
+    for (const handler of Object.values(this._handlers) as AnswerHandler<MutationType>[]) {
+      for (const table of handler.tables(this._db)) tables.add(table);
+    }
+    return [...tables];
+  }
+
+  /** The entry's own handler; the table keeps type and entry paired. */
+  private async _settle<T extends MutationType>(
+    entry: OutboxEntry<T>,
+    answer: MutationAnswer<T>,
+    now: string,
+  ): Promise<void> {
+    const handler: AnswerHandler<T> = this._handlers[entry.type];
+    await handler.settle(this._db, entry, answer, now);
   }
 
   private async _applyResults(
@@ -176,7 +212,7 @@ export class OutboxRepository {
     withRecords: boolean,
   ): Promise<AppliedResults> {
     const db = this._db;
-    const tables = [db.outbox, db.sales, db.serialExceptions, db.fulfillment, db.meta];
+    const tables = withRecords ? this._answerTables() : outboxTables(db);
     return db.transaction('rw', tables, async () => {
       let settled = 0;
       let unmatched = 0;
@@ -194,65 +230,14 @@ export class OutboxRepository {
           result: result.result ?? null,
           error: status === OutboxStatuses.done ? null : (result.error?.message ?? result.status),
           ackedAt: now,
+          ...(withRecords ? {} : { unsettled: 1 as const }),
         });
         settled += 1;
         // With a full disk only the outbox is kept right (see applyResults).
-        if (!withRecords) continue;
-        if (entry.type === MutationTypes.serialExceptionResolve) {
-          await this._settleResolution(entry.ref, result, now);
-        } else if (
-          entry.type === MutationTypes.fulfillmentPick ||
-          entry.type === MutationTypes.fulfillmentShip
-        ) {
-          await settleFulfillmentResult(db, entry, result);
-        } else if (entry.ref !== null) {
-          await db.sales.update(entry.ref, { sync: saleSyncFor(result, now) });
-        }
+        if (withRecords) await this._settle(entry, result as MutationAnswer<MutationType>, now);
       }
       if (withRecords) await db.meta.put({ key: MetaKeys.lastSyncAt, value: now });
       return { settled, unmatched };
     });
-  }
-
-  /**
-   * A manager's resolution answered: applied → the exception as the server now holds it;
-   * refused → the reason stays on the exception, which is open again for another try.
-   */
-  private async _settleResolution(
-    exceptionId: string | null,
-    result: MutationResult,
-    now: string,
-  ): Promise<void> {
-    const db = this._db;
-    const current = exceptionId === null ? undefined : await db.serialExceptions.get(exceptionId);
-    if (current === undefined) return;
-    const body = result.result as Partial<SerialException> | undefined;
-    const done = result.status === 'applied' || result.status === 'duplicate';
-    if (done && typeof body === 'object' && body !== null && body.id === current.id) {
-      const resolved = { ...current, ...(body as SerialException) };
-      await db.serialExceptions.put({
-        ...resolved,
-        orderExternalId: resolved.order.external_id,
-        pendingResolution: null,
-      });
-      return;
-    }
-    if (done) {
-      await db.serialExceptions.update(current.id, { state: 'resolved', pendingResolution: null });
-      return;
-    }
-    if (current.pendingResolution === null) return;
-    await db.serialExceptions.update(current.id, {
-      pendingResolution: {
-        ...current.pendingResolution,
-        error: result.error?.message ?? 'The server refused this resolution.',
-        requestedAt: current.pendingResolution.requestedAt || now,
-      },
-    });
-  }
-
-  /** Notes a successful exchange with the server even when nothing was settled. */
-  async touchLastSync(now: string): Promise<void> {
-    await this._db.meta.put({ key: MetaKeys.lastSyncAt, value: now });
   }
 }

@@ -1,13 +1,14 @@
 /**
  * The set of repositories over one database, as views receive them through context.
  */
+import type { AnswerHandlers } from './answer-handlers.ts';
 import { CartRepository } from './cart-repository.ts';
 import { CatalogRepository } from './catalog-repository.ts';
 import { AisleDb } from './db.ts';
-import { FulfillmentRepository } from './fulfillment-repository.ts';
+import { fulfillmentAnswerHandlers, FulfillmentRepository } from './fulfillment-repository.ts';
 import { OutboxRepository } from './outbox-repository.ts';
-import { SaleRepository } from './sale-repository.ts';
-import { SerialRepository } from './serial-repository.ts';
+import { saleAnswerHandlers, SaleRepository } from './sale-repository.ts';
+import { serialAnswerHandlers, SerialRepository } from './serial-repository.ts';
 import { SessionRepository } from './session-repository.ts';
 
 export interface Repositories {
@@ -20,12 +21,22 @@ export interface Repositories {
   readonly fulfillment: FulfillmentRepository;
 }
 
+/**
+ * Each mutation type's answer handler, from the module that writes that type: the type makes a
+ * new mutation type a compile error here until its owner provides one.
+ */
+export const answerHandlers: AnswerHandlers = {
+  ...saleAnswerHandlers,
+  ...fulfillmentAnswerHandlers,
+  ...serialAnswerHandlers,
+};
+
 export function createRepositories(db: AisleDb): Repositories {
   return {
     catalog: new CatalogRepository(db),
     carts: new CartRepository(db),
     sales: new SaleRepository(db),
-    outbox: new OutboxRepository(db),
+    outbox: new OutboxRepository(db, answerHandlers),
     sessions: new SessionRepository(db),
     serials: new SerialRepository(db),
     fulfillment: new FulfillmentRepository(db),

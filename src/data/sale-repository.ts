@@ -7,22 +7,16 @@
 import { cartTotals } from '../domain/cart-totals.ts';
 import type { Minor } from '../domain/money.ts';
 import { buildOrderRequest } from '../domain/order-request.ts';
-import { SaleSyncStates, type SaleLine } from '../domain/sale.ts';
+import { SaleSyncStates, type SaleLine, type SaleSync } from '../domain/sale.ts';
 import { findSameSerial, requiresSerialAtCheckout } from '../domain/serial-rules.ts';
 import { cardTender, cashTender, type Tender, type TenderRequest } from '../domain/tender.ts';
-import { WireMutationTypes as MutationTypes } from '../protocol/wire-constants.ts';
+import { MutationTypes } from '../protocol/wire-constants.ts';
+import { isDone, type AnswerHandlers, type MutationAnswer } from './answer-handlers.ts';
 import type { AisleDb } from './db.ts';
 import { DataError, DataErrorReasons } from './errors.ts';
-import { nextSeq } from './outbox-repository.ts';
+import { enqueue, outboxTables } from './outbox-repository.ts';
 import { saleSerialKeys } from './sale-serial-keys.ts';
-import {
-  MetaKeys,
-  OutboxStatuses,
-  type CartLineRecord,
-  type OutboxRecord,
-  type SaleRecord,
-  type StoreRecord,
-} from './types.ts';
+import type { CartLineRecord, SaleRecord, StoreRecord } from './types.ts';
 
 export type TenderInput = TenderRequest;
 
@@ -107,7 +101,8 @@ export class SaleRepository {
     const db = this._db;
     const saleId = input.saleId ?? crypto.randomUUID();
     const mutationId = input.mutationId ?? crypto.randomUUID();
-    return db.transaction('rw', [db.carts, db.cartLines, db.sales, db.outbox, db.meta], async () => {
+    const tables = [db.carts, db.cartLines, db.sales, ...outboxTables(db)];
+    return db.transaction('rw', tables, async () => {
       const cart = await db.carts.where('deviceId').equals(input.deviceId).first();
       const lines =
         cart === undefined ? [] : await db.cartLines.where('cartId').equals(cart.cartId).toArray();
@@ -130,10 +125,9 @@ export class SaleRepository {
       const { store } = input;
       const totals = cartTotals(lines, store.tax_rate, store.price_method);
       const tender = resolveTender(totals.total, input.tender);
-      const seq = await nextSeq(db);
-      const sale: SaleRecord = {
+      const draft: SaleRecord = {
         saleId,
-        seq,
+        seq: 0,
         storeId: store.store_id,
         storeLabel: store.label,
         deviceId: input.deviceId,
@@ -150,21 +144,15 @@ export class SaleRepository {
         sync: { state: SaleSyncStates.pending, orderId: null, error: null, syncedAt: null },
         serialKeys,
       };
-      const mutation: OutboxRecord = {
-        seq,
-        id: mutationId,
+      const seq = await enqueue(db, {
         type: MutationTypes.orderCreate,
-        payload: buildOrderRequest(sale),
-        status: OutboxStatuses.pending,
-        createdAt: input.now,
+        payload: buildOrderRequest(draft),
         ref: saleId,
-        result: null,
-        error: null,
-        ackedAt: null,
-      };
+        now: input.now,
+        id: mutationId,
+      });
+      const sale: SaleRecord = { ...draft, seq };
       await db.sales.add(sale);
-      await db.outbox.add(mutation);
-      await db.meta.put({ key: MetaKeys.lastSeq, value: seq });
       await db.cartLines.where('cartId').equals(cart.cartId).delete();
       await db.carts.delete(cart.cartId);
       return sale;
@@ -180,3 +168,35 @@ export class SaleRepository {
     return this._db.sales.where('sync.state').notEqual(SaleSyncStates.synced).count();
   }
 }
+
+/** The sale's sync state the server's answer to its `order.create` stands for. */
+function saleSyncFor(answer: MutationAnswer<'order.create'>, now: string): SaleSync {
+  if (isDone(answer)) {
+    const orderId = typeof answer.result?.id === 'string' ? answer.result.id : null;
+    return { state: SaleSyncStates.synced, orderId, error: null, syncedAt: now };
+  }
+  if (answer.status === 'rejected') {
+    return {
+      state: SaleSyncStates.rejected,
+      orderId: null,
+      error: answer.error?.message ?? 'The server refused this sale.',
+      syncedAt: now,
+    };
+  }
+  return {
+    state: SaleSyncStates.mismatch,
+    orderId: null,
+    error: 'The server already holds a different sale under this id.',
+    syncedAt: now,
+  };
+}
+
+/** A sale's answer becomes its sync state, shown on the receipt and in the order history. */
+export const saleAnswerHandlers: Pick<AnswerHandlers, 'order.create'> = {
+  [MutationTypes.orderCreate]: {
+    tables: (db) => [db.sales],
+    async settle(db, entry, answer, now) {
+      if (entry.ref !== null) await db.sales.update(entry.ref, { sync: saleSyncFor(answer, now) });
+    },
+  },
+};

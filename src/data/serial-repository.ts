@@ -4,15 +4,16 @@
  * exceptions with a manager's resolutions, which travel through the outbox like sales so they
  * work offline and the server stays the judge.
  */
-import { WireMutationTypes as MutationTypes } from '../protocol/wire-constants.ts';
 import type { ConfigEnvelope, ConfigSource } from '../protocol/schemas.ts';
 import type { SerialExceptionResolvePayload, SerialResolution } from '../protocol/serials.ts';
+import { MutationTypes } from '../protocol/wire-constants.ts';
+import { isDone, type AnswerHandlers } from './answer-handlers.ts';
 import type { AisleDb } from './db.ts';
 import { DataError, DataErrorReasons } from './errors.ts';
-import { nextSeq } from './outbox-repository.ts';
+import { enqueue, outboxTables } from './outbox-repository.ts';
 import type { SerialExceptionRecord } from './serial-records.ts';
-import { unitSerialViews, type UnitSerialView } from './serial-states.ts';
-import { MetaKeys, OutboxStatuses, type SaleRecord } from './types.ts';
+import { unitSerialViews, type UnitSerialView } from '../domain/serial-states.ts';
+import type { SaleRecord } from './types.ts';
 
 export interface SerialSettings {
   /** The active pattern; null when none is configured (serials are not validated). */
@@ -98,7 +99,7 @@ export class SerialRepository {
       throw new DataError(DataErrorReasons.invalid, 'Enter or scan the right serial number.');
     }
     const db = this._db;
-    return db.transaction('rw', [db.serialExceptions, db.outbox, db.meta], async () => {
+    return db.transaction('rw', [db.serialExceptions, ...outboxTables(db)], async () => {
       const exception = await db.serialExceptions.get(input.exceptionId);
       if (exception === undefined) {
         throw new DataError(DataErrorReasons.notFound, 'That exception is no longer on this device.');
@@ -118,20 +119,12 @@ export class SerialRepository {
         ...(input.resolution === 'corrected' ? { serial_number: serialNumber } : {}),
         ...(input.note === undefined || input.note === '' ? {} : { note: input.note }),
       };
-      const seq = await nextSeq(db);
-      await db.outbox.add({
-        seq,
-        id: crypto.randomUUID(),
+      const seq = await enqueue(db, {
         type: MutationTypes.serialExceptionResolve,
         payload,
-        status: OutboxStatuses.pending,
-        createdAt: input.now,
         ref: exception.id,
-        result: null,
-        error: null,
-        ackedAt: null,
+        now: input.now,
       });
-      await db.meta.put({ key: MetaKeys.lastSeq, value: seq });
       const record: SerialExceptionRecord = {
         ...exception,
         pendingResolution: {
@@ -157,3 +150,39 @@ export class SerialRepository {
     return { sale, units: unitSerialViews(sale, result, exceptions) };
   }
 }
+
+/**
+ * A manager's resolution answered: applied → the exception as the server now holds it;
+ * refused → the reason stays on the exception, which is open again for another try.
+ */
+export const serialAnswerHandlers: Pick<AnswerHandlers, 'serial_exception.resolve'> = {
+  [MutationTypes.serialExceptionResolve]: {
+    tables: (db) => [db.serialExceptions],
+    async settle(db, entry, answer, now) {
+      const current = entry.ref === null ? undefined : await db.serialExceptions.get(entry.ref);
+      if (current === undefined) return;
+      const body = answer.result;
+      if (isDone(answer) && typeof body === 'object' && body !== null && body.id === current.id) {
+        const resolved = { ...current, ...body };
+        await db.serialExceptions.put({
+          ...resolved,
+          orderExternalId: resolved.order.external_id,
+          pendingResolution: null,
+        });
+        return;
+      }
+      if (isDone(answer)) {
+        await db.serialExceptions.update(current.id, { state: 'resolved', pendingResolution: null });
+        return;
+      }
+      if (current.pendingResolution === null) return;
+      await db.serialExceptions.update(current.id, {
+        pendingResolution: {
+          ...current.pendingResolution,
+          error: answer.error?.message ?? 'The server refused this resolution.',
+          requestedAt: current.pendingResolution.requestedAt || now,
+        },
+      });
+    },
+  },
+};

@@ -4,7 +4,8 @@
  */
 import type { Minor } from '../domain/money.ts';
 import type { Sale, SaleLine } from '../domain/sale.ts';
-import type { MutationType } from '../protocol/sync-protocol.ts';
+import type { MutationPayload } from '../protocol/mutations.ts';
+import type { MutationType } from '../protocol/wire-constants.ts';
 import type { ConfigEnvelope, ExternalIdentifier, Role, Store } from '../protocol/schemas.ts';
 
 export interface ProductRecord {
@@ -48,13 +49,14 @@ export const OutboxStatuses = {
 } as const;
 export type OutboxStatus = (typeof OutboxStatuses)[keyof typeof OutboxStatuses];
 
-export interface OutboxRecord {
+/** One queued mutation of type `T`, with its payload typed by `src/protocol/mutations.ts`. */
+export interface OutboxEntry<T extends MutationType> {
   /** Per-device sequence number, 1, 2, 3 … with no gaps. */
   readonly seq: number;
   /** The mutation's UUID (its idempotency key). */
   readonly id: string;
-  readonly type: MutationType;
-  readonly payload: unknown;
+  readonly type: T;
+  readonly payload: MutationPayload<T>;
   readonly status: OutboxStatus;
   readonly createdAt: string;
   /** The record this mutation is about (a sale id), to report its outcome there. */
@@ -62,7 +64,15 @@ export interface OutboxRecord {
   readonly result: unknown;
   readonly error: string | null;
   readonly ackedAt: string | null;
+  /**
+   * 1 while the answer is recorded here but not yet on what it concerns (the disk was full
+   * when it came): `OutboxRepository.reconcile` finishes it. Indexed; absent otherwise.
+   */
+  readonly unsettled?: 1;
 }
+
+/** An outbox entry of any type (a union discriminated by `type`). */
+export type OutboxRecord = { [T in MutationType]: OutboxEntry<T> }[MutationType];
 
 export interface SessionRecord {
   readonly key: 'current';

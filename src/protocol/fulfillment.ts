@@ -4,25 +4,14 @@
  * (`POST /v0/fulfillment_requests/{id}/pick`, and with the request id the `fulfillment.pick`
  * mutation), and the shipment body (`…/shipment`, and the `fulfillment.ship` mutation).
  */
-import { Type, type Static, type TSchema } from '@sinclair/typebox';
-import { SerialCapture, ShippingTypeSchema } from './schemas.ts';
+import { Type, type Static } from '@sinclair/typebox';
+import { literalUnion, Nullable } from './schema-helpers.ts';
+import { SerialCapture, SerialVerdictSchema, ShippingTypeSchema } from './schemas.ts';
+import { FulfillmentStates } from './wire-constants.ts';
 
-const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
+export type { FulfillmentState } from './wire-constants.ts';
 
-export const FulfillmentStateSchema = Type.Union([
-  Type.Literal('open'),
-  Type.Literal('picked'),
-  Type.Literal('shipped'),
-  Type.Literal('cancelled'),
-]);
-/**
- * `open` (waiting or partly picked) → `picked` (every item picked and picking completed) →
- * `shipped` (shipped by carrier, or handed over for pick-up); `cancelled` from open or picked.
- */
-export type FulfillmentState = Static<typeof FulfillmentStateSchema>;
-
-/** Pick-up customers wait in the store, so their requests come before carrier ones. */
-export const FulfillmentPriorities = { pickUp: 2, carrier: 1 } as const;
+export const FulfillmentStateSchema = literalUnion(FulfillmentStates);
 
 export const FulfillmentItem = Type.Object({
   id: Type.String(),
@@ -38,9 +27,7 @@ export const FulfillmentItem = Type.Object({
    * The serial registry's verdict on the picked serial: `accepted`, `exception` (see
    * `serial_exception_ids`), `resolved`, or null when nothing was registered.
    */
-  serial_state: Nullable(
-    Type.Union([Type.Literal('accepted'), Type.Literal('exception'), Type.Literal('resolved')]),
-  ),
+  serial_state: Nullable(SerialVerdictSchema),
   serial_exception_ids: Type.Array(Type.String()),
 });
 export type FulfillmentItem = Static<typeof FulfillmentItem>;

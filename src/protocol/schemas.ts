@@ -6,9 +6,18 @@
  * decimals at the currency's precision; inside the app and the server they are integer minor
  * units (see `domain/money.ts`). Extend shapes here, never rename a NewStore field.
  */
-import { Type, type Static, type TSchema } from '@sinclair/typebox';
+import { Type, type Static } from '@sinclair/typebox';
+import { literalUnion, Nullable } from './schema-helpers.ts';
+import {
+  CaptureMethods,
+  PaymentMethods,
+  PriceMethods,
+  Roles,
+  SerialVerdicts,
+  ShippingTypes,
+} from './wire-constants.ts';
 
-const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
+export type { CaptureMethod, Role, ShippingType } from './wire-constants.ts';
 
 /** A string id as NewStore allows it: no `=` or `%` (lookups use `type=value`). */
 export const Id = Type.String({ minLength: 1, maxLength: 128, pattern: '^[^=%\\s][^=%]*$' });
@@ -37,13 +46,8 @@ export type ErrorBody = Static<typeof ErrorBody>;
 
 // ---------------------------------------------------------------- auth
 
-export const Roles = { associate: 'associate', manager: 'manager', admin: 'admin' } as const;
-export type Role = (typeof Roles)[keyof typeof Roles];
-export const RoleSchema = Type.Union([
-  Type.Literal('associate'),
-  Type.Literal('manager'),
-  Type.Literal('admin'),
-]);
+export const RoleSchema = literalUnion(Roles);
+export const PriceMethodSchema = literalUnion(PriceMethods);
 
 export const TokenRequest = Type.Object({
   grant_type: Type.Literal('password'),
@@ -87,7 +91,7 @@ export const Store = Type.Object({
   currency: CurrencyCode,
   /** Sales tax rate as a fraction, e.g. 0.08 for 8 %. */
   tax_rate: Type.Number({ minimum: 0, maximum: 1 }),
-  price_method: Type.Union([Type.Literal('tax_excluded'), Type.Literal('tax_included')]),
+  price_method: PriceMethodSchema,
   locale: Type.String(),
   timezone: Type.String(),
   address: Type.Optional(Type.String()),
@@ -215,25 +219,10 @@ export type ConfigEnvelope = Static<typeof ConfigEnvelope>;
 
 // ---------------------------------------------------------------- orders
 
-export const ShippingTypes = {
-  inStoreHandover: 'in_store_handover',
-  traditionalCarrier: 'traditional_carrier',
-  inStorePickUp: 'in_store_pick_up',
-} as const;
-export type ShippingType = (typeof ShippingTypes)[keyof typeof ShippingTypes];
-export const ShippingTypeSchema = Type.Union([
-  Type.Literal('in_store_handover'),
-  Type.Literal('traditional_carrier'),
-  Type.Literal('in_store_pick_up'),
-]);
-
-export const CaptureMethods = { camera: 'camera', scanner: 'scanner', typed: 'typed' } as const;
-export type CaptureMethod = (typeof CaptureMethods)[keyof typeof CaptureMethods];
-export const CaptureMethodSchema = Type.Union([
-  Type.Literal('camera'),
-  Type.Literal('scanner'),
-  Type.Literal('typed'),
-]);
+export const ShippingTypeSchema = literalUnion(ShippingTypes);
+export const CaptureMethodSchema = literalUnion(CaptureMethods);
+/** The server's verdict on a captured serial (see `serials.ts`). */
+export const SerialVerdictSchema = literalUnion(SerialVerdicts);
 
 export const TaxLine = Type.Object({
   amount: Amount,
@@ -268,7 +257,7 @@ export const OrderItem = Type.Object({
 export type OrderItem = Static<typeof OrderItem>;
 
 export const Payment = Type.Object({
-  method: Type.Union([Type.Literal('cash'), Type.Literal('card')]),
+  method: literalUnion(PaymentMethods),
   amount: Amount,
   /** Card: the reference typed from the external terminal. */
   reference: Type.Optional(Type.String({ maxLength: 200 })),
@@ -300,9 +289,7 @@ export const OrderRequest = Type.Object({
     Type.Union([Type.Literal('store'), Type.Literal('web'), Type.Literal('mobile')]),
   ),
   currency: CurrencyCode,
-  price_method: Type.Optional(
-    Type.Union([Type.Literal('tax_excluded'), Type.Literal('tax_included')]),
-  ),
+  price_method: Type.Optional(PriceMethodSchema),
   placed_at: Type.Optional(IsoDateTime),
   associate_id: Type.Optional(Type.String({ maxLength: 128 })),
   device_id: Type.Optional(Type.String({ maxLength: 128 })),
@@ -328,15 +315,7 @@ export const OrderCreated = Type.Object({
        * (open exceptions listed in `serial_exception_ids`), `resolved`, or null when the item
        * carries no serial to judge. Optional only so answers stored by older servers still fit.
        */
-      serial_state: Type.Optional(
-        Nullable(
-          Type.Union([
-            Type.Literal('accepted'),
-            Type.Literal('exception'),
-            Type.Literal('resolved'),
-          ]),
-        ),
-      ),
+      serial_state: Type.Optional(Nullable(SerialVerdictSchema)),
       serial_exception_ids: Type.Optional(Type.Array(Type.String())),
     }),
   ),
@@ -368,15 +347,7 @@ export const Order = Type.Object({
       shipping_type: ShippingTypeSchema,
       serial_number: Nullable(Type.String()),
       /** The serial registry's verdict now, as in `OrderCreated`. */
-      serial_state: Type.Optional(
-        Nullable(
-          Type.Union([
-            Type.Literal('accepted'),
-            Type.Literal('exception'),
-            Type.Literal('resolved'),
-          ]),
-        ),
-      ),
+      serial_state: Type.Optional(Nullable(SerialVerdictSchema)),
       serial_exception_ids: Type.Optional(Type.Array(Type.String())),
     }),
   ),

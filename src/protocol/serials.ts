@@ -4,38 +4,18 @@
  * manager's resolution (the body of `POST /v0/serial-exceptions/{id}/resolve` and, with the
  * exception id, the `serial_exception.resolve` sync mutation), and `GET /v0/serials/{serial}`.
  */
-import { Type, type Static, type TSchema } from '@sinclair/typebox';
-import { CaptureMethodSchema, Id, type OrderCreated } from './schemas.ts';
+import { Type, type Static } from '@sinclair/typebox';
+import { literalUnion, Nullable } from './schema-helpers.ts';
+import { CaptureMethodSchema, Id } from './schemas.ts';
+import { SerialExceptionKinds, SerialResolutions, type SerialVerdict } from './wire-constants.ts';
 
-const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
+export type { SerialExceptionKind, SerialResolution } from './wire-constants.ts';
 
-const SerialExceptionKindSchema = Type.Union([
-  Type.Literal('duplicate'),
-  Type.Literal('invalid_format'),
-  Type.Literal('missing'),
-]);
-/**
- * `duplicate`: the serial of this product is already sold by another order (or item);
- * `invalid_format`: it fails the store's pattern at the time the server received it;
- * `missing`: a serialized unit handed over in store arrived without a serial.
- * Values for client code: `WireSerialExceptionKinds` in `wire-constants.ts`.
- */
-export type SerialExceptionKind = Static<typeof SerialExceptionKindSchema>;
-
-const SerialResolutionSchema = Type.Union([
-  Type.Literal('corrected'),
-  Type.Literal('accepted'),
-  Type.Literal('voided'),
-]);
-/**
- * `corrected`: the unit takes the right serial and becomes its active record; `accepted`: kept
- * as it is (for a duplicate both sales stay recorded); `voided`: the unit leaves the active
- * registry, the order is kept. Values: `WireSerialResolutions` in `wire-constants.ts`.
- */
-export type SerialResolution = Static<typeof SerialResolutionSchema>;
+const SerialExceptionKindSchema = literalUnion(SerialExceptionKinds);
+const SerialResolutionSchema = literalUnion(SerialResolutions);
 
 /** The verdict on one order item's serial in the `order.create` answer (see `OrderCreated`). */
-export type SerialItemState = NonNullable<OrderCreated['items'][number]['serial_state']> | null;
+export type SerialItemState = SerialVerdict | null;
 
 /** The orders an exception names, short enough to list. */
 export const SerialOrderSummary = Type.Object({

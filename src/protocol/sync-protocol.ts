@@ -10,27 +10,13 @@
  * advances `seq`; the same `id` with another payload is `idempotency_mismatch`.
  */
 import { Type, type Static } from '@sinclair/typebox';
-import { ConfigEnvelope, ExternalIdentifier, Id, OrderRequest, Uuid } from './schemas.ts';
 import { FulfillmentRequest } from './fulfillment.ts';
+import { literalUnion } from './schema-helpers.ts';
+import { ConfigEnvelope, ErrorDetail, ExternalIdentifier, Id, Uuid } from './schemas.ts';
 import { SerialException } from './serials.ts';
+import { MutationStatuses } from './wire-constants.ts';
 
-export const PROTOCOL_VERSION = 1;
-
-export const MutationTypes = {
-  orderCreate: 'order.create',
-  fulfillmentPick: 'fulfillment.pick',
-  fulfillmentShip: 'fulfillment.ship',
-  serialExceptionResolve: 'serial_exception.resolve',
-} as const;
-export type MutationType = (typeof MutationTypes)[keyof typeof MutationTypes];
-
-export const MutationStatuses = {
-  applied: 'applied',
-  duplicate: 'duplicate',
-  rejected: 'rejected',
-  idempotencyMismatch: 'idempotency_mismatch',
-} as const;
-export type MutationStatus = (typeof MutationStatuses)[keyof typeof MutationStatuses];
+export type { MutationStatus, MutationType } from './wire-constants.ts';
 
 // ---------------------------------------------------------------- devices
 
@@ -52,8 +38,9 @@ export type DeviceRegistered = Static<typeof DeviceRegistered>;
 // ---------------------------------------------------------------- push
 
 /**
- * The envelope is validated here; each payload is validated by its mutation type on the
- * server, so one malformed payload becomes a `rejected` result instead of refusing the batch.
+ * The envelope is validated here; each payload is validated against its type's schema in
+ * `mutations.ts` on the server, so an unknown type or a malformed payload becomes a `rejected`
+ * result instead of refusing the batch.
  */
 export const Mutation = Type.Object({
   seq: Type.Integer({ minimum: 1 }),
@@ -65,7 +52,8 @@ export type Mutation = Static<typeof Mutation>;
 
 export const PushRequest = Type.Object({
   device_id: Uuid,
-  protocol_version: Type.Optional(Type.Integer()),
+  /** `PROTOCOL_VERSION` of the sending app; see `UnsupportedProtocol`. */
+  protocol_version: Type.Integer(),
   mutations: Type.Array(Mutation, { minItems: 1, maxItems: 200 }),
 });
 export type PushRequest = Static<typeof PushRequest>;
@@ -73,14 +61,16 @@ export type PushRequest = Static<typeof PushRequest>;
 export const MutationResult = Type.Object({
   seq: Type.Integer(),
   id: Type.String(),
-  status: Type.Union([
-    Type.Literal('applied'),
-    Type.Literal('duplicate'),
-    Type.Literal('rejected'),
-    Type.Literal('idempotency_mismatch'),
-  ]),
+  status: literalUnion(MutationStatuses),
+  /** For `applied` and `duplicate`: the result schema of the mutation's type (`mutations.ts`). */
   result: Type.Optional(Type.Unknown()),
-  error: Type.Optional(Type.Object({ error: Type.String(), message: Type.String() })),
+  error: Type.Optional(
+    Type.Object({
+      error: Type.String(),
+      message: Type.String(),
+      details: Type.Optional(Type.Array(ErrorDetail)),
+    }),
+  ),
 });
 export type MutationResult = Static<typeof MutationResult>;
 
@@ -98,9 +88,19 @@ export const SeqGap = Type.Object({
 });
 export type SeqGap = Static<typeof SeqGap>;
 
-/** The `order.create` payload is exactly the body of `POST /v0/d/fulfill_order`. */
-export const OrderCreatePayload = OrderRequest;
-export type OrderCreatePayload = OrderRequest;
+/**
+ * 426 to a push whose `protocol_version` the server does not speak: nothing was applied, the
+ * device keeps its outbox and tells the associate to update the app (or, for a version newer
+ * than the server's, that the store server must be updated).
+ */
+export const UnsupportedProtocol = Type.Object({
+  error: Type.Literal('unsupported_protocol_version'),
+  message: Type.String(),
+  details: Type.Array(ErrorDetail),
+  min_protocol_version: Type.Integer({ minimum: 1 }),
+  max_protocol_version: Type.Integer({ minimum: 1 }),
+});
+export type UnsupportedProtocol = Static<typeof UnsupportedProtocol>;
 
 // ---------------------------------------------------------------- pull
 

@@ -9,14 +9,15 @@
  *   there, using the entries we keep after acknowledgement.
  * - network failure, 5xx, garbled answer: retry later with exponential backoff and jitter.
  * - 401: stop until the associate signs in again.
+ * - 426 `unsupported_protocol_version`: stop; the outbox is kept for the updated app.
  */
 import type { OutboxRepository } from '../data/outbox-repository.ts';
 import type { OutboxRecord } from '../data/types.ts';
 import type { Mutation } from '../protocol/sync-protocol.ts';
-import { WIRE_PROTOCOL_VERSION as PROTOCOL_VERSION } from '../protocol/wire-constants.ts';
+import { PROTOCOL_VERSION } from '../protocol/wire-constants.ts';
 import { log } from '../log.ts';
 import { backoffDelay } from './backoff.ts';
-import { isPushResponse, isSeqGap } from './reply-guards.ts';
+import { isPushResponse, isSeqGap, isUnsupportedProtocol } from './reply-guards.ts';
 import {
   errorForStatus,
   SyncError,
@@ -138,6 +139,14 @@ export class OutboxEngine {
         resendFrom = expected;
         continue;
       }
+      if (reply.status === 426) {
+        const serverBehind =
+          isUnsupportedProtocol(reply.body) && reply.body.max_protocol_version < PROTOCOL_VERSION;
+        return this._blocked(
+          serverBehind ? SyncErrorReasons.serverOutdated : SyncErrorReasons.appOutdated,
+          { status: reply.status },
+        );
+      }
       if (reply.status < 200 || reply.status >= 300) {
         const error = errorForStatus(reply.status);
         return error.retryable ? this._retry(error.reason) : this._blocked(error.reason);
@@ -160,10 +169,10 @@ export class OutboxEngine {
     }
   }
 
-  /** Sales whose answer came while the disk was full get it now; still full → next time. */
+  /** Records whose answer came while the disk was full get it now; still full → next time. */
   private async _reconcile(now: string): Promise<void> {
     try {
-      await this._options.outbox.reconcileSales(now);
+      await this._options.outbox.reconcile(now);
     } catch (error) {
       log.warn('sync: cannot bring sales up to date yet', { error: String(error) });
     }

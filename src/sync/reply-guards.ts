@@ -8,6 +8,7 @@ import type {
   PullResponse,
   PushResponse,
   SeqGap,
+  UnsupportedProtocol,
 } from '../protocol/sync-protocol.ts';
 
 const isObject = (value: unknown): value is Record<string, unknown> =>
@@ -47,6 +48,15 @@ export function isPushResponse(value: unknown): value is PushResponse {
 
 export function isSeqGap(value: unknown): value is SeqGap {
   return isObject(value) && value.error === 'seq_gap' && isSeq(value.expected_seq);
+}
+
+export function isUnsupportedProtocol(value: unknown): value is UnsupportedProtocol {
+  return (
+    isObject(value) &&
+    value.error === 'unsupported_protocol_version' &&
+    isSeq(value.min_protocol_version) &&
+    isSeq(value.max_protocol_version)
+  );
 }
 
 function isPulledProduct(value: unknown): boolean {

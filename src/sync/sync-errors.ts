@@ -11,6 +11,10 @@ export const SyncErrorReasons = {
   forbidden: 'FORBIDDEN',
   refused: 'REFUSED',
   historyLost: 'HISTORY_LOST',
+  /** The server no longer speaks this app's sync protocol: the app must be updated. */
+  appOutdated: 'APP_OUTDATED',
+  /** The server does not speak this app's protocol yet: the store server must be updated. */
+  serverOutdated: 'SERVER_OUTDATED',
 } as const;
 export type SyncErrorReason = (typeof SyncErrorReasons)[keyof typeof SyncErrorReasons];
 
@@ -52,6 +56,10 @@ export function describeSyncError(reason: SyncErrorReason): string {
       return 'The store server refused the batch of sales. Retrying; tell a manager if this stays.';
     case SyncErrorReasons.historyLost:
       return 'The store server lost sales this device no longer holds. Tell a manager.';
+    case SyncErrorReasons.appOutdated:
+      return 'This app must be updated before it can send sales. They are kept on this device: reload Aisle to update it.';
+    case SyncErrorReasons.serverOutdated:
+      return 'The store server is older than this app and cannot take its sales yet. They are kept on this device; tell a manager.';
   }
 }
 

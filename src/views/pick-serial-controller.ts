@@ -6,7 +6,7 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { describeDataError } from '../data/errors.ts';
-import type { PickItemView } from '../data/fulfillment-records.ts';
+import type { PickItemView } from '../domain/fulfillment-records.ts';
 import type { Repositories } from '../data/repositories.ts';
 import type { SerialCaptureInfo } from '../domain/sale.ts';
 import { readSerialScan } from '../domain/serial-scan.ts';

@@ -13,7 +13,7 @@ import { controlStyles } from '../components/shared-styles.ts';
 import { LiveQueryController } from '../controllers/live-query-controller.ts';
 import type { Repositories } from '../data/repositories.ts';
 import type { SaleSerials } from '../data/serial-repository.ts';
-import { describeUnitSerialState } from '../data/serial-states.ts';
+import { describeUnitSerialState } from '../domain/serial-states.ts';
 import { formatMoney } from '../domain/money.ts';
 import type { SaleSyncState } from '../domain/sale.ts';
 

@@ -27,7 +27,7 @@ import { KeyboardWedgeController } from '../controllers/keyboard-wedge-controlle
 import { LiveQueryController } from '../controllers/live-query-controller.ts';
 import { ScanFocusController } from '../controllers/scan-focus-controller.ts';
 import { describeDataError } from '../data/errors.ts';
-import { pickItems, pickProgress, type PickItemView } from '../data/fulfillment-records.ts';
+import { pickItems, pickProgress, type PickItemView } from '../domain/fulfillment-records.ts';
 import type { Repositories } from '../data/repositories.ts';
 import { log } from '../log.ts';
 import type { CaptureMethod } from '../protocol/schemas.ts';

@@ -12,7 +12,7 @@ import { repositoriesContext, syncControlsContext, type SyncControls } from '../
 import { navigate } from '../app/router.ts';
 import { controlStyles } from '../components/shared-styles.ts';
 import { LiveQueryController } from '../controllers/live-query-controller.ts';
-import { pickProgress, type FulfillmentRecord } from '../data/fulfillment-records.ts';
+import { pickProgress, type FulfillmentRecord } from '../domain/fulfillment-records.ts';
 import type { Repositories } from '../data/repositories.ts';
 import './pos-view-pick-request.ts';
 

@@ -12,7 +12,7 @@ import '../components/pos-receipt.ts';
 import { controlStyles } from '../components/shared-styles.ts';
 import { LiveQueryController } from '../controllers/live-query-controller.ts';
 import type { Repositories } from '../data/repositories.ts';
-import { describeUnitSerialState } from '../data/serial-states.ts';
+import { describeUnitSerialState } from '../domain/serial-states.ts';
 
 @customElement('pos-view-receipt')
 export class PosViewReceipt extends LitElement {

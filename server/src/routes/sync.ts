@@ -10,6 +10,7 @@ import {
   PushRequest,
   PushResponse,
   SeqGap,
+  UnsupportedProtocol,
 } from '../../../src/protocol/sync-protocol.ts';
 import { ErrorBody, Uuid } from '../../../src/protocol/schemas.ts';
 import { callerOf } from '../auth.ts';
@@ -66,6 +67,7 @@ export function registerSyncRoutes(app: FastifyInstance, deps: RouteDeps): void 
         response: {
           200: PushResponse,
           409: Type.Union([SeqGap, ErrorBody]),
+          426: UnsupportedProtocol,
           ...errors(400, 401, 403, 404),
         },
       },

@@ -4,12 +4,12 @@
  * shape for the store's queue (`GET /v0/stores/{id}/fulfillment_requests`) and the sync pull.
  * Picking, shipping and cancelling are in `fulfillment-pick.ts`.
  */
-import {
-  FulfillmentPriorities,
-  type FulfillmentItem,
-  type FulfillmentRequest,
-  type FulfillmentState,
+import type {
+  FulfillmentItem,
+  FulfillmentRequest,
+  FulfillmentState,
 } from '../../../src/protocol/fulfillment.ts';
+import { FulfillmentPriorities } from '../../../src/protocol/wire-constants.ts';
 import type { ShippingType } from '../../../src/protocol/schemas.ts';
 import { newId } from '../auth.ts';
 import type { StoreDb, Trx } from '../db/database.ts';

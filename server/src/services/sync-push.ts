@@ -5,37 +5,29 @@
  * its answer, so a replay (a lost acknowledgement) gets the very same answer back, and the
  * same mutation id with other content is caught as `idempotency_mismatch`.
  */
-import {
-  MutationTypes,
-  OrderCreatePayload,
-  type Mutation,
-  type MutationResult,
-  type PushRequest,
-  type PushResponse,
+import { MutationSchemas, type MutationPayload } from '../../../src/protocol/mutations.ts';
+import type {
+  Mutation,
+  MutationResult,
+  PushRequest,
+  PushResponse,
 } from '../../../src/protocol/sync-protocol.ts';
 import {
-  FulfillmentPickPayload,
-  FulfillmentShipPayload,
-} from '../../../src/protocol/fulfillment.ts';
+  MIN_PROTOCOL_VERSION,
+  PROTOCOL_VERSION,
+  type MutationType,
+} from '../../../src/protocol/wire-constants.ts';
 import type { ErrorDetail } from '../../../src/protocol/schemas.ts';
-import { SerialExceptionResolvePayload } from '../../../src/protocol/serials.ts';
 import { assertStoreAccess, type Caller } from '../auth.ts';
 import { inTransaction, type StoreDb, type Trx } from '../db/database.ts';
 import type { MutationLogTable } from '../db/tables.ts';
 import { ApiError } from '../errors.ts';
 import { compileChecker, findNulCharacter } from '../validation.ts';
 import { contentHash } from './canonical.ts';
-import { pickFulfillmentRequest, shipFulfillmentRequest } from './fulfillment-pick.ts';
-import { createOrder } from './orders.ts';
-import { resolveSerialException } from './serial-exceptions.ts';
-import { newSerialMemo, type SerialMemo } from './serial-registry.ts';
+import { MutationHandlers, type PushTarget } from './mutation-handlers.ts';
+import { newSerialMemo } from './serial-registry.ts';
 
-const checkOrderPayload = compileChecker(OrderCreatePayload);
-const checkResolvePayload = compileChecker(SerialExceptionResolvePayload);
-const checkPickPayload = compileChecker(FulfillmentPickPayload);
-const checkShipPayload = compileChecker(FulfillmentShipPayload);
-
-type MutationError = NonNullable<MutationResult['error']> & { details?: unknown };
+type MutationError = NonNullable<MutationResult['error']>;
 
 interface Applied {
   status: 'applied' | 'rejected';
@@ -51,18 +43,35 @@ interface Logged {
   error: MutationError | undefined;
 }
 
-const KNOWN_TYPES: ReadonlySet<string> = new Set(Object.values(MutationTypes));
+const isMutationType = (type: string): type is MutationType => Object.hasOwn(MutationSchemas, type);
 
-/** Where a push's mutations land: read once per push, not once per mutation. */
-interface PushTarget {
-  deviceId: string;
-  associateId: string | null;
-  store: { store_id: string; currency: string };
-  /** The pushing token, for mutations that need a role (a manager resolving an exception). */
-  caller: Caller;
-  db: StoreDb;
-  /** Serial registry reads shared by this push's sales (one transaction). */
-  serialMemo: SerialMemo;
+/** One compiled payload checker per mutation type, made once. */
+const payloadCheckers = Object.fromEntries(
+  Object.entries(MutationSchemas).map(([type, schemas]) => [type, compileChecker(schemas.payload)]),
+) as Record<MutationType, ReturnType<typeof compileChecker>>;
+
+/**
+ * 426 before anything is read: the device keeps its outbox and says the app (or the server)
+ * must be updated.
+ */
+function assertProtocolVersion(version: number): void {
+  if (version >= MIN_PROTOCOL_VERSION && version <= PROTOCOL_VERSION) return;
+  const message =
+    version < MIN_PROTOCOL_VERSION
+      ? `This app speaks sync protocol ${version}; this server needs ${MIN_PROTOCOL_VERSION} or newer. Update the app.`
+      : `This app speaks sync protocol ${version}; this server speaks up to ${PROTOCOL_VERSION}. Update the store server.`;
+  throw new ApiError(
+    426,
+    'unsupported_protocol_version',
+    message,
+    [
+      {
+        field: 'protocol_version',
+        message: `must be ${MIN_PROTOCOL_VERSION} to ${PROTOCOL_VERSION}`,
+      },
+    ],
+    { min_protocol_version: MIN_PROTOCOL_VERSION, max_protocol_version: PROTOCOL_VERSION },
+  );
 }
 
 const invalidPayload = (what: string, details: ErrorDetail[]): Applied => {
@@ -89,63 +98,19 @@ function rejection(error: unknown): Applied {
   };
 }
 
-/** `serial_exception.resolve`: a manager's resolution made on a device, maybe offline. */
-async function applySerialResolve(
+/** Runs a checked payload through its type's handler (the table keeps type and payload paired). */
+async function dispatch<T extends MutationType>(
   trx: Trx,
-  mutation: Mutation,
+  type: T,
+  payload: MutationPayload<T>,
   target: PushTarget,
-): Promise<Applied> {
-  const details = checkResolvePayload(mutation.payload, 'payload');
-  if (details.length > 0) return invalidPayload('The resolution', details);
-  const { exception_id: exceptionId, ...body } = mutation.payload as SerialExceptionResolvePayload;
-  // The device's store bounds what its pushes may touch, whatever the token could reach.
-  const caller: Caller = { ...target.caller, storeId: target.store.store_id };
-  try {
-    const resolved = await resolveSerialException(trx, target.db, caller, exceptionId, body);
-    return { status: 'applied', result: resolved };
-  } catch (error) {
-    return rejection(error);
-  }
-}
-
-/**
- * `fulfillment.pick` and `fulfillment.ship`: a device's picking, maybe done offline. A request
- * cancelled, shipped or picked otherwise meanwhile is `rejected` with that reason (409's code).
- */
-async function applyFulfillment(
-  trx: Trx,
-  mutation: Mutation,
-  target: PushTarget,
-): Promise<Applied> {
-  // A push acts for its device's store only, even with an admin token.
-  const role = target.caller.role === 'admin' ? 'manager' : target.caller.role;
-  const caller: Caller = { ...target.caller, role, storeId: target.store.store_id };
-  try {
-    if (mutation.type === MutationTypes.fulfillmentPick) {
-      const details = checkPickPayload(mutation.payload, 'payload');
-      if (details.length > 0) return invalidPayload('The pick', details);
-      const { request_id: id, ...body } = mutation.payload as FulfillmentPickPayload;
-      const request = await pickFulfillmentRequest(trx, target.db, caller, id, body, {
-        source: 'sync',
-        deviceId: target.deviceId,
-      });
-      return { status: 'applied', result: request };
-    }
-    const details = checkShipPayload(mutation.payload, 'payload');
-    if (details.length > 0) return invalidPayload('The shipment', details);
-    const { request_id: id, ...body } = mutation.payload as FulfillmentShipPayload;
-    return {
-      status: 'applied',
-      result: await shipFulfillmentRequest(trx, target.db, caller, id, body),
-    };
-  } catch (error) {
-    return rejection(error);
-  }
+): Promise<unknown> {
+  const handler = MutationHandlers[type];
+  return handler.apply(trx, payload, target);
 }
 
 /** Applies one new mutation; anything that can never succeed becomes `rejected`. */
 async function applyMutation(trx: Trx, mutation: Mutation, target: PushTarget): Promise<Applied> {
-  const deviceStore = target.store.store_id;
   const nul = findNulCharacter({ type: mutation.type, payload: mutation.payload });
   if (nul !== null) {
     return {
@@ -153,45 +118,23 @@ async function applyMutation(trx: Trx, mutation: Mutation, target: PushTarget): 
       error: { error: 'invalid_payload', message: `${nul} must not contain NUL characters.` },
     };
   }
-  if (mutation.type === MutationTypes.serialExceptionResolve) {
-    return applySerialResolve(trx, mutation, target);
-  }
-  if (
-    mutation.type === MutationTypes.fulfillmentPick ||
-    mutation.type === MutationTypes.fulfillmentShip
-  ) {
-    return applyFulfillment(trx, mutation, target);
-  }
-  if (mutation.type !== MutationTypes.orderCreate) {
-    const reason = KNOWN_TYPES.has(mutation.type)
-      ? {
-          error: 'unsupported_mutation_type',
-          message: `${mutation.type} is not supported by this server yet.`,
-        }
-      : { error: 'unknown_mutation_type', message: `There is no mutation type ${mutation.type}.` };
-    return { status: 'rejected', error: reason };
-  }
-  const details = checkOrderPayload(mutation.payload, 'payload');
-  if (details.length > 0) return invalidPayload('The order', details);
-  const payload = mutation.payload as OrderCreatePayload;
-  if (payload.store_id !== deviceStore) {
+  const type = mutation.type;
+  if (!isMutationType(type)) {
     return {
       status: 'rejected',
-      error: {
-        error: 'forbidden',
-        message: `This device belongs to ${deviceStore}, not ${payload.store_id}.`,
-      },
+      error: { error: 'unknown_mutation_type', message: `There is no mutation type ${type}.` },
     };
   }
+  const details = payloadCheckers[type](mutation.payload, 'payload');
+  if (details.length > 0) return invalidPayload(MutationHandlers[type].what, details);
   try {
-    const outcome = await createOrder(trx, payload, {
-      source: 'sync',
-      deviceId: target.deviceId,
-      associateId: target.associateId,
-      knownStore: target.store,
-      serialMemo: target.serialMemo,
-    });
-    return { status: 'applied', result: outcome.order };
+    const result = await dispatch(
+      trx,
+      type,
+      mutation.payload as MutationPayload<typeof type>,
+      target,
+    );
+    return { status: 'applied', result };
   } catch (error) {
     return rejection(error);
   }
@@ -319,6 +262,7 @@ export async function pushMutations(
   caller: Caller,
   request: PushRequest,
 ): Promise<PushResponse> {
+  assertProtocolVersion(request.protocol_version);
   return inTransaction(store, async (trx) => {
     const device = await lockDevice(trx, store, caller, request.device_id);
     let last = Number(device.last_applied_seq);

@@ -11,7 +11,7 @@ import {
   reconcileRequest,
   settleFromOutbox,
   type FulfillmentRecord,
-} from '../../../src/data/fulfillment-records.ts';
+} from '../../../src/domain/fulfillment-records.ts';
 import type { FulfillmentRequest } from '../../../src/protocol/fulfillment.ts';
 import { DEVICE_ID, NOW, openTestData, type TestData } from './data-fixtures.ts';
 

@@ -7,6 +7,7 @@ import type { TokenResponse } from '../../../src/protocol/schemas.ts';
 import { sha256 } from '../../../server/src/auth.ts';
 import { createUser } from '../../../server/src/services/stores.ts';
 import { startTestApp, type TestApp } from './support.ts';
+import { PROTOCOL_VERSION } from '../../../src/protocol/wire-constants.ts';
 
 interface Answer extends Partial<TokenResponse> {
   error?: string;
@@ -126,6 +127,7 @@ describe('device binding', () => {
       token,
       body: {
         device_id: randomUUID(),
+        protocol_version: PROTOCOL_VERSION,
         mutations: [{ seq: 1, id: randomUUID(), type: 'order.create', payload: {} }],
       },
     });

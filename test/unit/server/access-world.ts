@@ -11,6 +11,7 @@ import { randomUUID } from 'node:crypto';
 import { createUser } from '../../../server/src/services/stores.ts';
 import { DEMO_STORE } from '../../../server/src/seed/demo-catalog.ts';
 import { demoOrder, demoProduct, OTHER_STORE, startTestApp, type TestApp } from './support.ts';
+import { PROTOCOL_VERSION } from '../../../src/protocol/wire-constants.ts';
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
 export interface Probe {
@@ -169,6 +170,7 @@ const tableFor = (
       url: '/v0/sync/push',
       body: {
         device_id: await newDevice(t),
+        protocol_version: PROTOCOL_VERSION,
         mutations: [{ seq: 1, id: randomUUID(), type: 'no.such.type', payload: {} }],
       },
     }),

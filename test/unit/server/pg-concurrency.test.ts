@@ -11,6 +11,7 @@ import { buildApp } from '../../../server/src/app.ts';
 import { inTransaction } from '../../../server/src/db/database.ts';
 import { freshSerial, mutation, newDevice, serialSale, unitsWithSerial } from './serial-support.ts';
 import { ADMIN_TOKEN, startTestApp, type TestApp } from './support.ts';
+import { PROTOCOL_VERSION } from '../../../src/protocol/wire-constants.ts';
 
 let t: TestApp;
 let second: FastifyInstance;
@@ -30,7 +31,10 @@ async function pushVia(server: number, deviceId: string, body: unknown) {
     method: 'POST',
     url: '/v0/sync/push',
     headers: { authorization: `Bearer ${t.tokens.associate}` },
-    payload: { device_id: deviceId, mutations: body } as Record<string, unknown>,
+    payload: { device_id: deviceId, protocol_version: PROTOCOL_VERSION, mutations: body } as Record<
+      string,
+      unknown
+    >,
   });
   return { status: reply.statusCode, body: JSON.parse(reply.body) as PushResponse };
 }

@@ -8,6 +8,7 @@ import type { OrderCreated, OrderRequest, ShippingType } from '../../../src/prot
 import type { SerialException } from '../../../src/protocol/serials.ts';
 import type { Mutation, PushResponse } from '../../../src/protocol/sync-protocol.ts';
 import { demoOrder, demoProduct, type TestApp } from './support.ts';
+import { PROTOCOL_VERSION } from '../../../src/protocol/wire-constants.ts';
 
 /** A fresh serial the demo pattern `^[A-Z0-9]{14}$` accepts. */
 export const freshSerial = (): string =>
@@ -73,7 +74,7 @@ export const mutation = (seq: number, type: string, payload: unknown): Mutation 
 export async function push(t: TestApp, deviceId: string, mutations: Mutation[], token?: string) {
   return t.call<PushResponse>('POST', '/v0/sync/push', {
     token: token ?? t.tokens.associate,
-    body: { device_id: deviceId, mutations },
+    body: { device_id: deviceId, protocol_version: PROTOCOL_VERSION, mutations },
   });
 }
 

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Order, OrderCreated } from '../../../src/protocol/schemas.ts';
 import type { Mutation, PushResponse } from '../../../src/protocol/sync-protocol.ts';
 import { demoOrder, OTHER_STORE, startTestApp, type TestApp } from './support.ts';
+import { PROTOCOL_VERSION } from '../../../src/protocol/wire-constants.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -37,7 +38,7 @@ const sale = (seq: number, payload: unknown = demoOrder()): Mutation => ({
 const push = (deviceId: string, mutations: Mutation[], token = t.tokens.associate) =>
   t.call<PushResponse & { error?: string; expected_seq?: number }>('POST', '/v0/sync/push', {
     token,
-    body: { device_id: deviceId, mutations },
+    body: { device_id: deviceId, protocol_version: PROTOCOL_VERSION, mutations },
   });
 
 const orderCount = async (): Promise<number> =>
@@ -207,12 +208,82 @@ describe('POST /v0/sync/push', () => {
     expect(foreign.status).toBe(403);
   });
 
+  // One malformed payload per mutation type: each is checked against its own schema from
+  // src/protocol/mutations.ts, refused naming the field, and the queue still moves on.
+  it.each([
+    ['order.create', { ...demoOrder(), currency: 'dollars' }, 'payload.currency'],
+    [
+      'fulfillment.pick',
+      { request_id: 'r-1', items: [{ serial_number: 'X' }] },
+      'payload.items[0].id',
+    ],
+    ['fulfillment.ship', { tracking_code: 'T-1' }, 'payload.request_id'],
+    [
+      'serial_exception.resolve',
+      { exception_id: 'e-1', resolution: 'ignored' },
+      'payload.resolution',
+    ],
+  ])(
+    'rejects a malformed %s payload naming %s, then applies the next sale',
+    async (type, payload, field) => {
+      const deviceId = await newDevice();
+      const before = await orderCount();
+      const reply = await push(deviceId, [{ seq: 1, id: randomUUID(), type, payload }, sale(2)]);
+      expect(reply.status).toBe(200);
+      const [bad, next] = reply.body.results;
+      expect(bad).toMatchObject({ status: 'rejected', error: { error: 'invalid_payload' } });
+      expect(bad?.error?.details?.map((d) => d.field)).toContain(field);
+      expect(bad?.error?.message).toContain(field);
+      expect(next?.status).toBe('applied');
+      expect(reply.body.last_applied_seq).toBe(2);
+      expect(await orderCount()).toBe(before + 1);
+    },
+  );
+
+  it.each([
+    [0, 'Update the app.'],
+    [2, 'Update the store server.'],
+    [99, 'Update the store server.'],
+  ])('answers protocol_version %i with 426 (%s) and applies nothing', async (version, advice) => {
+    const deviceId = await newDevice();
+    const before = await orderCount();
+    const reply = await t.call<{ error: string; message: string; max_protocol_version: number }>(
+      'POST',
+      '/v0/sync/push',
+      {
+        token: t.tokens.associate,
+        body: { device_id: deviceId, protocol_version: version, mutations: [sale(1)] },
+      },
+    );
+    expect(reply.status).toBe(426);
+    expect(reply.body).toMatchObject({
+      error: 'unsupported_protocol_version',
+      max_protocol_version: PROTOCOL_VERSION,
+    });
+    expect(reply.body.message).toContain(advice);
+    expect(await orderCount()).toBe(before);
+    // The device's queue is untouched: seq 1 is still the next one to apply.
+    const retry = await push(deviceId, [sale(1)]);
+    expect(retry.body.results[0]?.status).toBe('applied');
+  });
+
+  it('refuses a push without protocol_version with 400 naming the field', async () => {
+    const deviceId = await newDevice();
+    const reply = await t.call<{ details: Array<{ field: string }> }>('POST', '/v0/sync/push', {
+      token: t.tokens.associate,
+      body: { device_id: deviceId, mutations: [sale(1)] },
+    });
+    expect(reply.status).toBe(400);
+    expect(reply.body.details.map((d) => d.field)).toContain('protocol_version');
+  });
+
   it('refuses a malformed envelope with 400 naming the field', async () => {
     const deviceId = await newDevice();
     const reply = await t.call<{ details: Array<{ field: string }> }>('POST', '/v0/sync/push', {
       token: t.tokens.associate,
       body: {
         device_id: deviceId,
+        protocol_version: PROTOCOL_VERSION,
         mutations: [{ seq: 0, id: 'not-a-uuid', type: 'order.create', payload: {} }],
       },
     });

@@ -18,7 +18,7 @@ import type { Order } from '../../../src/protocol/schemas.ts';
 import { CatalogSync } from '../../../src/sync/catalog-sync.ts';
 import { OutboxEngine } from '../../../src/sync/outbox-engine.ts';
 import { SignInError, SignInService } from '../../../src/sync/sign-in.ts';
-import { SyncError } from '../../../src/sync/sync-errors.ts';
+import { describeSyncError, SyncError, SyncErrorReasons } from '../../../src/sync/sync-errors.ts';
 import { HttpSyncTransport, requestJson, type SyncTransport } from '../../../src/sync/transport.ts';
 
 const ADMIN = 'client-server-test-admin';
@@ -196,5 +196,49 @@ describe('catalog and sales against the real server', () => {
       { store_id: store.store_id, device_id: session.deviceId },
     );
     expect(registered.body).toMatchObject({ last_applied_seq: 2 });
+  });
+
+  it('an app whose protocol the server no longer speaks stops, says so, and keeps its sales', async () => {
+    const { session, store } = await signedIn();
+    await new CatalogSync({ catalog: repos.catalog, transport: transportFor(session) }).pullAll(
+      'USD',
+    );
+    const item = DEMO_PRODUCTS.find((p) => !p.serialized)!;
+    const product = (await repos.catalog.findByCode(item.sku))!;
+    await repos.carts.addProduct(session.deviceId, product, new Date().toISOString());
+    const sale = await repos.sales.completeSale({
+      deviceId: session.deviceId,
+      associateId: session.associateId,
+      associateName: session.displayName,
+      store,
+      tender: { method: 'card', reference: 'REF-OLD-APP' },
+      now: new Date().toISOString(),
+    });
+
+    // An app from before the server's oldest protocol: the real server answers 426.
+    const real = transportFor(session);
+    const oldApp: SyncTransport = {
+      push: (request) => real.push({ ...request, protocol_version: 0 }),
+      pull: (since, limit) => real.pull(since, limit),
+    };
+    const outdated = await new OutboxEngine({
+      outbox: repos.outbox,
+      transport: oldApp,
+      deviceId: () => session.deviceId,
+    }).flush();
+    expect(outdated).toEqual({ kind: 'blocked', reason: SyncErrorReasons.appOutdated });
+    expect(describeSyncError(SyncErrorReasons.appOutdated)).toContain('must be updated');
+    expect((await repos.outbox.counts()).pending).toBe(1);
+    expect((await repos.sales.get(sale.saleId))?.sync.state).toBe('pending');
+    expect((await fetchOrder(sale.saleId)).status).toBe(404);
+
+    // The updated app sends the very same outbox.
+    const updated = new OutboxEngine({
+      outbox: repos.outbox,
+      transport: real,
+      deviceId: () => session.deviceId,
+    });
+    expect(await updated.flush()).toEqual({ kind: 'drained', sent: 1 });
+    expect((await fetchOrder(sale.saleId)).status).toBe(200);
   });
 });

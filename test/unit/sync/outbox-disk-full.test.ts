@@ -126,7 +126,7 @@ describe('a full disk while the answers come back', () => {
     diskFull = true;
     expect(await engine().flush()).toEqual({ kind: 'drained', sent: 2 });
     diskFull = false;
-    expect(await repos.outbox.reconcileSales('2026-11-27T13:00:00.000Z')).toBe(2);
+    expect(await repos.outbox.reconcile('2026-11-27T13:00:00.000Z')).toBe(2);
     expect((await repos.sales.get(refused!))?.sync).toMatchObject({
       state: 'rejected',
       error: 'Product p-9 is not in the catalog',

@@ -4,7 +4,7 @@
  * shipment — each with the outbox `seq` that carries it. `reconcileRequest` merges a newer
  * server copy with those pending actions; it is pure, so its rules have a table-driven test.
  */
-import type { SerialCaptureInfo } from '../domain/sale.ts';
+import type { SerialCaptureInfo } from './sale.ts';
 import type { FulfillmentRequest, FulfillmentState } from '../protocol/fulfillment.ts';
 
 export interface LocalPick {

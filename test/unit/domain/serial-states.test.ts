@@ -3,7 +3,7 @@
  * server's verdict per item, and the pulled exceptions about it (the newest word wins).
  */
 import { describe, expect, it } from 'vitest';
-import { describeUnitSerialState, unitSerialViews } from '../../../src/data/serial-states.ts';
+import { describeUnitSerialState, unitSerialViews } from '../../../src/domain/serial-states.ts';
 import { minor } from '../../../src/domain/money.ts';
 import type { Sale, SaleLine, SaleSyncState } from '../../../src/domain/sale.ts';
 import type { SerialException } from '../../../src/protocol/serials.ts';
@@ -51,7 +51,10 @@ const exception = (over: Partial<SerialException>): SerialException =>
   }) as SerialException;
 
 const verdict = (...states: (string | null)[]) => ({
-  items: states.map((state, index) => ({ external_item_id: String(index + 1), serial_state: state })),
+  items: states.map((state, index) => ({
+    external_item_id: String(index + 1),
+    serial_state: state,
+  })),
 });
 
 // A cable (2 units, items 1–2) before the phone: the phone is item 3.
@@ -85,7 +88,13 @@ describe('unitSerialViews', () => {
       'an exception about another item or sale is not this one',
       'synced',
       verdict(null, null, 'accepted'),
-      [exception({ external_item_id: '1' }), exception({ external_item_id: '3', order: { external_id: 'x' } as SerialException['order'] })],
+      [
+        exception({ external_item_id: '1' }),
+        exception({
+          external_item_id: '3',
+          order: { external_id: 'x' } as SerialException['order'],
+        }),
+      ],
       'accepted',
     ],
   ] as const)('%s', (_, syncState, result, exceptions, label) => {

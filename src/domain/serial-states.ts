@@ -6,9 +6,9 @@
  * the whole sale. A pure function of the sale, the server's answer to its `order.create`, and
  * the exceptions pulled since: the newest of those wins.
  */
-import { buildOrderRequest } from '../domain/order-request.ts';
-import { SaleSyncStates, type Sale, type SaleLine } from '../domain/sale.ts';
-import { requiresSerialAtCheckout } from '../domain/serial-rules.ts';
+import { buildOrderRequest } from './order-request.ts';
+import { SaleSyncStates, type Sale, type SaleLine } from './sale.ts';
+import { requiresSerialAtCheckout } from './serial-rules.ts';
 import type { SerialException, SerialExceptionKind } from '../protocol/serials.ts';
 
 export const UnitSerialStates = {
