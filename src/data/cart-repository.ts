@@ -190,7 +190,11 @@ export class CartRepository {
    * Records the serial of a serialized unit taken now (replacing one captured before). A unit
    * to be shipped takes no serial at checkout; a serial already held on this device is refused.
    */
-  async setSerial(lineId: string, capture: SerialCaptureInput, now: string): Promise<CartLineRecord> {
+  async setSerial(
+    lineId: string,
+    capture: SerialCaptureInput,
+    now: string,
+  ): Promise<CartLineRecord> {
     const db = this._db;
     return db.transaction('rw', [db.carts, db.cartLines, db.sales], async () => {
       const line = await this._line(lineId);
@@ -269,7 +273,12 @@ export class CartRepository {
   private async _openCart(deviceId: string, now: string): Promise<CartRecord> {
     const existing = await this._db.carts.where('deviceId').equals(deviceId).first();
     if (existing !== undefined) return existing;
-    const cart: CartRecord = { cartId: crypto.randomUUID(), deviceId, createdAt: now, updatedAt: now };
+    const cart: CartRecord = {
+      cartId: crypto.randomUUID(),
+      deviceId,
+      createdAt: now,
+      updatedAt: now,
+    };
     await this._db.carts.add(cart);
     return cart;
   }

@@ -119,36 +119,36 @@ export class CatalogRepository {
         db.meta,
       ],
       async () => {
-      const upserts = page.products
-        .filter((product) => !product.deleted)
-        .map((product) => toProductRecord(product, currency));
-      const deletions = page.products
-        .filter((product) => product.deleted)
-        .map((product) => product.product_id);
-      if (upserts.length > 0) await db.products.bulkPut(upserts);
-      if (deletions.length > 0) await db.products.bulkDelete(deletions);
-      if (page.config !== null) {
-        const problem = page.configProblem ?? null;
-        if (problem === null) {
-          await db.config.put({ key: 'active', envelope: page.config, fetchedAt: now });
-          await db.refusedConfig.clear();
-        } else {
-          await db.refusedConfig.put({
-            key: 'latest',
-            envelope: page.config,
-            reason: problem,
-            receivedAt: now,
-          });
+        const upserts = page.products
+          .filter((product) => !product.deleted)
+          .map((product) => toProductRecord(product, currency));
+        const deletions = page.products
+          .filter((product) => product.deleted)
+          .map((product) => product.product_id);
+        if (upserts.length > 0) await db.products.bulkPut(upserts);
+        if (deletions.length > 0) await db.products.bulkDelete(deletions);
+        if (page.config !== null) {
+          const problem = page.configProblem ?? null;
+          if (problem === null) {
+            await db.config.put({ key: 'active', envelope: page.config, fetchedAt: now });
+            await db.refusedConfig.clear();
+          } else {
+            await db.refusedConfig.put({
+              key: 'latest',
+              envelope: page.config,
+              reason: problem,
+              receivedAt: now,
+            });
+          }
         }
-      }
-      if (page.serialExceptions !== undefined && page.serialExceptions.length > 0) {
-        await this._putExceptions(page.serialExceptions);
-      }
-      await applyPulledRequests(db, page.fulfillmentRequests ?? []);
-      await db.meta.put({ key: MetaKeys.pullCursor, value: page.nextCursor });
-      // A pulled page is a successful exchange with the server too (the status bar shows it).
-      await db.meta.put({ key: MetaKeys.lastSyncAt, value: now });
-      if (page.complete) await db.meta.put({ key: MetaKeys.catalogComplete, value: true });
+        if (page.serialExceptions !== undefined && page.serialExceptions.length > 0) {
+          await this._putExceptions(page.serialExceptions);
+        }
+        await applyPulledRequests(db, page.fulfillmentRequests ?? []);
+        await db.meta.put({ key: MetaKeys.pullCursor, value: page.nextCursor });
+        // A pulled page is a successful exchange with the server too (the status bar shows it).
+        await db.meta.put({ key: MetaKeys.lastSyncAt, value: now });
+        if (page.complete) await db.meta.put({ key: MetaKeys.catalogComplete, value: true });
       },
     );
   }
@@ -160,14 +160,12 @@ export class CatalogRepository {
   private async _putExceptions(exceptions: readonly SerialException[]): Promise<void> {
     const db = this._db;
     const known = await db.serialExceptions.bulkGet(exceptions.map((exception) => exception.id));
-    const records = exceptions.map(
-      (exception, index): SerialExceptionRecord => ({
-        ...exception,
-        orderExternalId: exception.order.external_id,
-        pendingResolution:
-          exception.state === 'open' ? (known[index]?.pendingResolution ?? null) : null,
-      }),
-    );
+    const records = exceptions.map((exception, index): SerialExceptionRecord => ({
+      ...exception,
+      orderExternalId: exception.order.external_id,
+      pendingResolution:
+        exception.state === 'open' ? (known[index]?.pendingResolution ?? null) : null,
+    }));
     await db.serialExceptions.bulkPut(records);
   }
 

@@ -109,7 +109,10 @@ export class FulfillmentRepository {
 
   /** Requests still to pick or ship: priority first (pick-up), then newest first. */
   async openRequests(): Promise<FulfillmentRecord[]> {
-    const cached = await this._db.fulfillment.where('localState').anyOf(['open', 'picked']).toArray();
+    const cached = await this._db.fulfillment
+      .where('localState')
+      .anyOf(['open', 'picked'])
+      .toArray();
     const records = (await settled(this._db, cached)).filter(
       (record) => record.localState === 'open' || record.localState === 'picked',
     );

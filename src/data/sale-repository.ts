@@ -52,7 +52,10 @@ function toSaleLine(line: CartLineRecord): SaleLine {
  * and none of those serials is in a sale of this device still waiting for the server (another
  * tab may have sold it since it was captured).
  */
-function assertSerialsReady(lines: readonly CartLineRecord[], waiting: readonly SaleRecord[]): void {
+function assertSerialsReady(
+  lines: readonly CartLineRecord[],
+  waiting: readonly SaleRecord[],
+): void {
   const missing = lines.filter((line) => requiresSerialAtCheckout(line) && line.serial === null);
   if (missing.length > 0) {
     const titles = missing.map((line) => line.title).join(', ');
@@ -65,7 +68,9 @@ function assertSerialsReady(lines: readonly CartLineRecord[], waiting: readonly 
   }
   for (const line of lines) {
     if (line.serial === null || !requiresSerialAtCheckout(line)) continue;
-    const sale = waiting.find((other) => findSameSerial(other.lines, line.productId, line.serial ?? '') !== undefined);
+    const sale = waiting.find(
+      (other) => findSameSerial(other.lines, line.productId, line.serial ?? '') !== undefined,
+    );
     if (sale !== undefined) {
       throw new DataError(
         DataErrorReasons.serialDuplicate,

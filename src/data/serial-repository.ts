@@ -102,7 +102,10 @@ export class SerialRepository {
     return db.transaction('rw', [db.serialExceptions, ...outboxTables(db)], async () => {
       const exception = await db.serialExceptions.get(input.exceptionId);
       if (exception === undefined) {
-        throw new DataError(DataErrorReasons.notFound, 'That exception is no longer on this device.');
+        throw new DataError(
+          DataErrorReasons.notFound,
+          'That exception is no longer on this device.',
+        );
       }
       if (exception.state !== 'open') {
         throw new DataError(DataErrorReasons.invalid, 'That exception is already resolved.');
@@ -172,7 +175,10 @@ export const serialAnswerHandlers: Pick<AnswerHandlers, 'serial_exception.resolv
         return;
       }
       if (isDone(answer)) {
-        await db.serialExceptions.update(current.id, { state: 'resolved', pendingResolution: null });
+        await db.serialExceptions.update(current.id, {
+          state: 'resolved',
+          pendingResolution: null,
+        });
         return;
       }
       if (current.pendingResolution === null) return;

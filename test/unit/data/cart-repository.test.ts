@@ -34,7 +34,9 @@ describe('CartRepository', () => {
       [1, null, 'in_store_handover'],
       [1, null, 'in_store_handover'],
     ]);
-    await expect(data.carts.setQuantity(lines[0]!.lineId, 2, NOW)).rejects.toBeInstanceOf(DataError);
+    await expect(data.carts.setQuantity(lines[0]!.lineId, 2, NOW)).rejects.toBeInstanceOf(
+      DataError,
+    );
   });
 
   it('keeps lines in scan order', async () => {
@@ -72,7 +74,9 @@ describe('CartRepository', () => {
     const cola = await data.carts.addProduct(DEVICE_ID, await productById(data, 'cola-355'), NOW);
     await data.carts.addProduct(DEVICE_ID, await productById(data, 'gum-upce'), NOW);
     await data.carts.removeLine(cola.lineId, NOW);
-    expect((await data.carts.current(DEVICE_ID)).lines.map((l) => l.productId)).toEqual(['gum-upce']);
+    expect((await data.carts.current(DEVICE_ID)).lines.map((l) => l.productId)).toEqual([
+      'gum-upce',
+    ]);
     await data.carts.clear(DEVICE_ID);
     expect(await data.carts.current(DEVICE_ID)).toEqual({ cart: null, lines: [] });
   });

@@ -82,7 +82,11 @@ describe('CatalogRepository.applyPage', () => {
   it('forgets the catalog when the device moves to another store', async () => {
     await data.catalog.resetForStore('demo-store');
     expect(await data.catalog.count()).toBe(0);
-    expect(await data.catalog.state()).toEqual({ cursor: null, complete: false, storeId: 'demo-store' });
+    expect(await data.catalog.state()).toEqual({
+      cursor: null,
+      complete: false,
+      storeId: 'demo-store',
+    });
     await data.catalog.applyPage(
       { products: [pulled({ product_id: 'p1' })], config: null, nextCursor: 'x', complete: true },
       STORE.currency,

@@ -1,9 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  DataError,
-  dataErrorReason,
-  describeDataError,
-} from '../../../src/data/errors.ts';
+import { DataError, dataErrorReason, describeDataError } from '../../../src/data/errors.ts';
 
 const named = (name: string, inner?: unknown) => Object.assign(new Error(name), { name, inner });
 
@@ -30,9 +26,9 @@ describe('describeDataError', () => {
   });
 
   it('passes a repository sentence through', () => {
-    expect(describeDataError(new DataError('TENDER_SHORT', 'The cash given is less than the total.'))).toBe(
-      'The cash given is less than the total.',
-    );
+    expect(
+      describeDataError(new DataError('TENDER_SHORT', 'The cash given is less than the total.')),
+    ).toBe('The cash given is less than the total.');
   });
 
   it('hides unknown errors behind a generic sentence', () => {

@@ -51,13 +51,22 @@ const request = (id: string, over: Partial<FulfillmentRequest> = {}): Fulfillmen
   tracking_code: null,
   carrier: null,
   shipped_at: null,
-  items: [item(`${id}-1`), item(`${id}-2`, { product_id: 'cola-355', title: 'Cola 355 ml', serialized: false })],
+  items: [
+    item(`${id}-1`),
+    item(`${id}-2`, { product_id: 'cola-355', title: 'Cola 355 ml', serialized: false }),
+  ],
   ...over,
 });
 
 async function pull(...requests: FulfillmentRequest[]): Promise<void> {
   await data.catalog.applyPage(
-    { products: [], config: null, fulfillmentRequests: requests, nextCursor: `c-${Math.random()}`, complete: true },
+    {
+      products: [],
+      config: null,
+      fulfillmentRequests: requests,
+      nextCursor: `c-${Math.random()}`,
+      complete: true,
+    },
     'USD',
     NOW,
   );
@@ -85,7 +94,11 @@ describe('the cached requests', () => {
     await pull(
       request('old-carrier', { created_at: '2026-11-27T08:00:00.000Z' }),
       request('new-carrier', { created_at: '2026-11-27T09:00:00.000Z' }),
-      request('pick-up', { priority: 2, shipping_type: 'in_store_pick_up', created_at: '2026-11-27T07:00:00.000Z' }),
+      request('pick-up', {
+        priority: 2,
+        shipping_type: 'in_store_pick_up',
+        created_at: '2026-11-27T07:00:00.000Z',
+      }),
       request('gone', { state: 'cancelled' }),
     );
     expect((await data.fulfillment.openRequests()).map((r) => r.id)).toEqual([
@@ -95,14 +108,19 @@ describe('the cached requests', () => {
     ]);
     expect(await data.fulfillment.get('gone')).toBeUndefined();
     await pull(request('new-carrier', { state: 'shipped' }));
-    expect((await data.fulfillment.openRequests()).map((r) => r.id)).toEqual(['pick-up', 'old-carrier']);
+    expect((await data.fulfillment.openRequests()).map((r) => r.id)).toEqual([
+      'pick-up',
+      'old-carrier',
+    ]);
   });
 });
 
 describe('picking on the device', () => {
   it('writes the pick and its outbox entry together, with the serial and how it was captured', async () => {
     await pull(request('r1'));
-    const { item: picked, record } = await data.fulfillment.pick(pickInput('r1', 'r1-1', 'SN0000000000AB'));
+    const { item: picked, record } = await data.fulfillment.pick(
+      pickInput('r1', 'r1-1', 'SN0000000000AB'),
+    );
     expect(picked).toMatchObject({ picked: true, pending: true, serial: 'SN0000000000AB' });
     expect(pickProgress(record)).toEqual({ picked: 1, total: 2 });
     const outbox = await data.db.outbox.toArray();
@@ -129,7 +147,9 @@ describe('picking on the device', () => {
 
   it('refuses a serialized unit without serial, a picked item, and a serial already picked here', async () => {
     await pull(request('r1'), request('r2'));
-    await expect(data.fulfillment.pick(pickInput('r1', 'r1-1'))).rejects.toThrow('needs its serial number');
+    await expect(data.fulfillment.pick(pickInput('r1', 'r1-1'))).rejects.toThrow(
+      'needs its serial number',
+    );
     await data.fulfillment.pick(pickInput('r1', 'r1-1', 'SNSAME00000001'));
     await expect(data.fulfillment.pick(pickInput('r1', 'r1-1', 'SNOTHER0000001'))).rejects.toThrow(
       'Headphones X1 is already picked.',
@@ -148,7 +168,11 @@ describe('picking on the device', () => {
     );
     await data.fulfillment.pick(pickInput('r1', 'r1-2'));
     expect((await data.fulfillment.completePicking('r1', NOW)).localState).toBe('picked');
-    const shipped = await data.fulfillment.ship({ requestId: 'r1', trackingCode: ' 1Z9 ', now: NOW });
+    const shipped = await data.fulfillment.ship({
+      requestId: 'r1',
+      trackingCode: ' 1Z9 ',
+      now: NOW,
+    });
     expect(shipped.localState).toBe('shipped');
     const outbox = await data.db.outbox.orderBy('seq').toArray();
     expect(outbox.map((e) => e.type)).toEqual([
@@ -218,7 +242,10 @@ describe('settleFromOutbox', () => {
       request('r1', { items: [item('r1-1', { picked: true, serial_number: 'SNY' })] }),
     );
     expect(record.localPicks['r1-1']?.serial).toBe('SNX');
-    const refused = settleFromOutbox(record, () => ({ status: 'rejected', error: 'Already picked.' }));
+    const refused = settleFromOutbox(record, () => ({
+      status: 'rejected',
+      error: 'Already picked.',
+    }));
     expect(refused.server.items[0]?.serial_number).toBe('SNY');
     expect(refused.syncError).toBe('Already picked.');
   });

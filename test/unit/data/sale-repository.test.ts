@@ -2,7 +2,14 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { minor } from '../../../src/domain/money.ts';
 import type { OrderRequest } from '../../../src/protocol/schemas.ts';
 import type { CompleteSaleInput } from '../../../src/data/sale-repository.ts';
-import { DEVICE_ID, NOW, openTestData, productById, STORE, type TestData } from './data-fixtures.ts';
+import {
+  DEVICE_ID,
+  NOW,
+  openTestData,
+  productById,
+  STORE,
+  type TestData,
+} from './data-fixtures.ts';
 
 let data: TestData;
 beforeEach(async () => {
@@ -44,7 +51,12 @@ describe('SaleRepository.completeSale', () => {
     const entries = await data.db.outbox.toArray();
     expect(entries).toHaveLength(1);
     const entry = entries[0]!;
-    expect(entry).toMatchObject({ seq: 1, type: 'order.create', status: 'pending', ref: written.saleId });
+    expect(entry).toMatchObject({
+      seq: 1,
+      type: 'order.create',
+      status: 'pending',
+      ref: written.saleId,
+    });
     const order = entry.payload as OrderRequest;
     expect(order).toMatchObject({
       external_id: written.saleId,
@@ -55,11 +67,37 @@ describe('SaleRepository.completeSale', () => {
       placed_at: NOW,
       payments: [{ method: 'cash', amount: 5.37, tendered: 10, change: 4.63 }],
     });
-    expect(order.items.map((item) => [item.external_item_id, item.product_id, item.price])).toEqual([
-      ['1', 'cola-355', { item_price: 1.99, item_list_price: 1.99, item_tax_lines: [{ amount: 0.16, rate: 0.08 }] }],
-      ['2', 'cola-355', { item_price: 1.99, item_list_price: 1.99, item_tax_lines: [{ amount: 0.16, rate: 0.08 }] }],
-      ['3', 'gum-upce', { item_price: 0.99, item_list_price: 0.99, item_tax_lines: [{ amount: 0.08, rate: 0.08 }] }],
-    ]);
+    expect(order.items.map((item) => [item.external_item_id, item.product_id, item.price])).toEqual(
+      [
+        [
+          '1',
+          'cola-355',
+          {
+            item_price: 1.99,
+            item_list_price: 1.99,
+            item_tax_lines: [{ amount: 0.16, rate: 0.08 }],
+          },
+        ],
+        [
+          '2',
+          'cola-355',
+          {
+            item_price: 1.99,
+            item_list_price: 1.99,
+            item_tax_lines: [{ amount: 0.16, rate: 0.08 }],
+          },
+        ],
+        [
+          '3',
+          'gum-upce',
+          {
+            item_price: 0.99,
+            item_list_price: 0.99,
+            item_tax_lines: [{ amount: 0.08, rate: 0.08 }],
+          },
+        ],
+      ],
+    );
     expect(order.items.every((item) => item.shipping_type === 'in_store_handover')).toBe(true);
   });
 
@@ -67,7 +105,10 @@ describe('SaleRepository.completeSale', () => {
     const seqs: number[] = [];
     for (let i = 0; i < 3; i += 1) {
       await fillCart();
-      seqs.push((await data.sales.completeSale(sale({ tender: { method: 'card', reference: `R${i}` } }))).seq);
+      seqs.push(
+        (await data.sales.completeSale(sale({ tender: { method: 'card', reference: `R${i}` } })))
+          .seq,
+      );
     }
     expect(seqs).toEqual([1, 2, 3]);
     const ids = (await data.db.outbox.toArray()).map((entry) => entry.id);
@@ -129,10 +170,18 @@ describe('SaleRepository.completeSale', () => {
     const headphones = await productById(data, 'headphones-x1');
     for (const serial of ['HX1', 'HX2']) {
       const line = await data.carts.addProduct(DEVICE_ID, headphones, NOW);
-      const capture = { serial, method: 'typed', capturedAt: NOW, valid: null, configVersion: null } as const;
+      const capture = {
+        serial,
+        method: 'typed',
+        capturedAt: NOW,
+        valid: null,
+        configVersion: null,
+      } as const;
       await data.carts.setSerial(line.lineId, capture, NOW);
     }
-    const written = await data.sales.completeSale(sale({ tender: { method: 'card', reference: 'X' } }));
+    const written = await data.sales.completeSale(
+      sale({ tender: { method: 'card', reference: 'X' } }),
+    );
     const order = (await data.outbox.get(written.seq))?.payload as OrderRequest;
     expect(order.items.map((item) => [item.external_item_id, item.serial_number])).toEqual([
       ['1', 'HX1'],

@@ -21,7 +21,11 @@ afterEach(async () => {
 async function soldSale(): Promise<SaleRecord> {
   const data = await openTestData();
   names.push(data.db.name);
-  const line = await data.carts.addProduct(DEVICE_ID, await productById(data, 'headphones-x1'), NOW);
+  const line = await data.carts.addProduct(
+    DEVICE_ID,
+    await productById(data, 'headphones-x1'),
+    NOW,
+  );
   await data.carts.setSerial(
     line.lineId,
     { serial: 'HX0001', method: 'typed', capturedAt: NOW, valid: true, configVersion: 1 },

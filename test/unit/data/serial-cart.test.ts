@@ -8,7 +8,14 @@ import type { SerialCaptureInput } from '../../../src/data/cart-repository.ts';
 import type { CompleteSaleInput } from '../../../src/data/sale-repository.ts';
 import { minor } from '../../../src/domain/money.ts';
 import type { OrderRequest } from '../../../src/protocol/schemas.ts';
-import { DEVICE_ID, NOW, openTestData, productById, STORE, type TestData } from './data-fixtures.ts';
+import {
+  DEVICE_ID,
+  NOW,
+  openTestData,
+  productById,
+  STORE,
+  type TestData,
+} from './data-fixtures.ts';
 
 let data: TestData;
 beforeEach(async () => {
@@ -45,10 +52,7 @@ describe('serialized units in the cart', () => {
     const line = await data.carts.addProduct(DEVICE_ID, await headphones(), NOW);
     await data.carts.setSerial(line.lineId, capture('HX1A2B3C4D5E6F', { method: 'scanner' }), NOW);
     expect((await lines()).map((l) => [l.serial, l.serialCapture])).toEqual([
-      [
-        'HX1A2B3C4D5E6F',
-        { method: 'scanner', capturedAt: NOW, valid: true, configVersion: 3 },
-      ],
+      ['HX1A2B3C4D5E6F', { method: 'scanner', capturedAt: NOW, valid: true, configVersion: 3 }],
     ]);
   });
 
@@ -56,10 +60,12 @@ describe('serialized units in the cart', () => {
     const first = await data.carts.addProduct(DEVICE_ID, await headphones(), NOW);
     const second = await data.carts.addProduct(DEVICE_ID, await headphones(), NOW);
     await data.carts.setSerial(first.lineId, capture('HX0001'), NOW);
-    await expect(data.carts.setSerial(second.lineId, capture('HX0001'), NOW)).rejects.toMatchObject({
-      reason: 'SERIAL_DUPLICATE',
-      message: expect.stringContaining('already in this cart') as unknown,
-    });
+    await expect(data.carts.setSerial(second.lineId, capture('HX0001'), NOW)).rejects.toMatchObject(
+      {
+        reason: 'SERIAL_DUPLICATE',
+        message: expect.stringContaining('already in this cart') as unknown,
+      },
+    );
     expect((await lines()).map((l) => l.serial)).toEqual(['HX0001', null]);
     // Re-entering a unit's own serial is no duplicate; letter case makes another serial.
     await data.carts.setSerial(first.lineId, capture('HX0001'), NOW);
@@ -85,7 +91,14 @@ describe('serialized units in the cart', () => {
 
     // Once the server has the sale, it judges any resale itself (a return, a duplicate).
     await data.outbox.applyResults(
-      [{ seq: sold.seq, id: (await data.db.outbox.get(sold.seq))!.id, status: 'applied', result: { id: 'o-1' } }],
+      [
+        {
+          seq: sold.seq,
+          id: (await data.db.outbox.get(sold.seq))!.id,
+          status: 'applied',
+          result: { id: 'o-1' },
+        },
+      ],
       NOW,
     );
     await data.carts.setSerial(again.lineId, capture('HX0002'), NOW);
@@ -93,7 +106,12 @@ describe('serialized units in the cart', () => {
   });
 
   it('adds a unit together with the serial a GS1 code carried', async () => {
-    const line = await data.carts.addProduct(DEVICE_ID, await headphones(), NOW, capture('GS1SERIAL9', { method: 'camera' }));
+    const line = await data.carts.addProduct(
+      DEVICE_ID,
+      await headphones(),
+      NOW,
+      capture('GS1SERIAL9', { method: 'camera' }),
+    );
     expect(line).toMatchObject({ serial: 'GS1SERIAL9', serialCapture: { method: 'camera' } });
     await expect(
       data.carts.addProduct(DEVICE_ID, await productById(data, 'cola-355'), NOW, capture('X1')),
@@ -139,11 +157,19 @@ describe('serialized units in the cart', () => {
     await data.carts.setShipping(shipped.lineId, 'traditional_carrier', NOW);
     const sale = await data.sales.completeSale(checkout());
     const order = (await data.db.outbox.get(sale.seq))!.payload as OrderRequest;
-    expect(order.items.map((item) => [item.shipping_type, item.serial_number, item.serial_capture])).toEqual([
+    expect(
+      order.items.map((item) => [item.shipping_type, item.serial_number, item.serial_capture]),
+    ).toEqual([
       [
         'in_store_handover',
         'HX0005',
-        { method: 'scanner', captured_at: NOW, associate_id: 'assoc-1', device_id: DEVICE_ID, config_version: 3 },
+        {
+          method: 'scanner',
+          captured_at: NOW,
+          associate_id: 'assoc-1',
+          device_id: DEVICE_ID,
+          config_version: 3,
+        },
       ],
       ['traditional_carrier', undefined, undefined],
     ]);

@@ -7,7 +7,14 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { minor } from '../../../src/domain/money.ts';
 import type { ConfigEnvelope } from '../../../src/protocol/schemas.ts';
 import type { SerialException } from '../../../src/protocol/serials.ts';
-import { DEVICE_ID, NOW, openTestData, productById, STORE, type TestData } from './data-fixtures.ts';
+import {
+  DEVICE_ID,
+  NOW,
+  openTestData,
+  productById,
+  STORE,
+  type TestData,
+} from './data-fixtures.ts';
 
 let data: TestData;
 beforeEach(async () => {
@@ -107,8 +114,20 @@ describe('serial states of a sale', () => {
             id: 'order-1',
             external_id: saleId,
             items: [
-              { id: 'i1', external_item_id: '1', product_id: 'headphones-x1', serial_number: 'HXA', serial_state: 'accepted' },
-              { id: 'i2', external_item_id: '2', product_id: 'headphones-x1', serial_number: 'HXB', serial_state: 'exception' },
+              {
+                id: 'i1',
+                external_item_id: '1',
+                product_id: 'headphones-x1',
+                serial_number: 'HXA',
+                serial_state: 'accepted',
+              },
+              {
+                id: 'i2',
+                external_item_id: '2',
+                product_id: 'headphones-x1',
+                serial_number: 'HXB',
+                serial_state: 'exception',
+              },
             ],
           },
         },
@@ -120,9 +139,13 @@ describe('serial states of a sale', () => {
       ['HXB', 'exception'],
     ]);
     await data.catalog.applyPage(page({ serialExceptions: [exception(saleId)] }), 'USD', NOW);
-    expect((await data.serials.saleSerials(saleId))?.units[1]?.exceptionKinds).toEqual(['duplicate']);
+    expect((await data.serials.saleSerials(saleId))?.units[1]?.exceptionKinds).toEqual([
+      'duplicate',
+    ]);
     await data.catalog.applyPage(
-      page({ serialExceptions: [exception(saleId, { state: 'resolved', resolution: 'accepted' })] }),
+      page({
+        serialExceptions: [exception(saleId, { state: 'resolved', resolution: 'accepted' })],
+      }),
       'USD',
       NOW,
     );
@@ -154,7 +177,11 @@ describe('serial configuration on the device', () => {
       refused: { version: 5, reason: 'lookahead is not supported' },
     });
     await data.catalog.applyPage(page({ config: envelope(6, null) }), 'USD', NOW);
-    expect(await data.serials.settings()).toMatchObject({ pattern: null, version: 6, refused: null });
+    expect(await data.serials.settings()).toMatchObject({
+      pattern: null,
+      version: 6,
+      refused: null,
+    });
   });
 });
 
@@ -165,7 +192,12 @@ describe('resolving a serial exception from the device', () => {
     expect((await data.serials.openExceptions()).map((e) => e.id)).toEqual(['ex-1']);
 
     await expect(
-      data.serials.queueResolution({ exceptionId: 'ex-1', resolution: 'corrected', serialNumber: ' ', now: NOW }),
+      data.serials.queueResolution({
+        exceptionId: 'ex-1',
+        resolution: 'corrected',
+        serialNumber: ' ',
+        now: NOW,
+      }),
     ).rejects.toMatchObject({ reason: 'INVALID' });
     const queued = await data.serials.queueResolution({
       exceptionId: 'ex-1',
@@ -181,22 +213,47 @@ describe('resolving a serial exception from the device', () => {
     });
     await expect(
       data.serials.queueResolution({ exceptionId: 'ex-1', resolution: 'voided', now: NOW }),
-    ).rejects.toMatchObject({ message: 'A resolution of this exception is already waiting to be sent.' });
+    ).rejects.toMatchObject({
+      message: 'A resolution of this exception is already waiting to be sent.',
+    });
 
     // Refused (say the serial is held elsewhere): the reason shows and a new try is allowed.
     await data.outbox.applyResults(
-      [{ seq: entry.seq, id: entry.id, status: 'rejected', error: { error: 'serial_conflict', message: 'HXC is held by order 9.' } }],
+      [
+        {
+          seq: entry.seq,
+          id: entry.id,
+          status: 'rejected',
+          error: { error: 'serial_conflict', message: 'HXC is held by order 9.' },
+        },
+      ],
       NOW,
     );
-    expect((await data.db.serialExceptions.get('ex-1'))?.pendingResolution?.error).toBe('HXC is held by order 9.');
-    const retry = await data.serials.queueResolution({ exceptionId: 'ex-1', resolution: 'accepted', now: NOW });
+    expect((await data.db.serialExceptions.get('ex-1'))?.pendingResolution?.error).toBe(
+      'HXC is held by order 9.',
+    );
+    const retry = await data.serials.queueResolution({
+      exceptionId: 'ex-1',
+      resolution: 'accepted',
+      now: NOW,
+    });
     const second = (await data.db.outbox.get(retry.pendingResolution!.seq))!;
     await data.outbox.applyResults(
-      [{ seq: second.seq, id: second.id, status: 'applied', result: exception(saleId, { state: 'resolved', resolution: 'accepted' }) }],
+      [
+        {
+          seq: second.seq,
+          id: second.id,
+          status: 'applied',
+          result: exception(saleId, { state: 'resolved', resolution: 'accepted' }),
+        },
+      ],
       NOW,
     );
     expect(await data.serials.openExceptions()).toEqual([]);
-    expect(await data.db.serialExceptions.get('ex-1')).toMatchObject({ resolution: 'accepted', pendingResolution: null });
+    expect(await data.db.serialExceptions.get('ex-1')).toMatchObject({
+      resolution: 'accepted',
+      pendingResolution: null,
+    });
     // The sale itself is untouched by a resolution's answer.
     expect((await data.sales.get(saleId))?.sync.state).toBe('pending');
   });
