@@ -10,7 +10,8 @@ import { customElement, property } from 'lit/decorators.js';
 export interface SyncIndicatorState {
   readonly online: boolean;
   readonly phase: 'idle' | 'syncing' | 'retrying' | 'blocked';
-  readonly pending: number;
+  /** Null until the outbox was counted. */
+  readonly pending: number | null;
   /** When the oldest waiting sale was made (absent from older status shapes). */
   readonly oldestPendingAt?: string | null;
   readonly problems: number;
@@ -115,20 +116,23 @@ export class PosSyncStatus extends LitElement {
   override render() {
     const status = this.status;
     if (status === undefined) return nothing;
+    const pending = status.pending ?? 0;
     const waiting =
-      status.pending === 0
-        ? 'All sales synced'
-        : `${status.pending} ${status.pending === 1 ? 'sale' : 'sales'} waiting`;
+      status.pending === null
+        ? 'Checking sales…'
+        : pending === 0
+          ? 'All sales synced'
+          : `${pending} ${pending === 1 ? 'sale' : 'sales'} waiting`;
     const oldest = status.oldestPendingAt ?? null;
     return html`
       <span class="chip ${status.online ? 'online' : 'offline'}" data-testid="sync.connection">
         <span class="dot" aria-hidden="true"></span>${status.online ? 'Online' : 'Offline'}
       </span>
       <a class="chip" href="#/status" data-testid="sync.pending" title="Sync details"
-        >${status.phase === 'syncing' && status.pending > 0 ? 'Syncing…' : waiting}</a
+        >${status.phase === 'syncing' && pending > 0 ? 'Syncing…' : waiting}</a
       >
       ${
-        status.pending > 0 && oldest !== null
+        pending > 0 && oldest !== null
           ? html`<span class="last" data-testid="sync.oldest">oldest ${ageOf(oldest)}</span>`
           : nothing
       }

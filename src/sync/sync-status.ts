@@ -13,8 +13,12 @@ export type SyncPhase = (typeof SyncPhases)[keyof typeof SyncPhases];
 export interface SyncStatus {
   readonly online: boolean;
   readonly phase: SyncPhase;
-  /** Sales (mutations) waiting for the server. */
-  readonly pending: number;
+  /**
+   * Sales (mutations) waiting for the server, as counted in the outbox itself; null until the
+   * outbox has been read (never "all synced" before it was looked at, e.g. right after a
+   * restart).
+   */
+  readonly pending: number | null;
   /** When the oldest waiting sale was made, or null when none waits. */
   readonly oldestPendingAt: string | null;
   /** Sales the server refused or that conflict: they need a person. */
@@ -31,7 +35,7 @@ export interface SyncStatus {
 export const INITIAL_SYNC_STATUS: SyncStatus = {
   online: true,
   phase: SyncPhases.idle,
-  pending: 0,
+  pending: null,
   oldestPendingAt: null,
   problems: 0,
   lastSyncAt: null,

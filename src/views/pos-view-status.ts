@@ -115,7 +115,7 @@ export class PosViewStatus extends LitElement {
           <dt>Connection</dt>
           <dd data-testid="status.connection">${sync.online ? 'Online' : 'Offline'}</dd>
           <dt>Sales waiting</dt>
-          <dd data-testid="status.pending">${sync.pending}</dd>
+          <dd data-testid="status.pending">${sync.pending ?? '…'}</dd>
           <dt>Oldest waiting</dt>
           <dd data-testid="status.oldest">
             ${sync.oldestPendingAt === null ? '—' : when(sync.oldestPendingAt, locale)}

@@ -110,6 +110,16 @@ describe('SyncScheduler', () => {
     expect(latest().lastSyncAt).not.toBeNull();
   });
 
+  it('never says nothing waits before it has counted the outbox (a restart with sales queued)', async () => {
+    await sell();
+    await sell();
+    server.faults.push('network');
+    scheduler.start('USD');
+    await vi.waitFor(() => expect(latest()).toMatchObject({ phase: 'retrying', pending: 2 }));
+    expect(statuses[0]?.pending).toBeNull();
+    expect(statuses.filter((status) => status.pending === 0)).toEqual([]);
+  });
+
   it('shows the failure, then flushes again when the browser comes back online', async () => {
     await sell();
     server.faults.push('network');
@@ -128,6 +138,12 @@ describe('SyncScheduler', () => {
   });
 
   it('starts the backoff over when the browser comes back online', async () => {
+    // A fixed clock: nextAttemptAt is then exactly the backoff delay after it, however slow
+    // the machine is between the retry and this read.
+    const clock = Date.parse('2026-11-27T12:00:00.000Z');
+    env = { ...env, now: () => clock };
+    scheduler.stop();
+    build();
     await sell();
     server.faults.push('network', 'network', 'network');
     scheduler.start('USD');
@@ -136,14 +152,14 @@ describe('SyncScheduler', () => {
     env.document.dispatchEvent(new Event('visibilitychange'));
     await vi.waitFor(() => expect(server.pushes).toHaveLength(2));
     await vi.waitFor(() => expect(latest().phase).toBe('retrying'));
-    // The second failure in a row waits up to 2 s (the third would wait up to 4 s).
-    const grown = Date.parse(latest().nextAttemptAt!) - Date.now();
+    // The second failure in a row waits up to 2 s (random 0.999: 1 998 ms).
+    const grown = Date.parse(latest().nextAttemptAt!) - clock;
     expect(grown).toBeGreaterThan(1_500);
 
     env.window.dispatchEvent(new Event('online'));
     await vi.waitFor(() => expect(server.pushes).toHaveLength(3));
     await vi.waitFor(() => expect(latest().phase).toBe('retrying'));
-    const reset = Date.parse(latest().nextAttemptAt!) - Date.now();
+    const reset = Date.parse(latest().nextAttemptAt!) - clock;
     expect(reset).toBeLessThanOrEqual(1_000);
   });
 
