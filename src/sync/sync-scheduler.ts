@@ -26,6 +26,8 @@ export interface SchedulerEnvironment {
   readonly window: Pick<Window, 'addEventListener' | 'removeEventListener'>;
   readonly document: Pick<Document, 'addEventListener' | 'removeEventListener' | 'visibilityState'>;
   readonly navigator: { readonly onLine: boolean; readonly locks?: LockManager };
+  /** The clock `nextAttemptAt` is counted from (Date.now by default). */
+  readonly now?: () => number;
 }
 
 export interface SyncSchedulerOptions {
@@ -180,7 +182,7 @@ export class SyncScheduler {
         this._update({
           phase: SyncPhases.retrying,
           message: describeSyncError(result.reason),
-          nextAttemptAt: new Date(Date.now() + result.delayMs).toISOString(),
+          nextAttemptAt: new Date((this._env.now ?? Date.now)() + result.delayMs).toISOString(),
         });
         this._schedule(result.delayMs);
         return;
