@@ -22,7 +22,10 @@ export default defineConfig({
   workers: ci ? 1 : undefined,
   fullyParallel: false,
   forbidOnly: ci,
+  // One retry on CI tells a flaky test from a broken one in the report, but a test that needed
+  // it still fails the run: a flaky test is a failing test.
   retries: ci ? 1 : 0,
+  failOnFlakyTests: ci,
   timeout: 60_000,
   expect: { timeout: 10_000 },
   reporter: [['list'], ['html', { open: 'never', outputFolder: 'playwright-report' }]],
