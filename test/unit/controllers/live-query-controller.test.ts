@@ -104,9 +104,17 @@ describe('LiveQueryController', () => {
     host.repos = repos;
     document.body.append(host);
     await vi.waitFor(() => expect(shown()).toBe('empty'));
+    // A second host still on the page: the positive signal that the write was observed.
+    const witness = document.createElement('live-cart-host') as LiveCartHost;
+    witness.repos = repos;
+    document.body.append(witness);
+    const witnessed = () => witness.shadowRoot?.textContent?.trim();
+    await vi.waitFor(() => expect(witnessed()).toBe('empty'));
     host.remove();
     await repos.carts.addProduct('device-a', product('cola'), NOW);
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await vi.waitFor(() => expect(witnessed()).toBe('cola×1'));
+    await witness.updateComplete;
     expect(host.cart.value?.lines).toEqual([]);
+    witness.remove();
   });
 });
