@@ -142,7 +142,7 @@ export default defineConfig(
   }),
   typedProject(
     'aisle/typed/tests',
-    ['test/**/*.ts', 'bench/**/*.ts', 'playwright.config.ts', 'vitest.config.ts'],
+    ['test/**/*.ts', 'bench/**/*.ts', '.ci/**/*.ts', 'playwright.config.ts', 'vitest.config.ts'],
     './tsconfig.test.json',
     // Specs and benches run code in the page through page.evaluate as well as in Node.
     { languageOptions: { globals: { ...globals.node, ...globals.browser } } },
@@ -216,7 +216,7 @@ export default defineConfig(
     // Logging has one door on the client; the server has Fastify's logger (prefer it), and
     // benches and test scripts print their results.
     name: 'aisle/console-allowed',
-    files: ['src/log.ts', 'server/**/*.ts', 'bench/**/*.ts', 'test/**/*.ts'],
+    files: ['src/log.ts', 'server/**/*.ts', 'bench/**/*.ts', 'test/**/*.ts', '.ci/**/*.ts'],
     rules: { 'no-console': 'off' },
   },
   {
