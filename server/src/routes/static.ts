@@ -38,12 +38,12 @@ export async function registerStaticRoutes(
       root,
       cacheControl: false,
       index: ['index.html'],
-      setHeaders: (reply, path) => {
+      setHeaders: (response, path) => {
         const name = basename(path);
-        if (NO_CACHE.has(name)) reply.header('cache-control', 'no-cache');
+        if (NO_CACHE.has(name)) response.setHeader('cache-control', 'no-cache');
         else if (path.includes('/assets/'))
-          reply.header('cache-control', `public, max-age=${YEAR}, immutable`);
-        else reply.header('cache-control', 'public, max-age=3600');
+          response.setHeader('cache-control', `public, max-age=${YEAR}, immutable`);
+        else response.setHeader('cache-control', 'public, max-age=3600');
       },
     });
   }
