@@ -15,7 +15,8 @@ function startServiceWorker(services: AppServices): AppServiceWorker {
   // Sales waiting and the last attempt failed: ask Chromium to wake us when the network is
   // back (even if this tab is in the background by then).
   services.scheduler.subscribe((status) => {
-    if ((status.pending ?? 0) > 0 && status.phase === 'retrying') void worker.requestBackgroundSync();
+    if ((status.pending ?? 0) > 0 && status.phase === 'retrying')
+      void worker.requestBackgroundSync();
   });
   void worker.register();
   return worker;

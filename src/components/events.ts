@@ -1,9 +1,14 @@
 /**
- * The events Aisle's presentational elements emit, typed in one place. All bubble and cross
- * shadow roots so a view can listen on itself.
+ * Every event Aisle's elements and screens emit, typed in one place (Home Assistant's
+ * `fireEvent` with one global map). All go through `emit()`: they bubble and cross shadow
+ * roots so a view can listen on itself, and `HTMLElementEventMap` learns each one from the
+ * map, so `addEventListener('pos-…')` and a handler typed `PosEvent<'pos-…'>` agree.
  */
-import type { CaptureMethod, ShippingType } from '../protocol/schemas.ts';
 import type { TenderRequest } from '../domain/tender.ts';
+import type { CaptureMethod, ShippingType } from '../protocol/wire-constants.ts';
+import type { CameraProblem } from '../scan/camera-errors.ts';
+import type { ScanSettings } from '../scan/scan-settings.ts';
+import type { Decoded } from '../scan/scan-types.ts';
 
 export interface PosEventDetails {
   /** A barcode or SKU was entered (typed, or typed by a keyboard-wedge scanner). */
@@ -24,9 +29,28 @@ export interface PosEventDetails {
   'pos-serial-cancel': null;
   /** The serial prompt asks for the camera. */
   'pos-serial-camera': null;
+  /** The camera accepted a read. */
+  'pos-scan': { readonly code: string; readonly read: Decoded; readonly method: 'camera' };
+  /** The camera scanner closed: by the associate, or after a single scan. */
+  'pos-scanner-close': { readonly reason: 'user' | 'scanned' };
+  /** The camera cannot run (denied, missing, busy, insecure page). */
+  'pos-scanner-problem': { readonly problem: CameraProblem; readonly message: string };
+  /** The associate changed a scanner setting; the detail is the whole new settings. */
+  'pos-scanner-settings-change': ScanSettings;
+  /** The associate picks this unit by hand (no barcode scanned). */
+  'pos-pick-item-select': { readonly itemId: string };
+  /** "Update now" on the update prompt. */
+  'pos-update-apply': null;
+  /** "OK" on the offline-ready notice. */
+  'pos-update-dismiss': null;
+  /** The right PIN (or a new one) was entered: the lock may go. */
+  'pos-unlocked': null;
 }
 
 export type PosEventName = keyof PosEventDetails;
+
+/** The event a listener of `K` receives. */
+export type PosEvent<K extends PosEventName> = CustomEvent<PosEventDetails[K]>;
 
 export function emit<K extends PosEventName>(
   target: EventTarget,
@@ -38,18 +62,9 @@ export function emit<K extends PosEventName>(
   );
 }
 
+type PosEventMap = { [K in PosEventName]: PosEvent<K> };
+
 declare global {
-  interface HTMLElementEventMap {
-    'pos-code-entered': CustomEvent<PosEventDetails['pos-code-entered']>;
-    'pos-quantity-change': CustomEvent<PosEventDetails['pos-quantity-change']>;
-    'pos-remove-line': CustomEvent<PosEventDetails['pos-remove-line']>;
-    'pos-tender-complete': CustomEvent<PosEventDetails['pos-tender-complete']>;
-    'pos-tender-cancel': CustomEvent<PosEventDetails['pos-tender-cancel']>;
-    'pos-serial-request': CustomEvent<PosEventDetails['pos-serial-request']>;
-    'pos-shipping-change': CustomEvent<PosEventDetails['pos-shipping-change']>;
-    'pos-add-unit': CustomEvent<PosEventDetails['pos-add-unit']>;
-    'pos-serial-entered': CustomEvent<PosEventDetails['pos-serial-entered']>;
-    'pos-serial-cancel': CustomEvent<PosEventDetails['pos-serial-cancel']>;
-    'pos-serial-camera': CustomEvent<PosEventDetails['pos-serial-camera']>;
-  }
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- merges the map in
+  interface HTMLElementEventMap extends PosEventMap {}
 }

@@ -8,6 +8,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { controlStyles } from './shared-styles.ts';
+import { emit } from './events.ts';
 
 export interface PickItemDisplay {
   readonly id: string;
@@ -18,10 +19,6 @@ export interface PickItemDisplay {
   /** Picked on this device, not yet confirmed by the server. */
   readonly pending: boolean;
   readonly serialState: 'accepted' | 'exception' | 'resolved' | null;
-}
-
-export interface PosPickItemEventDetails {
-  'pos-pick-item-select': { readonly itemId: string };
 }
 
 @customElement('pos-pick-item')
@@ -117,21 +114,12 @@ export class PosPickItem extends LitElement {
   private readonly _onSelect = (): void => {
     const item = this.item;
     if (item === undefined) return;
-    this.dispatchEvent(
-      new CustomEvent<PosPickItemEventDetails['pos-pick-item-select']>('pos-pick-item-select', {
-        detail: { itemId: item.id },
-        bubbles: true,
-        composed: true,
-      }),
-    );
+    emit(this, 'pos-pick-item-select', { itemId: item.id });
   };
 }
 
 declare global {
   interface HTMLElementTagNameMap {
     'pos-pick-item': PosPickItem;
-  }
-  interface HTMLElementEventMap {
-    'pos-pick-item-select': CustomEvent<PosPickItemEventDetails['pos-pick-item-select']>;
   }
 }

@@ -10,7 +10,8 @@
 import { LitElement, css, html } from 'lit';
 import { customElement, property, query } from 'lit/decorators.js';
 import './pos-scanner.ts';
-import { ScannerModes, type PosScannerEventDetails, type ScannerMode } from './pos-scanner.ts';
+import { emit, type PosEventDetails } from './events.ts';
+import { ScannerModes, type ScannerMode } from './pos-scanner.ts';
 import { controlStyles } from './shared-styles.ts';
 
 @customElement('pos-scanner-dialog')
@@ -63,13 +64,7 @@ export class PosScannerDialog extends LitElement {
     // Escape: close through the scanner so its camera stops first.
     event.preventDefault();
     this.open = false;
-    this.dispatchEvent(
-      new CustomEvent<PosScannerEventDetails['pos-scanner-close']>('pos-scanner-close', {
-        detail: { reason: 'user' },
-        bubbles: true,
-        composed: true,
-      }),
-    );
+    emit(this, 'pos-scanner-close', { reason: 'user' });
   };
 
   private readonly _onInnerClose = (): void => {
@@ -86,12 +81,12 @@ export interface ScanOnceOptions {
 /** Opens the camera for one code; resolves with it, or null when closed without a scan. */
 export function scanOnce(
   options: ScanOnceOptions = {},
-): Promise<PosScannerEventDetails['pos-scan'] | null> {
+): Promise<PosEventDetails['pos-scan'] | null> {
   const dialog = document.createElement('pos-scanner-dialog');
   dialog.mode = ScannerModes.single;
   if (options.heading !== undefined) dialog.heading = options.heading;
   return new Promise((resolve) => {
-    let result: PosScannerEventDetails['pos-scan'] | null = null;
+    let result: PosEventDetails['pos-scan'] | null = null;
     dialog.addEventListener('pos-scan', (event) => {
       result = event.detail;
     });

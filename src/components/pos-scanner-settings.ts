@@ -16,6 +16,7 @@ import {
 } from '../scan/scan-settings.ts';
 import { EngineNames } from '../scan/scan-types.ts';
 import { controlStyles } from './shared-styles.ts';
+import { emit } from './events.ts';
 
 const ENGINE_LABELS: Record<string, string> = {
   [EngineNames.aisle]: 'Automatic (recommended)',
@@ -120,21 +121,12 @@ export class PosScannerSettings extends LitElement {
     // parseScanSettings keeps every field well-typed whatever the form sent.
     const settings = parseScanSettings({ ...this.settings, [field.name]: value });
     this.settings = settings;
-    this.dispatchEvent(
-      new CustomEvent<ScanSettings>('pos-scanner-settings-change', {
-        detail: settings,
-        bubbles: true,
-        composed: true,
-      }),
-    );
+    emit(this, 'pos-scanner-settings-change', settings);
   };
 }
 
 declare global {
   interface HTMLElementTagNameMap {
     'pos-scanner-settings': PosScannerSettings;
-  }
-  interface HTMLElementEventMap {
-    'pos-scanner-settings-change': CustomEvent<ScanSettings>;
   }
 }

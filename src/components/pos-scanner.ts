@@ -15,15 +15,10 @@ import { cameraProblemMessage, type CameraProblem } from '../scan/camera-errors.
 import { listCameras } from '../scan/camera-session.ts';
 import type { Decoded } from '../scan/scan-types.ts';
 import { controlStyles } from './shared-styles.ts';
+import { emit, type PosEventDetails } from './events.ts';
 
 export const ScannerModes = { continuous: 'continuous', single: 'single' } as const;
 export type ScannerMode = (typeof ScannerModes)[keyof typeof ScannerModes];
-
-export interface PosScannerEventDetails {
-  'pos-scan': { readonly code: string; readonly read: Decoded; readonly method: 'camera' };
-  'pos-scanner-close': { readonly reason: 'user' | 'scanned' };
-  'pos-scanner-problem': { readonly problem: CameraProblem; readonly message: string };
-}
 
 @customElement('pos-scanner')
 export class PosScanner extends LitElement {
@@ -218,21 +213,16 @@ export class PosScanner extends LitElement {
     this._emit('pos-scanner-close', { reason });
   }
 
-  private _emit<K extends keyof PosScannerEventDetails>(
+  private _emit<K extends 'pos-scan' | 'pos-scanner-close' | 'pos-scanner-problem'>(
     type: K,
-    detail: PosScannerEventDetails[K],
+    detail: PosEventDetails[K],
   ): void {
-    this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
+    emit(this, type, detail);
   }
 }
 
 declare global {
   interface HTMLElementTagNameMap {
     'pos-scanner': PosScanner;
-  }
-  interface HTMLElementEventMap {
-    'pos-scan': CustomEvent<PosScannerEventDetails['pos-scan']>;
-    'pos-scanner-close': CustomEvent<PosScannerEventDetails['pos-scanner-close']>;
-    'pos-scanner-problem': CustomEvent<PosScannerEventDetails['pos-scanner-problem']>;
   }
 }

@@ -7,6 +7,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { controlStyles } from './shared-styles.ts';
+import { emit } from './events.ts';
 
 export type UpdateToastPhase = 'none' | 'offline-ready' | 'available' | 'accepted' | 'applying';
 
@@ -76,7 +77,7 @@ export class PosUpdateToast extends LitElement {
   }
 
   private _emit(name: 'pos-update-apply' | 'pos-update-dismiss'): void {
-    this.dispatchEvent(new CustomEvent(name, { bubbles: true, composed: true }));
+    emit(this, name, null);
   }
 }
 

@@ -14,6 +14,7 @@ import { controlStyles } from '../components/shared-styles.ts';
 import type { Repositories } from '../data/repositories.ts';
 import { log } from '../log.ts';
 import { SignInError } from '../sync/sign-in.ts';
+import { emit } from '../components/events.ts';
 
 const PIN_SHAPE = /^\d{4,6}$/;
 
@@ -195,7 +196,7 @@ export class PosViewLock extends LitElement {
   private _done(): void {
     this._error = '';
     this._needsPassword = null;
-    this.dispatchEvent(new CustomEvent('pos-unlocked', { bubbles: true, composed: true }));
+    emit(this, 'pos-unlocked', null);
   }
 
   private readonly _onSetPin = async (event: SubmitEvent): Promise<void> => {

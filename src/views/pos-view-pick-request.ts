@@ -34,6 +34,7 @@ import type { CaptureMethod } from '../protocol/schemas.ts';
 import { PickSerialController, type CheckedSerial } from './pick-serial-controller.ts';
 import { pickRequestStyles } from './pos-view-pick-request.styles.ts';
 import { findScannedProduct, unknownCodeMessage, WedgeScanMemory } from './sell-scan.ts';
+import type { PosEvent } from '../components/events.ts';
 
 type Message = { readonly kind: 'info' | 'error'; readonly text: string };
 
@@ -206,7 +207,7 @@ export class PosViewPickRequest extends LitElement {
     return html`<div class="scan-row">
         <pos-scan-field
           ?disabled=${this._busy}
-          @pos-code-entered=${(event: CustomEvent<{ code: string; method: CaptureMethod }>) =>
+          @pos-code-entered=${(event: PosEvent<'pos-code-entered'>) =>
             void this.scan(event.detail.code, event.detail.method)}
         ></pos-scan-field>
         ${
@@ -222,7 +223,7 @@ export class PosViewPickRequest extends LitElement {
           ? html`<pos-scanner
               active
               mode="continuous"
-              @pos-scan=${(event: CustomEvent<{ code: string }>) =>
+              @pos-scan=${(event: PosEvent<'pos-scan'>) =>
                 void this.scan(event.detail.code, 'camera')}
               @pos-scanner-close=${() => {
                 this._cameraOpen = false;
@@ -328,7 +329,7 @@ export class PosViewPickRequest extends LitElement {
     void this.updateComplete.then(() => this._scanField?.focusInput());
   }
 
-  private readonly _onSelect = (event: CustomEvent<{ itemId: string }>): void => {
+  private readonly _onSelect = (event: PosEvent<'pos-pick-item-select'>): void => {
     const record = this._record.value;
     const item =
       record === undefined

@@ -31,12 +31,12 @@ import type { Repositories } from '../data/repositories.ts';
 import { cartTotals } from '../domain/cart-totals.ts';
 import { formatMoney } from '../domain/money.ts';
 import { requiresSerialAtCheckout } from '../domain/serial-rules.ts';
-import type { TenderRequest } from '../domain/tender.ts';
-import type { CaptureMethod, ShippingType } from '../protocol/schemas.ts';
+import type { CaptureMethod } from '../protocol/schemas.ts';
 import { log } from '../log.ts';
 import { sellStyles } from './pos-view-sell.styles.ts';
 import { SellSerialController } from './sell-serial-controller.ts';
 import { findScannedProduct, WedgeScanMemory, withLine } from './sell-scan.ts';
+import type { PosEvent } from '../components/events.ts';
 
 type Message = { readonly kind: 'info' | 'error'; readonly text: string };
 
@@ -174,7 +174,7 @@ export class PosViewSell extends LitElement {
           <div class="scan-row">
             <pos-scan-field
               ?disabled=${this._completing}
-              @pos-code-entered=${(event: CustomEvent<{ code: string; method: CaptureMethod }>) =>
+              @pos-code-entered=${(event: PosEvent<'pos-code-entered'>) =>
                 void this.addByCode(event.detail.code, event.detail.method)}
             ></pos-scan-field>
             ${
@@ -195,7 +195,7 @@ export class PosViewSell extends LitElement {
               ? html`<pos-scanner
                   active
                   mode="continuous"
-                  @pos-scan=${(event: CustomEvent<{ code: string }>) =>
+                  @pos-scan=${(event: PosEvent<'pos-scan'>) =>
                     void this.addByCode(event.detail.code, 'camera')}
                   @pos-scanner-close=${this._onCameraClose}
                 ></pos-scanner>`
@@ -226,10 +226,9 @@ export class PosViewSell extends LitElement {
             ?flag-missing=${this._flagMissing}
             @pos-quantity-change=${this._onQuantityChange}
             @pos-remove-line=${this._onRemoveLine}
-            @pos-shipping-change=${(
-              event: CustomEvent<{ lineId: string; shippingType: ShippingType }>,
-            ) => void this._serials.setShipping(event.detail.lineId, event.detail.shippingType)}
-            @pos-serial-request=${(event: CustomEvent<{ lineId: string }>) =>
+            @pos-shipping-change=${(event: PosEvent<'pos-shipping-change'>) =>
+              void this._serials.setShipping(event.detail.lineId, event.detail.shippingType)}
+            @pos-serial-request=${(event: PosEvent<'pos-serial-request'>) =>
               this._serials.openFor(event.detail.lineId)}
             @pos-add-unit=${this._onAddUnit}
           ></pos-cart-lines>
@@ -282,7 +281,7 @@ export class PosViewSell extends LitElement {
   }
 
   private readonly _onQuantityChange = async (
-    event: CustomEvent<{ lineId: string; quantity: number }>,
+    event: PosEvent<'pos-quantity-change'>,
   ): Promise<void> => {
     const repos = this._repos;
     if (repos === undefined) return;
@@ -300,9 +299,7 @@ export class PosViewSell extends LitElement {
     }
   };
 
-  private readonly _onRemoveLine = async (
-    event: CustomEvent<{ lineId: string }>,
-  ): Promise<void> => {
+  private readonly _onRemoveLine = async (event: PosEvent<'pos-remove-line'>): Promise<void> => {
     const repos = this._repos;
     if (repos === undefined) return;
     const line = this._cart.value?.lines.find(
@@ -362,7 +359,7 @@ export class PosViewSell extends LitElement {
   };
 
   /** `+` on a serialized line: another unit of its product, on a line of its own. */
-  private readonly _onAddUnit = (event: CustomEvent<{ lineId: string }>): void => {
+  private readonly _onAddUnit = (event: PosEvent<'pos-add-unit'>): void => {
     const line = this._cart.value?.lines.find((other) => other.lineId === event.detail.lineId);
     if (line !== undefined) void this.addByCode(line.productId, 'typed');
   };
@@ -372,7 +369,9 @@ export class PosViewSell extends LitElement {
     this._refocus();
   };
 
-  private readonly _onTenderComplete = async (event: CustomEvent<TenderRequest>): Promise<void> => {
+  private readonly _onTenderComplete = async (
+    event: PosEvent<'pos-tender-complete'>,
+  ): Promise<void> => {
     const repos = this._repos;
     const app = this._app;
     if (repos === undefined || app === undefined || this._completing) return;

@@ -20,6 +20,7 @@ import { log } from '../log.ts';
 import type { CaptureMethod } from '../protocol/schemas.ts';
 import { loadScanSettings, saveScanSettings, type ScanSettings } from '../scan/scan-settings.ts';
 import { loadSerialValidation } from './load-serial-validation.ts';
+import type { PosEvent } from '../components/events.ts';
 
 interface TestResult {
   readonly ok: boolean;
@@ -191,7 +192,7 @@ export class PosViewSettings extends LitElement {
       <section aria-label="Scanner">
         <pos-scanner-settings
           .settings=${this._scanSettings}
-          @pos-scanner-settings-change=${(event: CustomEvent<ScanSettings>) =>
+          @pos-scanner-settings-change=${(event: PosEvent<'pos-scanner-settings-change'>) =>
             (this._scanSettings = saveScanSettings(event.detail))}
         ></pos-scanner-settings>
       </section>

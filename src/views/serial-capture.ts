@@ -13,6 +13,7 @@ import type { SerialSettings } from '../data/serial-repository.ts';
 import type { SerialValidator } from '../domain/serial-validation.ts';
 import type { CaptureMethod } from '../protocol/schemas.ts';
 import { loadSerialValidation } from './load-serial-validation.ts';
+import type { PosEvent } from '../components/events.ts';
 
 export type SerialSettingsQuery = LiveQueryController<SerialSettings, readonly [Repositories]>;
 
@@ -102,7 +103,7 @@ export function renderSerialPrompt(state: SerialPromptState) {
     example=${state.example}
     error=${state.error}
     ?busy=${state.busy}
-    @pos-serial-entered=${(event: CustomEvent<{ serial: string; method: CaptureMethod }>) =>
+    @pos-serial-entered=${(event: PosEvent<'pos-serial-entered'>) =>
       state.onEntered(event.detail.serial, event.detail.method)}
     @pos-serial-cancel=${state.onCancel}
     @pos-serial-camera=${state.onCamera}
