@@ -27,26 +27,14 @@ import {
   type SyncControls,
 } from './contexts.ts';
 import { appStyles } from './pos-app.styles.ts';
-import { navigate, RouterController } from './router.ts';
+import { navigate, RouterController, type Route } from './router.ts';
+import { mayOpen, navLinks, navOwner, routeEntry, type RouteName } from './routes.ts';
 import type { AppServices } from './services.ts';
+import { SessionSyncController } from './session-sync-controller.ts';
 
-/** Screens loaded on first use, to keep the first paint small. */
-const LAZY_SCREENS = {
-  setup: () => import('../views/pos-view-setup.ts'),
-  receipt: () => import('../views/pos-view-receipt.ts'),
-  orders: () => import('../views/pos-view-orders.ts'),
-  settings: () => import('../views/pos-view-settings.ts'),
-  exceptions: () => import('../views/pos-view-exceptions.ts'),
-  pick: () => import('../views/pos-view-pick.ts'),
-  status: () => import('../views/pos-view-status.ts'),
-  // Loaded as soon as someone is signed in; until it arrives the screen under it is inert.
-  lock: () => import('../views/pos-view-lock.ts'),
-} as const;
-type LazyScreen = keyof typeof LAZY_SCREENS;
-
-/** Managers (and admins) see the store's serial exceptions and resolve them. */
-const isManager = (app: AppSession | undefined): boolean =>
-  app?.session.role === 'manager' || app?.session.role === 'admin';
+/** The lock loads as soon as someone is signed in; until it arrives the screen is inert. */
+const loadLock = () => import('../views/pos-view-lock.ts');
+type Loadable = RouteName | 'lock';
 
 interface ShellState {
   readonly app: AppSession | undefined;
@@ -100,16 +88,21 @@ export class PosApp extends LitElement {
   @state() private _banner = '';
   @state() private _locked = false;
   private _lockShown = false;
-  private readonly _loadedScreens = new Set<LazyScreen>();
-  private readonly _loadingScreens = new Set<LazyScreen>();
+  private readonly _loaded = new Set<Loadable>();
+  private readonly _loading = new Set<Loadable>();
 
   private readonly _router = new RouterController(this);
-  private _syncingStore: string | null = null;
   private _unsubscribeStatus: (() => void) | null = null;
 
   private readonly _shell = new LiveQueryController(this, {
     args: () => (this._repos === undefined ? undefined : ([this._repos] as const)),
     query: (repos) => readShellState(repos),
+  });
+
+  protected readonly _sync = new SessionSyncController(this, {
+    services: () => this.services,
+    app: () => this._app,
+    catalogReady: () => this._shell.value?.catalogReady === true,
   });
 
   private readonly _idle = new IdleController(this, {
@@ -138,16 +131,16 @@ export class PosApp extends LitElement {
     const next = this._shell.value?.app;
     if (next !== undefined && JSON.stringify(next) !== JSON.stringify(this._app)) this._app = next;
     if (next === undefined && this._app !== undefined) this._app = undefined;
-    this._followSession();
-    if (this._app !== undefined) this._loadScreen('lock');
-    if (this._app !== undefined && this._shell.status === 'complete') {
-      const screen = this._screen(this._router.route);
-      // The receipt must open after a sale made offline: its module loads with the sell screen.
-      this._loadScreen(screen === 'sell' ? 'receipt' : screen);
-    }
   }
 
   override updated(): void {
+    if (this._app !== undefined) {
+      this._load('lock');
+      if (this._shell.status === 'complete') {
+        const screen = this._screen(this._router.route).name;
+        for (const name of [screen, ...(routeEntry(screen).preload ?? [])]) this._load(name);
+      }
+    }
     const shown = this.renderRoot.querySelector('pos-view-lock') !== null;
     // Only now is the screen no longer inert, so only now can focus go back into it.
     if (this._lockShown && !shown) window.dispatchEvent(new Event(APP_UNLOCKED_EVENT));
@@ -157,8 +150,6 @@ export class PosApp extends LitElement {
   override disconnectedCallback(): void {
     this._unsubscribeStatus?.();
     this._unsubscribeStatus = null;
-    this.services?.scheduler.stop();
-    this._syncingStore = null;
     super.disconnectedCallback();
   }
 
@@ -253,87 +244,51 @@ export class PosApp extends LitElement {
   }
 
   private _renderNav(app: AppSession) {
-    const route = this._router.route.name;
-    // One request being picked is still the Pick screen.
-    const current = route === 'pick-request' ? 'pick' : route;
-    const link = (name: 'sell' | LazyScreen, label: string) =>
-      html`<a href="#/${name}" aria-current=${current === name ? 'page' : 'false'}>${label}</a>`;
+    const current = navOwner(this._router.route.name);
     return html`<nav aria-label="Screens">
-      ${link('sell', 'Sell')} ${link('pick', 'Pick')} ${link('orders', 'Orders')}
-      ${link('settings', 'Settings')} ${isManager(app) ? link('exceptions', 'Exceptions') : nothing}
+      ${navLinks(app.session.role).map(
+        ({ name, label }) =>
+          html`<a href="#/${name}" aria-current=${current === name ? 'page' : 'false'}
+            >${label}</a
+          >`,
+      )}
     </nav>`;
   }
 
-  /** The screen the shell shows now, signed in. */
-  private _screen(route: RouterController['route']): 'sell' | LazyScreen {
-    if (this._shell.value?.catalogReady !== true) return 'setup';
-    if (route.name === 'exceptions' && !isManager(this._app)) return 'sell';
-    if (route.name === 'pick-request') return 'pick';
-    const lazy: readonly string[] = [
-      'receipt',
-      'orders',
-      'settings',
-      'exceptions',
-      'pick',
-      'status',
-    ];
-    return lazy.includes(route.name) ? (route.name as LazyScreen) : 'sell';
+  /** The route the shell shows now, signed in: setup until the catalog is on the device. */
+  private _screen(route: Route): Route {
+    if (this._shell.value?.catalogReady !== true) return { name: 'setup' };
+    const role = this._app?.session.role ?? 'associate';
+    if (route.name === 'sign-in' || !mayOpen(route.name, role)) return { name: 'sell' };
+    return route;
   }
 
-  private _renderScreen(route: RouterController['route']) {
+  private _renderScreen(route: Route) {
     const screen = this._screen(route);
-    if (screen !== 'sell' && !this._loadedScreens.has(screen)) {
+    const entry = routeEntry(screen.name);
+    if (entry.load !== undefined && !this._loaded.has(screen.name)) {
       return html`<p class="splash" role="status">Opening…</p>`;
     }
-    if (screen === 'setup') return html`<pos-view-setup></pos-view-setup>`;
-    if (screen === 'receipt' && route.name === 'receipt') {
-      return html`<pos-view-receipt sale-id=${route.saleId}></pos-view-receipt>`;
-    }
-    if (screen === 'orders') return html`<pos-view-orders></pos-view-orders>`;
-    if (screen === 'settings') return html`<pos-view-settings></pos-view-settings>`;
-    if (screen === 'status') return html`<pos-view-status></pos-view-status>`;
-    if (screen === 'exceptions') return html`<pos-view-exceptions></pos-view-exceptions>`;
-    if (screen === 'pick') {
-      const requestId = route.name === 'pick-request' ? route.requestId : '';
-      return html`<pos-view-pick request-id=${requestId}></pos-view-pick>`;
-    }
-    return html`<pos-view-sell></pos-view-sell>`;
+    return entry.render(screen);
   }
 
-  /** Loads a lazy screen's module once; a failure (offline, no cached chunk) is said plainly. */
-  private _loadScreen(screen: LazyScreen): void {
-    if (this._loadedScreens.has(screen) || this._loadingScreens.has(screen)) return;
-    this._loadingScreens.add(screen);
-    LAZY_SCREENS[screen]().then(
+  /** Loads a screen's module once; a failure (offline, no cached chunk) is said plainly. */
+  private _load(name: Loadable): void {
+    const load = name === 'lock' ? loadLock : routeEntry(name).load;
+    if (load === undefined || this._loaded.has(name) || this._loading.has(name)) return;
+    this._loading.add(name);
+    load().then(
       () => {
-        this._loadedScreens.add(screen);
+        this._loaded.add(name);
         this.requestUpdate();
       },
       (error: unknown) => {
-        log.error('shell: cannot load a screen', error, { screen });
-        this._loadingScreens.delete(screen);
+        log.error('shell: cannot load a screen', error, { screen: name });
+        this._loading.delete(name);
         this._banner =
           'This screen could not be loaded. Check the connection, then reload the app.';
       },
     );
-  }
-
-  /** Starts sync for the signed-in store, stops it on sign-out. */
-  private _followSession(): void {
-    const services = this.services;
-    if (services === undefined) return;
-    const app = this._app;
-    services.setSession(app?.session);
-    const storeId =
-      app?.session.expired === false && this._shell.value?.catalogReady ? app.store.store_id : null;
-    if (storeId === this._syncingStore) return;
-    this._syncingStore = storeId;
-    if (storeId === null || app === undefined) {
-      services.scheduler.stop();
-    } else {
-      services.scheduler.start(app.store.currency);
-      services.scheduler.refreshCatalog();
-    }
   }
 
   private readonly _onSignOut = async (): Promise<void> => {

@@ -1,50 +1,57 @@
 /**
- * A tiny hash router: `#/sell`, `#/receipt/<sale id>`, `#/orders` (the device's order history),
- * `#/settings` (test a serial scan, scanner settings), `#/exceptions` (a manager's serial
- * exceptions), `#/pick` (orders to pick) and `#/pick/<request id>`, `#/status` (sync, storage
- * and app details), `#/sign-in`, `#/setup`.
- * Hash routes work behind any static server and offline from the service worker's single
- * cached page.
+ * A tiny hash router over the route table (`routes.ts`): `#/sell`, `#/receipt/<sale id>`,
+ * `#/pick/<request id>` … An address that matches no route opens the sell screen.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { ROUTE_NAMES, ROUTES, type Route, type RouteName } from './routes.ts';
 
-export type Route =
-  | { readonly name: 'sell' }
-  | { readonly name: 'receipt'; readonly saleId: string }
-  | { readonly name: 'orders' }
-  | { readonly name: 'settings' }
-  | { readonly name: 'exceptions' }
-  | { readonly name: 'pick' }
-  | { readonly name: 'status' }
-  | { readonly name: 'pick-request'; readonly requestId: string }
-  | { readonly name: 'sign-in' }
-  | { readonly name: 'setup' };
+export type { Route } from './routes.ts';
 
-/** Routes named by their path alone. */
-const PLAIN_ROUTES = [
-  'orders',
-  'settings',
-  'exceptions',
-  'pick',
-  'status',
-  'sign-in',
-  'setup',
-] as const;
+const PARAM = /^:(\w+)$/;
+
+interface CompiledPath {
+  readonly name: RouteName;
+  readonly pattern: RegExp;
+  readonly params: readonly string[];
+}
+
+/** Each `:name` part matches up to 64 word characters or dashes (ids are UUIDs). */
+const COMPILED: readonly CompiledPath[] = ROUTE_NAMES.map((name) => {
+  const params: string[] = [];
+  const source = ROUTES[name].path
+    .split('/')
+    .map((part) => {
+      const param = PARAM.exec(part)?.[1];
+      if (param === undefined) return part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      params.push(param);
+      return '([\\w-]{1,64})';
+    })
+    .join('/');
+  return { name, pattern: new RegExp(`^${source}$`), params };
+});
 
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '');
-  const receipt = /^\/receipt\/([\w-]{1,64})$/.exec(path);
-  if (receipt?.[1] !== undefined) return { name: 'receipt', saleId: receipt[1] };
-  const pick = /^\/pick\/([\w-]{1,64})$/.exec(path);
-  if (pick?.[1] !== undefined) return { name: 'pick-request', requestId: pick[1] };
-  const plain = PLAIN_ROUTES.find((name) => path === `/${name}`);
-  return plain === undefined ? { name: 'sell' } : { name: plain };
+  for (const { name, pattern, params } of COMPILED) {
+    const match = pattern.exec(path);
+    if (match === null) continue;
+    const fields = Object.fromEntries(params.map((param, i) => [param, match[i + 1] ?? '']));
+    // The table's path names exactly the fields of its route.
+    return { name, ...fields } as Route;
+  }
+  return { name: 'sell' };
 }
 
 export function routePath(route: Route): string {
-  if (route.name === 'receipt') return `#/receipt/${route.saleId}`;
-  if (route.name === 'pick-request') return `#/pick/${route.requestId}`;
-  return `#/${route.name}`;
+  const fields = route as unknown as Readonly<Record<string, string>>;
+  const path = ROUTES[route.name].path
+    .split('/')
+    .map((part) => {
+      const param = PARAM.exec(part)?.[1];
+      return param === undefined ? part : encodeURIComponent(fields[param] ?? '');
+    })
+    .join('/');
+  return `#${path}`;
 }
 
 /** Goes to a route; `replace` keeps the back button from returning to a finished step. */
