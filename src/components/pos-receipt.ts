@@ -7,6 +7,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { formatMoney, minor } from '../domain/money.ts';
 import type { Sale, SaleLine } from '../domain/sale.ts';
+import { receiptNumber } from '../domain/receipt-number.ts';
 
 const SYNC_LABELS: Record<Sale['sync']['state'], string> = {
   pending: 'Waiting to sync — kept safely on this device',
@@ -16,7 +17,6 @@ const SYNC_LABELS: Record<Sale['sync']['state'], string> = {
 };
 
 /** The short number printed on a receipt: the sale UUID's first block, upper case. */
-export const shortSaleId = (saleId: string) => saleId.slice(0, 8).toUpperCase();
 
 @customElement('pos-receipt')
 export class PosReceipt extends LitElement {
@@ -129,7 +129,7 @@ export class PosReceipt extends LitElement {
         <h2>${sale.storeLabel}</h2>
         <p>${when}</p>
         <p>
-          Sale <strong data-testid="receipt.sale-id">${shortSaleId(sale.saleId)}</strong> ·
+          Sale <strong data-testid="receipt.sale-id">${receiptNumber(sale.saleId)}</strong> ·
           ${sale.associateName}
         </p>
       </header>

@@ -15,13 +15,10 @@ import {
   matchAi,
 } from './gs1-ai-table.ts';
 import { parseDigitalLink } from './gs1-digital-link.ts';
-import { cleanScannedText } from './serial-cleaning.ts';
+import { cleanScannedText, GS1_SYMBOLOGY_IDS } from './serial-cleaning.ts';
 
 /** The FNC1 separator as scanners transmit it (ASCII 29, group separator). */
 export const GS = '\x1d';
-
-/** AIM identifiers of the GS1 symbologies (GS1-128, GS1 DataBar, DataMatrix, QR, DotCode). */
-export const GS1_SYMBOLOGY_IDS: ReadonlySet<string> = new Set([']C1', ']e0', ']d2', ']Q3', ']J1']);
 
 export type Gs1Form = 'element-string' | 'bracketed' | 'digital-link';
 

@@ -6,6 +6,13 @@
  * a GS *inside* the text stays: there it separates GS1 element strings (see `gs1.ts`).
  */
 
+/**
+ * AIM identifiers of the GS1 symbologies (GS1-128, GS1 DataBar, DataMatrix, QR, DotCode): a
+ * scan that starts with one carries GS1 element strings. Here, on the first paint, so the scan
+ * readers can tell a GS1 code without loading the GS1 parser.
+ */
+export const GS1_SYMBOLOGY_IDS: ReadonlySet<string> = new Set([']C1', ']e0', ']d2', ']Q3', ']J1']);
+
 export interface CleanedScan {
   /** The data as the label carries it. */
   readonly text: string;
@@ -56,4 +63,18 @@ export function cleanScannedText(raw: string): CleanedScan {
 /** Only the cleaned text, for callers that do not need the symbology identifier. */
 export function cleanSerialInput(raw: string): string {
   return cleanScannedText(raw).text;
+}
+
+/**
+ * Whether a scan may be a GS1 payload, by the markers `parseGs1` reads (a GS1 symbology
+ * identifier, a GS separator, the bracketed form, a Digital Link URL): only then is the GS1
+ * parser worth loading. `cleaned` is `cleanScannedText(raw)`.
+ */
+export function mayBeGs1(raw: string, cleaned: CleanedScan): boolean {
+  return (
+    (cleaned.symbologyId !== null && GS1_SYMBOLOGY_IDS.has(cleaned.symbologyId)) ||
+    raw.includes('\x1d') ||
+    /^\(\d{2,4}\)/.test(cleaned.text) ||
+    /^https?:\/\//i.test(cleaned.text)
+  );
 }

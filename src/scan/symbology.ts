@@ -6,6 +6,7 @@
  */
 import { expandUpcE, gs1CheckDigit, hasValidCheckDigit, toGtin14 } from '../domain/gtin.ts';
 import { ScanFormats, type Decoded, type ScanFormat } from './scan-types.ts';
+import { GS1_SYMBOLOGY_IDS } from '../domain/serial-cleaning.ts';
 
 /** What an engine adapter hands over, before normalisation. */
 export interface EngineRead {
@@ -35,7 +36,6 @@ export function compressUpcA(upcA: string): string | null {
   return null;
 }
 
-const GS1_IDENTIFIERS = new Set([']C1', ']d2', ']Q3', ']e0', ']J1']);
 const RETAIL: ReadonlySet<ScanFormat> = new Set([
   ScanFormats.ean13,
   ScanFormats.ean8,
@@ -90,7 +90,7 @@ export function normaliseRead(read: EngineRead): Decoded | null {
     raw: symbologyIdentifier + text,
     symbologyIdentifier,
     gtin14,
-    gs1: GS1_IDENTIFIERS.has(symbologyIdentifier),
+    gs1: GS1_SYMBOLOGY_IDS.has(symbologyIdentifier),
   };
 }
 

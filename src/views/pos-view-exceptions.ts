@@ -18,7 +18,8 @@ import type { Repositories } from '../data/repositories.ts';
 import type { SerialExceptionRecord } from '../data/serial-records.ts';
 import { log } from '../log.ts';
 import type { SerialExceptionKind, SerialResolution } from '../protocol/serials.ts';
-import { loadSerialValidation } from './load-serial-validation.ts';
+import { loadSerialValidation } from '../controllers/load-serial-modules.ts';
+import { receiptNumber } from '../domain/receipt-number.ts';
 
 const KIND_LABELS: Record<SerialExceptionKind, string> = {
   duplicate: 'Sold twice',
@@ -31,8 +32,6 @@ const RESOLUTION_LABELS: Record<SerialResolution, string> = {
   accepted: 'acceptance',
   voided: 'void',
 };
-
-const shortId = (id: string): string => id.slice(0, 8).toUpperCase();
 
 @customElement('pos-view-exceptions')
 export class PosViewExceptions extends LitElement {
@@ -157,13 +156,13 @@ export class PosViewExceptions extends LitElement {
       <h2>${KIND_LABELS[exception.kind]}: ${title}</h2>
       <p>Serial <strong>${exception.serial_number ?? 'none'}</strong></p>
       <p>
-        Sale ${shortId(exception.order.external_id)}
+        Sale ${receiptNumber(exception.order.external_id)}
         ${exception.order.placed_at === null ? '' : `· ${new Date(exception.order.placed_at).toLocaleString()}`}
       </p>
       ${
         exception.other_order === null
           ? nothing
-          : html`<p>Already sold in sale ${shortId(exception.other_order.external_id)}</p>`
+          : html`<p>Already sold in sale ${receiptNumber(exception.other_order.external_id)}</p>`
       }
       ${typeof expected === 'string' ? html`<p>Expected a serial ${expected}</p>` : nothing}
       ${

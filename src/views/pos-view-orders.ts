@@ -16,6 +16,7 @@ import type { SaleSerials } from '../data/serial-repository.ts';
 import { describeUnitSerialState } from '../domain/serial-states.ts';
 import { formatMoney } from '../domain/money.ts';
 import type { SaleSyncState } from '../domain/sale.ts';
+import { receiptNumber } from '../domain/receipt-number.ts';
 
 const SYNC_LABELS: Record<SaleSyncState, string> = {
   pending: 'waiting to sync',
@@ -113,7 +114,7 @@ export class PosViewOrders extends LitElement {
       dateStyle: 'medium',
       timeStyle: 'short',
     }).format(new Date(sale.createdAt));
-    const short = sale.saleId.slice(0, 8).toUpperCase();
+    const short = receiptNumber(sale.saleId);
     return html`<article aria-label=${`Sale ${short}`} data-testid="orders.sale">
       <div class="head">
         <a href="#/receipt/${sale.saleId}">Sale ${short}</a>

@@ -7,11 +7,11 @@
 import type { CatalogRepository } from '../data/catalog-repository.ts';
 import type { OpenCart } from '../data/cart-repository.ts';
 import type { CartLineRecord, ProductRecord } from '../data/types.ts';
-import { cleanScannedText } from '../domain/serial-cleaning.ts';
+import { cleanScannedText, mayBeGs1 } from '../domain/serial-cleaning.ts';
 import { looksLikeSerial, SCAN_PRODUCT_FIRST_MESSAGE } from '../domain/serial-rules.ts';
 import type { SerialValidator } from '../domain/serial-validation.ts';
 import type { CaptureMethod } from '../protocol/schemas.ts';
-import { loadSerialScan } from './load-serial-validation.ts';
+import { loadSerialScan } from '../controllers/load-serial-modules.ts';
 
 export type ScannedCode =
   | {
@@ -22,28 +22,13 @@ export type ScannedCode =
     }
   | { readonly kind: 'unknown'; readonly text: string };
 
-/**
- * Whether a scan may be a GS1 payload (the markers `parseGs1` reads: a GS1 symbology
- * identifier, a GS separator, the bracketed form, a URL): only then is the GS1 parser loaded.
- */
-function mayBeGs1(raw: string, text: string, symbologyId: string | null): boolean {
-  return (
-    (symbologyId !== null && GS1_SYMBOLOGY_IDS.has(symbologyId)) ||
-    raw.includes('\x1d') ||
-    /^\(\d{2,4}\)/.test(text) ||
-    /^https?:\/\//i.test(text)
-  );
-}
-
-/** AIM identifiers of the GS1 symbologies (as in `gs1.ts`, kept here to load it lazily). */
-const GS1_SYMBOLOGY_IDS: ReadonlySet<string> = new Set([']C1', ']e0', ']d2', ']Q3', ']J1']);
-
 export async function findScannedProduct(
   catalog: CatalogRepository,
   raw: string,
 ): Promise<ScannedCode> {
-  const { text, symbologyId } = cleanScannedText(raw);
-  const gs1 = mayBeGs1(raw, text, symbologyId) ? (await loadSerialScan()).parseGs1(raw) : null;
+  const cleaned = cleanScannedText(raw);
+  const { text } = cleaned;
+  const gs1 = mayBeGs1(raw, cleaned) ? (await loadSerialScan()).parseGs1(raw) : null;
   if (gs1?.ok === true && gs1.gtin !== undefined) {
     const product = await catalog.findByCode(gs1.gtin);
     if (product !== undefined) return { kind: 'product', product, serial: gs1.serial ?? null };

@@ -2,7 +2,7 @@
 // itself (letter case, inner separators) never changes.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { cleanScannedText } from '../../../src/domain/serial-cleaning.ts';
+import { cleanScannedText, mayBeGs1 } from '../../../src/domain/serial-cleaning.ts';
 
 describe('cleanScannedText', () => {
   it.each([
@@ -87,5 +87,23 @@ describe('cleanScannedText properties', () => {
       }),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe('mayBeGs1', () => {
+  it.each([
+    [']C10109501101530003\x1d21SN123', true, 'GS1-128 identifier and GS'],
+    [']d20109501101530003', true, 'GS1 DataMatrix identifier'],
+    [']Q30109501101530003', true, 'GS1 QR identifier'],
+    ['(01)09501101530003(21)SN1', true, 'bracketed form'],
+    ['0109501101530003\x1d21SN1', true, 'GS separator without identifier'],
+    ['https://id.gs1.org/01/09501101530003/21/SN1', true, 'Digital Link'],
+    ['4006381333931', false, 'a plain EAN-13'],
+    [']E04006381333931', false, 'EAN-13 with its own identifier'],
+    [']C0SKU-123', false, 'plain Code 128'],
+    ['SN4K7Q2M9X1B3C', false, 'a bare serial'],
+    ['', false, 'nothing'],
+  ])('%j → %s (%s)', (raw, expected) => {
+    expect(mayBeGs1(raw, cleanScannedText(raw))).toBe(expected);
   });
 });
