@@ -44,7 +44,7 @@ const layerRules = [
       forbid('^(lit|@lit/.*|lit-html|lit-element)(/|$)', 'Pure code: no UI library.'),
       forbid('^fastify(/|$)|^@fastify/', 'Pure code: no server framework.'),
       forbid(
-        '(^|/)(data|views|components|sync|scan|app|controllers|sw)(/|$)',
+        '(^|/)(data|views|components|sync|scan|app|controllers|sw|i18n)(/|$)',
         'src/domain/ and src/protocol/ depend on nothing but each other.',
       ),
     ],

@@ -9,21 +9,18 @@
  * (in the view, with the domain validator), so the repository stays free of re2js.
  */
 import { minor } from '../domain/money.ts';
-import { SaleSyncStates, type SerialCaptureInfo } from '../domain/sale.ts';
+import { SaleSyncStates, type CapturedSerial, type SerialCaptureInfo } from '../domain/sale.ts';
 import { findSameSerial, serialKey } from '../domain/serial-rules.ts';
 import type { ShippingType } from '../protocol/schemas.ts';
 import { ShippingTypes } from '../protocol/wire-constants.ts';
 import type { AisleDb } from './db.ts';
 import { DataError, DataErrorReasons } from './errors.ts';
 import type { CartLineRecord, CartRecord, ProductRecord } from './types.ts';
+import { Messages } from '../i18n/messages.ts';
+import { receiptNumber } from '../domain/receipt-number.ts';
 
 /** A serial as captured: already cleaned and checked against the active pattern. */
-export interface SerialCaptureInput extends SerialCaptureInfo {
-  readonly serial: string;
-}
-
-/** The short number a receipt prints for a sale (first block of its UUID). */
-const shortId = (saleId: string): string => saleId.slice(0, 8).toUpperCase();
+export type SerialCaptureInput = CapturedSerial;
 
 /**
  * Refuses a serial another unit of the same product already holds on this device: in the cart
@@ -39,10 +36,7 @@ async function assertSerialFree(
 ): Promise<void> {
   const lines = await db.cartLines.filter((line) => line.lineId !== exceptLineId).toArray();
   if (findSameSerial(lines, productId, serial) !== undefined) {
-    throw new DataError(
-      DataErrorReasons.serialDuplicate,
-      `Serial ${serial} of ${title} is already in this cart. Scan the serial of the unit in hand.`,
-    );
+    throw new DataError(DataErrorReasons.serialDuplicate, Messages.serialInCart(serial, title));
   }
   const waiting = await db.sales
     .where('serialKeys')
@@ -53,7 +47,7 @@ async function assertSerialFree(
     if (findSameSerial(sale.lines, productId, serial) !== undefined) {
       throw new DataError(
         DataErrorReasons.serialDuplicate,
-        `Serial ${serial} of ${title} was already sold on this device (sale ${shortId(sale.saleId)}, not yet sent). Scan the serial of the unit in hand.`,
+        Messages.serialSoldUnsent(serial, title, receiptNumber(sale.saleId)),
       );
     }
   }
@@ -108,16 +102,10 @@ export class CartRepository {
     serial?: SerialCaptureInput,
   ): Promise<CartLineRecord> {
     if (serial !== undefined && !product.serialized) {
-      throw new DataError(
-        DataErrorReasons.invalid,
-        `${product.title} is not serialized: it takes no serial number.`,
-      );
+      throw new DataError(DataErrorReasons.invalid, Messages.notSerialized(product.title));
     }
     if (product.price === null) {
-      throw new DataError(
-        DataErrorReasons.notSellable,
-        `${product.title} has no price, so it cannot be sold. Ask a manager to price it.`,
-      );
+      throw new DataError(DataErrorReasons.notSellable, Messages.notSellable(product.title));
     }
     const unitPrice = product.price;
     const db = this._db;
@@ -164,22 +152,16 @@ export class CartRepository {
   /** Sets a line's quantity (1 … 999). Serialized lines stay at one unit each. */
   async setQuantity(lineId: string, quantity: number, now: string): Promise<void> {
     if (!Number.isSafeInteger(quantity) || quantity < 1 || quantity > MAX_LINE_QUANTITY) {
-      throw new DataError(
-        DataErrorReasons.invalid,
-        `Quantity must be a whole number from 1 to ${MAX_LINE_QUANTITY}.`,
-      );
+      throw new DataError(DataErrorReasons.invalid, Messages.quantityRange(MAX_LINE_QUANTITY));
     }
     const db = this._db;
     await db.transaction('rw', [db.carts, db.cartLines], async () => {
       const line = await db.cartLines.get(lineId);
       if (line === undefined) {
-        throw new DataError(DataErrorReasons.notFound, 'That line is no longer in the cart.');
+        throw new DataError(DataErrorReasons.notFound, Messages.lineGone());
       }
       if (line.serialized && quantity !== 1) {
-        throw new DataError(
-          DataErrorReasons.invalid,
-          'Each serialized unit is its own line: scan the product again to add another.',
-        );
+        throw new DataError(DataErrorReasons.invalid, Messages.serializedLineQuantity());
       }
       await db.cartLines.update(lineId, { quantity });
       await db.carts.update(line.cartId, { updatedAt: now });
@@ -199,16 +181,10 @@ export class CartRepository {
     return db.transaction('rw', [db.carts, db.cartLines, db.sales], async () => {
       const line = await this._line(lineId);
       if (!line.serialized) {
-        throw new DataError(
-          DataErrorReasons.invalid,
-          `${line.title} is not serialized: it takes no serial number.`,
-        );
+        throw new DataError(DataErrorReasons.invalid, Messages.notSerialized(line.title));
       }
       if (line.shippingType !== ShippingTypes.inStoreHandover) {
-        throw new DataError(
-          DataErrorReasons.invalid,
-          `${line.title} is shipped to the customer: its serial is scanned when it is picked.`,
-        );
+        throw new DataError(DataErrorReasons.invalid, Messages.shippedTakesNoSerial(line.title));
       }
       await assertSerialFree(db, line.productId, line.title, capture.serial, line.lineId);
       const changes = { serial: capture.serial, serialCapture: captureOf(capture) };
@@ -265,7 +241,7 @@ export class CartRepository {
   private async _line(lineId: string): Promise<CartLineRecord> {
     const line = await this._db.cartLines.get(lineId);
     if (line === undefined) {
-      throw new DataError(DataErrorReasons.notFound, 'That line is no longer in the cart.');
+      throw new DataError(DataErrorReasons.notFound, Messages.lineGone());
     }
     return line;
   }

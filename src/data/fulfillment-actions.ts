@@ -14,6 +14,7 @@ import { DataError, DataErrorReasons } from './errors.ts';
 import { settled } from './fulfillment-outcomes.ts';
 import type { PickInput, PickResult, ShipmentInput } from './fulfillment-repository.ts';
 import { enqueue, outboxTables } from './outbox-repository.ts';
+import { Messages } from '../i18n/messages.ts';
 
 const refuse = (message: string): DataError => new DataError(DataErrorReasons.invalid, message);
 
@@ -26,14 +27,11 @@ export async function pickUnit(db: AisleDb, input: PickInput): Promise<PickResul
   return db.transaction('rw', [db.fulfillment, ...outboxTables(db)], async () => {
     const record = await editable(db, input.requestId);
     const item = pickItems(record).find((candidate) => candidate.id === input.itemId);
-    if (item === undefined) throw refuse('That item is not part of this order.');
-    if (item.picked) throw refuse(`${item.title} is already picked.`);
+    if (item === undefined) throw refuse(Messages.itemNotInOrder());
+    if (item.picked) throw refuse(Messages.itemAlreadyPicked(item.title));
     const serial = item.serialized ? (input.serial ?? null) : null;
     if (item.serialized && serial === null) {
-      throw new DataError(
-        DataErrorReasons.serialMissing,
-        `${item.title} needs its serial number before it is picked.`,
-      );
+      throw new DataError(DataErrorReasons.serialMissing, Messages.serialNeededToPick(item.title));
     }
     if (serial !== null) await assertSerialFree(db, item.productId, serial.serial);
     const payload: FulfillmentPickPayload = {
@@ -95,9 +93,7 @@ export async function completePicking(
     if (record.localState === 'picked') return record;
     const missing = pickItems(record).filter((item) => !item.picked);
     if (missing.length > 0) {
-      throw refuse(
-        `${missing.length} item(s) still to pick: ${missing.map((item) => item.title).join(', ')}.`,
-      );
+      throw refuse(Messages.itemsStillToPick(missing.map((item) => item.title)));
     }
     const payload: FulfillmentPickPayload = { request_id: record.id, items: [], complete: true };
     const seq = await enqueue(db, {
@@ -116,7 +112,7 @@ export async function completePicking(
 export async function shipRequest(db: AisleDb, input: ShipmentInput): Promise<FulfillmentRecord> {
   return db.transaction('rw', [db.fulfillment, ...outboxTables(db)], async () => {
     const record = await editable(db, input.requestId);
-    if (record.localState !== 'picked') throw refuse('Complete picking before shipping.');
+    if (record.localState !== 'picked') throw refuse(Messages.completePickingFirst());
     const trackingCode = input.trackingCode?.trim() ?? '';
     const carrier = input.carrier?.trim() ?? '';
     const payload: FulfillmentShipPayload = {
@@ -149,10 +145,10 @@ async function editable(db: AisleDb, requestId: string): Promise<FulfillmentReco
   const stored = await db.fulfillment.get(requestId);
   const [record] = stored === undefined ? [] : await settled(db, [stored]);
   if (record === undefined) {
-    throw new DataError(DataErrorReasons.notFound, 'That order is no longer on this device.');
+    throw new DataError(DataErrorReasons.notFound, Messages.orderGone());
   }
-  if (record.localState === 'cancelled') throw refuse('This order was cancelled.');
-  if (record.localState === 'shipped') throw refuse('This order was already shipped.');
+  if (record.localState === 'cancelled') throw refuse(Messages.orderCancelled());
+  if (record.localState === 'shipped') throw refuse(Messages.orderShipped());
   return record;
 }
 
@@ -165,7 +161,7 @@ async function assertSerialFree(db: AisleDb, productId: string, serial: string):
       if (item.serial !== null && serialKey(item.productId, item.serial) === key) {
         throw new DataError(
           DataErrorReasons.serialDuplicate,
-          `Serial ${serial} is already picked for ${item.title} (order ${record.server.external_order_id}).`,
+          Messages.serialAlreadyPicked(serial, item.title, record.server.external_order_id),
         );
       }
     }

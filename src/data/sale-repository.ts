@@ -17,6 +17,8 @@ import { DataError, DataErrorReasons } from './errors.ts';
 import { enqueue, outboxTables } from './outbox-repository.ts';
 import { saleSerialKeys } from './sale-serial-keys.ts';
 import type { CartLineRecord, SaleRecord, StoreRecord } from './types.ts';
+import { Messages } from '../i18n/messages.ts';
+import { receiptNumber } from '../domain/receipt-number.ts';
 
 export type TenderInput = TenderRequest;
 
@@ -58,12 +60,9 @@ function assertSerialsReady(
 ): void {
   const missing = lines.filter((line) => requiresSerialAtCheckout(line) && line.serial === null);
   if (missing.length > 0) {
-    const titles = missing.map((line) => line.title).join(', ');
     throw new DataError(
       DataErrorReasons.serialMissing,
-      missing.length === 1
-        ? `1 item needs its serial number before payment: ${titles}.`
-        : `${missing.length} items need their serial numbers before payment: ${titles}.`,
+      Messages.serialsMissingBeforePayment(missing.map((line) => line.title)),
     );
   }
   for (const line of lines) {
@@ -74,7 +73,7 @@ function assertSerialsReady(
     if (sale !== undefined) {
       throw new DataError(
         DataErrorReasons.serialDuplicate,
-        `Serial ${line.serial} of ${line.title} was already sold on this device (sale ${sale.saleId.slice(0, 8).toUpperCase()}). Scan the serial of the unit in hand.`,
+        Messages.serialSoldUnsent(line.serial, line.title, receiptNumber(sale.saleId)),
       );
     }
   }
@@ -84,13 +83,13 @@ function resolveTender(total: Minor, input: TenderInput): Tender {
   if (input.method === 'cash') {
     const tender = cashTender(total, input.tendered);
     if (tender === null) {
-      throw new DataError(DataErrorReasons.tenderShort, 'The cash given is less than the total.');
+      throw new DataError(DataErrorReasons.tenderShort, Messages.cashShort());
     }
     return tender;
   }
   const tender = cardTender(input.reference);
   if (tender === null) {
-    throw new DataError(DataErrorReasons.invalid, 'Type the reference from the card terminal.');
+    throw new DataError(DataErrorReasons.invalid, Messages.cardReferenceMissing());
   }
   return tender;
 }
@@ -112,7 +111,7 @@ export class SaleRepository {
       const lines =
         cart === undefined ? [] : await db.cartLines.where('cartId').equals(cart.cartId).toArray();
       if (cart === undefined || lines.length === 0) {
-        throw new DataError(DataErrorReasons.emptyCart, 'The cart is empty: scan a product first.');
+        throw new DataError(DataErrorReasons.emptyCart, Messages.cartEmpty());
       }
       lines.sort((a, b) => a.position - b.position);
       // Only the unsent sales holding one of the cart's serials are read, by index.

@@ -14,6 +14,7 @@ import { enqueue, outboxTables } from './outbox-repository.ts';
 import type { SerialExceptionRecord } from './serial-records.ts';
 import { unitSerialViews, type UnitSerialView } from '../domain/serial-states.ts';
 import type { SaleRecord } from './types.ts';
+import { Messages } from '../i18n/messages.ts';
 
 export interface SerialSettings {
   /** The active pattern; null when none is configured (serials are not validated). */
@@ -96,25 +97,19 @@ export class SerialRepository {
   async queueResolution(input: ResolutionInput): Promise<SerialExceptionRecord> {
     const serialNumber = input.serialNumber?.trim() ?? '';
     if (input.resolution === 'corrected' && serialNumber === '') {
-      throw new DataError(DataErrorReasons.invalid, 'Enter or scan the right serial number.');
+      throw new DataError(DataErrorReasons.invalid, Messages.correctedSerialMissing());
     }
     const db = this._db;
     return db.transaction('rw', [db.serialExceptions, ...outboxTables(db)], async () => {
       const exception = await db.serialExceptions.get(input.exceptionId);
       if (exception === undefined) {
-        throw new DataError(
-          DataErrorReasons.notFound,
-          'That exception is no longer on this device.',
-        );
+        throw new DataError(DataErrorReasons.notFound, Messages.exceptionGone());
       }
       if (exception.state !== 'open') {
-        throw new DataError(DataErrorReasons.invalid, 'That exception is already resolved.');
+        throw new DataError(DataErrorReasons.invalid, Messages.exceptionResolved());
       }
       if (exception.pendingResolution !== null && exception.pendingResolution.error === null) {
-        throw new DataError(
-          DataErrorReasons.invalid,
-          'A resolution of this exception is already waiting to be sent.',
-        );
+        throw new DataError(DataErrorReasons.invalid, Messages.resolutionWaiting());
       }
       const payload: SerialExceptionResolvePayload = {
         exception_id: exception.id,

@@ -15,6 +15,7 @@ import {
   type SessionRecord,
   type StoreRecord,
 } from './types.ts';
+import { Messages } from '../i18n/messages.ts';
 
 export const PIN_PATTERN = /^\d{4,6}$/;
 export const MAX_PIN_FAILURES = 5;
@@ -139,7 +140,7 @@ export class SessionRepository {
   /** Stores a salted hash of a 4–6 digit PIN for the signed-in associate. */
   async setPin(pin: string): Promise<void> {
     if (!PIN_PATTERN.test(pin)) {
-      throw new DataError(DataErrorReasons.invalid, 'A PIN is 4 to 6 digits.');
+      throw new DataError(DataErrorReasons.invalid, Messages.pinFormat());
     }
     const salt = crypto.getRandomValues(new Uint8Array(16));
     const hash = await derive(pin, salt, PIN_ITERATIONS);
@@ -191,12 +192,7 @@ export class SessionRepository {
     await db.transaction('rw', [db.session, db.outbox], async () => {
       const pending = await db.outbox.where('status').equals(OutboxStatuses.pending).count();
       if (pending > 0) {
-        throw new DataError(
-          DataErrorReasons.unsyncedSales,
-          pending === 1
-            ? '1 sale has not reached the server yet. Connect to the network and wait for it to sync before signing out.'
-            : `${pending} sales have not reached the server yet. Connect to the network and wait for them to sync before signing out.`,
-        );
+        throw new DataError(DataErrorReasons.unsyncedSales, Messages.salesUnsentAtSignOut(pending));
       }
       await db.session.delete('current');
     });
