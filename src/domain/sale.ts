@@ -18,6 +18,9 @@ export interface SerialCaptureInfo {
   readonly configVersion: number | null;
 }
 
+/** A serial as captured: cleaned, checked against the active pattern, with how and when. */
+export type CapturedSerial = { readonly serial: string } & SerialCaptureInfo;
+
 export interface SaleLine {
   readonly lineId: string;
   readonly productId: string;

@@ -31,7 +31,8 @@ import { pickItems, pickProgress, type PickItemView } from '../domain/fulfillmen
 import type { Repositories } from '../data/repositories.ts';
 import { log } from '../log.ts';
 import type { CaptureMethod } from '../protocol/schemas.ts';
-import { PickSerialController, type CheckedSerial } from './pick-serial-controller.ts';
+import { SerialCaptureController } from '../controllers/serial-capture-controller.ts';
+import type { CapturedSerial } from '../domain/sale.ts';
 import { pickRequestStyles } from './pos-view-pick-request.styles.ts';
 import { findScannedProduct, unknownCodeMessage, WedgeScanMemory } from './sell-scan.ts';
 import type { PosEvent } from '../components/events.ts';
@@ -70,10 +71,10 @@ export class PosViewPickRequest extends LitElement {
     query: (repos, id) => repos.fulfillment.get(id),
   });
 
-  private readonly _serials = new PickSerialController(this, {
+  private readonly _serials = new SerialCaptureController<PickItemView>(this, {
     repos: () => this._repos,
-    items: () => (this._record.value === undefined ? [] : pickItems(this._record.value)),
-    recordPick: async (item, serial) =>
+    units: () => (this._record.value === undefined ? [] : pickItems(this._record.value)),
+    record: async (item, serial) =>
       (await this._recordPick(item, serial)) ? null : (this._message?.text ?? ''),
     confirmMethod: (said) => this._wedgeScans.method(said),
     onClosed: () => this._refocus(),
@@ -284,11 +285,11 @@ export class PosViewPickRequest extends LitElement {
     }
     if (gs1Serial !== null) {
       const checked = await this._serials.check(gs1Serial, method);
-      if (typeof checked === 'string') {
-        this._message = { kind: 'error', text: `${item.title} not picked: ${checked}` };
+      if (!checked.ok) {
+        this._message = { kind: 'error', text: `${item.title} not picked: ${checked.message}` };
         return;
       }
-      await this._recordPick(item, checked);
+      await this._recordPick(item, checked.capture);
       return;
     }
     this._serials.openFor(item.id);
@@ -296,7 +297,7 @@ export class PosViewPickRequest extends LitElement {
   }
 
   /** Writes the pick; false (with the reason on the status line) when the device refused it. */
-  private async _recordPick(item: PickItemView, serial: CheckedSerial | undefined) {
+  private async _recordPick(item: PickItemView, serial: CapturedSerial | undefined) {
     const repos = this._repos;
     const app = this._app;
     if (repos === undefined || app === undefined) return false;

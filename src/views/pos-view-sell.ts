@@ -2,7 +2,7 @@
  * The sell screen: scan or type a barcode / SKU, see the cart and its totals, take payment.
  * The cart lives in IndexedDB and is observed live, so a reload, a second tab or a crash never
  * loses it. Every code entry goes through `addByCode`, which a camera scanner can call too.
- * A serialized unit taken now opens the serial prompt (`sell-serial-controller.ts`); while it
+ * A serialized unit taken now opens the serial prompt (`SerialCaptureController`); while it
  * is open, every scan is that unit's serial.
  */
 import { consume } from '@lit/context';
@@ -33,9 +33,12 @@ import { formatMoney } from '../domain/money.ts';
 import { requiresSerialAtCheckout } from '../domain/serial-rules.ts';
 import type { CaptureMethod } from '../protocol/schemas.ts';
 import { log } from '../log.ts';
+import { SerialCaptureController } from '../controllers/serial-capture-controller.ts';
+import type { CapturedSerial } from '../domain/sale.ts';
+import { Messages } from '../i18n/messages.ts';
 import { sellStyles } from './pos-view-sell.styles.ts';
-import { SellSerialController } from './sell-serial-controller.ts';
-import { findScannedProduct, WedgeScanMemory, withLine } from './sell-scan.ts';
+import { cartUnits, missingSerialTitles, shippingChangeMessage } from './sell-serials.ts';
+import { findScannedProduct, unknownCodeMessage, WedgeScanMemory, withLine } from './sell-scan.ts';
 import type { PosEvent } from '../components/events.ts';
 
 type Message = { readonly kind: 'info' | 'error'; readonly text: string };
@@ -81,13 +84,27 @@ export class PosViewSell extends LitElement {
   });
 
   private readonly _wedgeScans = new WedgeScanMemory();
-  private readonly _serials = new SellSerialController(this, {
+  private readonly _serials = new SerialCaptureController(this, {
     repos: () => this._repos,
-    lines: () => this._cart.value?.lines ?? [],
+    units: () => cartUnits(this._cart.value?.lines ?? []),
+    record: async (unit, capture) => {
+      const written = await this._repos?.carts.setSerial(unit.id, capture, capture.capturedAt);
+      if (written === undefined) return Messages.lineGone();
+      this._cart.preview((current) => withLine(current, written, written.addedAt));
+      this._message = {
+        kind: 'info',
+        text: `Serial ${capture.serial} recorded for ${unit.title}.`,
+      };
+      return null;
+    },
     confirmMethod: (said) => this._wedgeScans.method(said),
-    onLineWritten: (line) => this._cart.preview((current) => withLine(current, line, line.addedAt)),
-    say: (kind, text) => (this._message = { kind, text }),
     onClosed: () => this._refocus(),
+    onCancelled: (unit) => {
+      const line = this._cart.value?.lines.find((candidate) => candidate.lineId === unit.id);
+      if (line?.serial === null) {
+        this._message = { kind: 'info', text: Messages.serialStillNeeded(unit.title) };
+      }
+    },
   });
 
   // Typing on a button or on nothing goes to the barcode field (not while a dialog is open).
@@ -126,7 +143,8 @@ export class PosViewSell extends LitElement {
     try {
       const scanned = await findScannedProduct(repos.catalog, code);
       if (scanned.kind === 'unknown') {
-        this._message = { kind: 'error', text: await this._serials.unknownCode(scanned.text) };
+        const validator = await this._serials.validator().catch(() => null);
+        this._message = { kind: 'error', text: unknownCodeMessage(scanned.text, validator) };
         return;
       }
       const { product } = scanned;
@@ -137,8 +155,16 @@ export class PosViewSell extends LitElement {
         };
         return;
       }
-      const serial = await this._serials.serialOfScan(product, scanned.serial, method);
-      if (serial === 'refused') return;
+      // A GS1 code of a serialized product carries its unit's serial (AI 21): checked first.
+      let serial: CapturedSerial | undefined;
+      if (product.serialized && scanned.serial !== null) {
+        const checked = await this._serials.check(scanned.serial, method);
+        if (!checked.ok) {
+          this._message = { kind: 'error', text: `${product.title} not added: ${checked.message}` };
+          return;
+        }
+        serial = checked.capture;
+      }
       const now = new Date().toISOString();
       const line = await repos.carts.addProduct(app.session.deviceId, product, now, serial);
       this._cart.preview((current) => withLine(current, line, now));
@@ -226,8 +252,7 @@ export class PosViewSell extends LitElement {
             ?flag-missing=${this._flagMissing}
             @pos-quantity-change=${this._onQuantityChange}
             @pos-remove-line=${this._onRemoveLine}
-            @pos-shipping-change=${(event: PosEvent<'pos-shipping-change'>) =>
-              void this._serials.setShipping(event.detail.lineId, event.detail.shippingType)}
+            @pos-shipping-change=${this._onShippingChange}
             @pos-serial-request=${(event: PosEvent<'pos-serial-request'>) =>
               this._serials.openFor(event.detail.lineId)}
             @pos-add-unit=${this._onAddUnit}
@@ -279,6 +304,25 @@ export class PosViewSell extends LitElement {
     if (this._paying || this._serials.open) return;
     void this.updateComplete.then(() => this._scanField?.focusInput());
   }
+
+  /** Take now or ship: a shipped unit drops its serial (it is captured at picking). */
+  private readonly _onShippingChange = async (
+    event: PosEvent<'pos-shipping-change'>,
+  ): Promise<void> => {
+    try {
+      const { lineId, shippingType } = event.detail;
+      const line = await this._repos?.carts.setShipping(
+        lineId,
+        shippingType,
+        new Date().toISOString(),
+      );
+      if (line === undefined) return;
+      this._cart.preview((current) => withLine(current, line, line.addedAt));
+      this._message = { kind: 'info', text: shippingChangeMessage(line) };
+    } catch (error) {
+      this._message = this._failed(error);
+    }
+  };
 
   private readonly _onQuantityChange = async (
     event: PosEvent<'pos-quantity-change'>,
@@ -348,8 +392,10 @@ export class PosViewSell extends LitElement {
 
   private readonly _onPay = (): void => {
     // The sale cannot complete: the lines that need a serial are flagged, the first focused.
-    this._flagMissing = this._serials.sayMissing();
+    const missing = missingSerialTitles(this._cart.value?.lines ?? []);
+    this._flagMissing = missing.length > 0;
     if (this._flagMissing) {
+      this._message = { kind: 'error', text: Messages.serialsMissingBeforePayment(missing) };
       void this.updateComplete.then(() => this._cartLines?.focusFirstMissing());
       return;
     }

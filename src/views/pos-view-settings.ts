@@ -19,7 +19,7 @@ import { readSerialScan } from '../domain/serial-scan.ts';
 import { log } from '../log.ts';
 import type { CaptureMethod } from '../protocol/schemas.ts';
 import { loadScanSettings, saveScanSettings, type ScanSettings } from '../scan/scan-settings.ts';
-import { loadSerialValidation } from './load-serial-validation.ts';
+import { loadSerialValidation } from '../controllers/load-serial-modules.ts';
 import type { PosEvent } from '../components/events.ts';
 
 interface TestResult {

@@ -87,7 +87,7 @@ test('two units ask for two serials; the same serial twice is refused; pay waits
 
   await page.getByTestId('sell.pay').click();
   await expect(page.getByTestId('sell.message')).toHaveText(
-    `1 item needs its serial before payment: ${tablet.title}.`,
+    `1 item needs its serial number before payment: ${tablet.title}.`,
   );
   await expect(page.getByRole('dialog', { name: 'Payment' })).toBeHidden();
   const addSerial = page.getByRole('button', { name: `Add serial of ${tablet.title}` });
