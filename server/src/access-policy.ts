@@ -26,6 +26,11 @@ export const ROUTE_ACCESS: Readonly<Record<string, Access>> = {
   'POST /v0/d/fulfill_order': 'associate',
   'GET /v0/orders': 'associate',
   'GET /v0/orders/:': 'associate',
+  'POST /v0/d/orders/:/returns': 'associate',
+  'GET /v0/d/orders/:/returns': 'associate',
+  // A blind return carries a manager's approval, checked by the service.
+  'POST /v0/d/returns': 'associate',
+  'POST /v0/serials/:/disposition': 'manager',
   'GET /v0/serials/:': 'associate',
   'GET /v0/serial-exceptions': 'manager',
   'POST /v0/serial-exceptions/:/resolve': 'manager',

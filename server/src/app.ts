@@ -18,6 +18,7 @@ import { registerFulfillmentRoutes } from './routes/fulfillment.ts';
 import { registerHealthRoutes } from './routes/health.ts';
 import { registerOpenApi, registerOpenApiRoute } from './routes/openapi.ts';
 import { registerOrderRoutes } from './routes/orders.ts';
+import { registerReturnRoutes } from './routes/returns.ts';
 import { registerSerialRoutes } from './routes/serials.ts';
 import { registerStaticRoutes } from './routes/static.ts';
 import { registerSyncRoutes } from './routes/sync.ts';
@@ -101,6 +102,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerCatalogRoutes(app, deps);
   registerConfigRoutes(app, deps);
   registerOrderRoutes(app, deps);
+  registerReturnRoutes(app, deps);
   registerSerialRoutes(app, deps);
   registerFulfillmentRoutes(app, deps);
   registerSyncRoutes(app, deps);

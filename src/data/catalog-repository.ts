@@ -6,12 +6,14 @@
  */
 import { identifierKeys } from '../domain/gtin.ts';
 import { fromDecimal } from '../domain/money.ts';
-import type { ConfigEnvelope } from '../protocol/schemas.ts';
+import type { ReturnRecord } from '../protocol/returns.ts';
+import type { ConfigEnvelope, Order } from '../protocol/schemas.ts';
 import type { SerialException } from '../protocol/serials.ts';
 import type { PulledProduct } from '../protocol/sync-protocol.ts';
 import type { FulfillmentRequest } from '../protocol/fulfillment.ts';
 import type { AisleDb } from './db.ts';
 import { applyPulledRequests } from './fulfillment-repository.ts';
+import { historyRecordOfOrder, historyRecordOfReturn } from './history-records.ts';
 import type { SerialExceptionRecord } from './serial-records.ts';
 import { MetaKeys, type ConfigRecord, type ProductRecord } from './types.ts';
 
@@ -27,6 +29,9 @@ export interface PulledPage {
   readonly serialExceptions?: readonly SerialException[];
   /** The store's fulfilment requests created or changed since the previous page. */
   readonly fulfillmentRequests?: readonly FulfillmentRequest[];
+  /** The store's recent orders and returns recorded since the previous page (DESIGN §10.5). */
+  readonly storeOrders?: readonly Order[];
+  readonly storeReturns?: readonly ReturnRecord[];
   readonly nextCursor: string;
   readonly complete: boolean;
 }
@@ -55,6 +60,7 @@ export function toProductRecord(product: PulledProduct, currency: string): Produ
     price: product.price === null ? null : fromDecimal(product.price, currency),
     identifiers: product.external_identifiers,
     lookupKeys: productLookupKeys(product),
+    warrantyMonths: product.warranty_months ?? null,
   };
 }
 
@@ -115,6 +121,8 @@ export class CatalogRepository {
         db.refusedConfig,
         db.serialExceptions,
         db.fulfillment,
+        db.storeOrders,
+        db.storeReturns,
         db.outbox,
         db.meta,
       ],
@@ -145,11 +153,38 @@ export class CatalogRepository {
           await this._putExceptions(page.serialExceptions);
         }
         await applyPulledRequests(db, page.fulfillmentRequests ?? []);
+        await this._putHistory(page.storeOrders ?? [], page.storeReturns ?? []);
         await db.meta.put({ key: MetaKeys.pullCursor, value: page.nextCursor });
         // A pulled page is a successful exchange with the server too (the status bar shows it).
         await db.meta.put({ key: MetaKeys.lastSyncAt, value: now });
         if (page.complete) await db.meta.put({ key: MetaKeys.catalogComplete, value: true });
       },
+    );
+  }
+
+  /**
+   * The server's copy of the store's orders and returns replaces the device's (it has the
+   * server's ids); titles this device wrote on its own returns are kept.
+   */
+  private async _putHistory(
+    orders: readonly Order[],
+    returns: readonly ReturnRecord[],
+  ): Promise<void> {
+    const db = this._db;
+    if (orders.length > 0) await db.storeOrders.bulkPut(orders.map(historyRecordOfOrder));
+    if (returns.length === 0) return;
+    const known = await db.storeReturns.bulkGet(returns.map((record) => record.x_external_id));
+    await db.storeReturns.bulkPut(
+      returns.map((wire, index) => {
+        const record = historyRecordOfReturn(wire);
+        const mine = known[index];
+        if (mine === undefined) return record;
+        return {
+          ...record,
+          items: record.items.map((item, i) => ({ ...item, title: mine.items[i]?.title ?? null })),
+          ...(mine.seq === undefined ? {} : { seq: mine.seq }),
+        };
+      }),
     );
   }
 

@@ -7,9 +7,12 @@
  */
 import { Dexie, type EntityTable } from 'dexie';
 import type {
+  ApproverRecord,
   CartLineRecord,
   CartRecord,
   ConfigRecord,
+  HistoryOrderRecord,
+  HistoryReturnRecord,
   MetaRecord,
   OutboxRecord,
   ProductRecord,
@@ -18,6 +21,7 @@ import type {
   StoreRecord,
 } from './types.ts';
 import type { FulfillmentRecord } from '../domain/fulfillment-records.ts';
+import { historyRecordOfSale } from './history-records.ts';
 import { saleSerialKeys } from './sale-serial-keys.ts';
 import type { RefusedConfigRecord, SerialExceptionRecord } from './serial-records.ts';
 
@@ -36,6 +40,9 @@ export class AisleDb extends Dexie {
   declare serialExceptions: EntityTable<SerialExceptionRecord, 'id'>;
   declare refusedConfig: EntityTable<RefusedConfigRecord, 'key'>;
   declare fulfillment: EntityTable<FulfillmentRecord, 'id'>;
+  declare storeOrders: EntityTable<HistoryOrderRecord, 'externalId'>;
+  declare storeReturns: EntityTable<HistoryReturnRecord, 'returnId'>;
+  declare approvers: EntityTable<ApproverRecord, 'userId'>;
 
   constructor(name = DEFAULT_DB_NAME) {
     super(name, { chromeTransactionDurability: 'strict' });
@@ -93,6 +100,22 @@ export class AisleDb extends Dexie {
             await outbox.update(sale.seq, { unsettled: 1 });
           }
         }
+      });
+    // Version 6 (returns): the store's recent orders and returns (this device's own and the
+    // pulled ones), found by receipt number and by serial, so a sale is returned and a serial
+    // looked up offline on any device; and the managers who may approve on this device. The
+    // upgrade copies this device's sales into the history.
+    this.version(6)
+      .stores({
+        storeOrders: 'externalId, receipt, placedAt, *serials',
+        storeReturns: 'returnId, orderExternalId, returnedAt, *serials',
+        approvers: 'userId, storeId',
+      })
+      .upgrade(async (trx) => {
+        const sales = await trx.table<SaleRecord, string>('sales').toArray();
+        await trx
+          .table<HistoryOrderRecord, string>('storeOrders')
+          .bulkPut(sales.map((sale) => historyRecordOfSale(sale)));
       });
   }
 }

@@ -15,6 +15,14 @@ export const DataErrorReasons = {
   serialMissing: 'SERIAL_MISSING',
   /** The same serial of the same product is already in the cart or in an unsent sale. */
   serialDuplicate: 'SERIAL_DUPLICATE',
+  /** A unit that comes back with another serial than the one it was sold with. */
+  serialMismatch: 'SERIAL_MISMATCH',
+  /** A unit this device knows was already returned. */
+  alreadyReturned: 'ALREADY_RETURNED',
+  /** A refund the sale's tenders or the units' price do not cover, or that needs an approval. */
+  refundRefused: 'REFUND_REFUSED',
+  /** An approval the device cannot give (unknown manager, wrong PIN). */
+  approvalRefused: 'APPROVAL_REFUSED',
   upgradeBlocked: 'UPGRADE_BLOCKED',
   invalid: 'INVALID',
   unknown: 'UNKNOWN',

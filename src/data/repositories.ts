@@ -2,11 +2,13 @@
  * The set of repositories over one database, as views receive them through context.
  */
 import type { AnswerHandlers } from './answer-handlers.ts';
+import { ApprovalRepository } from './approval-repository.ts';
 import { CartRepository } from './cart-repository.ts';
 import { CatalogRepository } from './catalog-repository.ts';
 import { AisleDb } from './db.ts';
 import { fulfillmentAnswerHandlers, FulfillmentRepository } from './fulfillment-repository.ts';
 import { OutboxRepository } from './outbox-repository.ts';
+import { returnAnswerHandlers, ReturnRepository } from './return-repository.ts';
 import { saleAnswerHandlers, SaleRepository } from './sale-repository.ts';
 import { serialAnswerHandlers, SerialRepository } from './serial-repository.ts';
 import { SessionRepository } from './session-repository.ts';
@@ -19,6 +21,8 @@ export interface Repositories {
   readonly sessions: SessionRepository;
   readonly serials: SerialRepository;
   readonly fulfillment: FulfillmentRepository;
+  readonly returns: ReturnRepository;
+  readonly approvals: ApprovalRepository;
 }
 
 /**
@@ -29,6 +33,7 @@ export const answerHandlers: AnswerHandlers = {
   ...saleAnswerHandlers,
   ...fulfillmentAnswerHandlers,
   ...serialAnswerHandlers,
+  ...returnAnswerHandlers,
 };
 
 export function createRepositories(db: AisleDb): Repositories {
@@ -40,6 +45,8 @@ export function createRepositories(db: AisleDb): Repositories {
     sessions: new SessionRepository(db),
     serials: new SerialRepository(db),
     fulfillment: new FulfillmentRepository(db),
+    returns: new ReturnRepository(db),
+    approvals: new ApprovalRepository(db),
   };
 }
 

@@ -15,6 +15,7 @@ import { isDone, type AnswerHandlers, type MutationAnswer } from './answer-handl
 import type { AisleDb } from './db.ts';
 import { DataError, DataErrorReasons } from './errors.ts';
 import { enqueue, outboxTables } from './outbox-repository.ts';
+import { historyRecordOfSale } from './history-records.ts';
 import { saleSerialKeys } from './sale-serial-keys.ts';
 import type { CartLineRecord, SaleRecord, StoreRecord } from './types.ts';
 import { Messages } from '../i18n/messages.ts';
@@ -105,7 +106,7 @@ export class SaleRepository {
     const db = this._db;
     const saleId = input.saleId ?? crypto.randomUUID();
     const mutationId = input.mutationId ?? crypto.randomUUID();
-    const tables = [db.carts, db.cartLines, db.sales, ...outboxTables(db)];
+    const tables = [db.carts, db.cartLines, db.sales, db.storeOrders, ...outboxTables(db)];
     return db.transaction('rw', tables, async () => {
       const cart = await db.carts.where('deviceId').equals(input.deviceId).first();
       const lines =
@@ -157,6 +158,8 @@ export class SaleRepository {
       });
       const sale: SaleRecord = { ...draft, seq };
       await db.sales.add(sale);
+      // In the store's history at once: returnable, and its serials known, before any sync.
+      await db.storeOrders.put(historyRecordOfSale(sale));
       await db.cartLines.where('cartId').equals(cart.cartId).delete();
       await db.carts.delete(cart.cartId);
       return sale;
@@ -198,9 +201,15 @@ function saleSyncFor(answer: MutationAnswer<'order.create'>, now: string): SaleS
 /** A sale's answer becomes its sync state, shown on the receipt and in the order history. */
 export const saleAnswerHandlers: Pick<AnswerHandlers, 'order.create'> = {
   [MutationTypes.orderCreate]: {
-    tables: (db) => [db.sales],
+    tables: (db) => [db.sales, db.storeOrders],
     async settle(db, entry, answer, now) {
-      if (entry.ref !== null) await db.sales.update(entry.ref, { sync: saleSyncFor(answer, now) });
+      if (entry.ref === null) return;
+      const sync = saleSyncFor(answer, now);
+      await db.sales.update(entry.ref, { sync });
+      const known = await db.storeOrders.get(entry.ref);
+      if (known?.source === 'device' && sync.orderId !== null) {
+        await db.storeOrders.update(entry.ref, { orderId: sync.orderId });
+      }
     },
   },
 };

@@ -42,10 +42,10 @@ export type PinCheck =
     };
 
 const toBase64 = (bytes: Uint8Array): string => btoa(String.fromCharCode(...bytes));
-const fromBase64 = (text: string): Uint8Array<ArrayBuffer> =>
+export const fromBase64 = (text: string): Uint8Array<ArrayBuffer> =>
   Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
 
-async function derive(pin: string, salt: Uint8Array<ArrayBuffer>, iterations: number) {
+export async function derive(pin: string, salt: Uint8Array<ArrayBuffer>, iterations: number) {
   const key = await crypto.subtle.importKey('raw', new TextEncoder().encode(pin), 'PBKDF2', false, [
     'deriveBits',
   ]);
@@ -58,7 +58,7 @@ async function derive(pin: string, salt: Uint8Array<ArrayBuffer>, iterations: nu
 }
 
 /** Constant-time comparison, so a wrong PIN does not reveal how much of it was right. */
-function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+export function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
   if (a.length !== b.length) return false;
   let difference = 0;
   for (let i = 0; i < a.length; i += 1) difference |= (a[i] ?? 0) ^ (b[i] ?? 0);
@@ -150,7 +150,23 @@ export class SessionRepository {
       iterations: PIN_ITERATIONS,
       failures: 0,
     };
-    await this._db.session.update('current', { pin: record });
+    const db = this._db;
+    await db.transaction('rw', [db.session, db.approvers], async () => {
+      const session = await db.session.get('current');
+      await db.session.update('current', { pin: record });
+      // A manager's PIN also lets them approve on this device later, for someone else.
+      if (session !== undefined && (session.role === 'manager' || session.role === 'admin')) {
+        await db.approvers.put({
+          userId: session.associateId,
+          username: session.username,
+          displayName: session.displayName,
+          role: session.role,
+          storeId: session.storeId,
+          pin: record,
+          updatedAt: new Date().toISOString(),
+        });
+      }
+    });
   }
 
   /** Checks a PIN offline; counts failures and refuses once the limit or the days are past. */

@@ -3,6 +3,7 @@
  * store's currency; every id made on the device is a UUID.
  */
 import type { Minor } from '../domain/money.ts';
+import type { HistoryOrder, HistoryReturn } from '../domain/store-history.ts';
 import type { Sale, SaleLine } from '../domain/sale.ts';
 import type { MutationPayload } from '../protocol/mutations.ts';
 import type { MutationType } from '../protocol/wire-constants.ts';
@@ -18,6 +19,8 @@ export interface ProductRecord {
   readonly identifiers: readonly ExternalIdentifier[];
   /** Every lookup key of every identifier (raw value and GTIN-14), multi-entry indexed. */
   readonly lookupKeys: readonly string[];
+  /** Months of warranty from the sale; absent or null when the product has none. */
+  readonly warrantyMonths?: number | null;
 }
 
 /** The device's open cart. It is deleted when its sale completes. */
@@ -73,6 +76,54 @@ export interface OutboxEntry<T extends MutationType> {
 
 /** An outbox entry of any type (a union discriminated by `type`). */
 export type OutboxRecord = { [T in MutationType]: OutboxEntry<T> }[MutationType];
+
+/**
+ * A sale of the store as this device knows it (DESIGN §10.5): its own sales (`device`, written
+ * with the sale) and the store's orders pulled from the server (`server`, which replace them).
+ * Indexed by receipt number and by every serial it holds.
+ */
+export type HistoryOrderRecord = HistoryOrder & {
+  readonly serials: readonly string[];
+  readonly source: 'device' | 'server';
+};
+
+export const ReturnSyncStates = {
+  pending: 'pending',
+  synced: 'synced',
+  rejected: 'rejected',
+  mismatch: 'mismatch',
+} as const;
+export type ReturnSyncState = (typeof ReturnSyncStates)[keyof typeof ReturnSyncStates];
+
+/** A return of the store as this device knows it: its own (with their sync state) and pulled ones. */
+export type HistoryReturnRecord = HistoryReturn & {
+  readonly serials: readonly string[];
+  readonly source: 'device' | 'server';
+  readonly sync: {
+    readonly state: ReturnSyncState;
+    readonly error: string | null;
+    /** The server's return id once it holds the return. */
+    readonly returnRecordId: string | null;
+  };
+  /** What the server flagged on it for a manager (a unit returned twice …). */
+  readonly flags: readonly { readonly kind: string; readonly message: string }[];
+  /** The device's outbox seq of its `order.return` (own returns only). */
+  readonly seq?: number;
+};
+
+/**
+ * A manager (or admin) who set a PIN on this device: offline, they approve a discount, a
+ * refund split or a blind return by choosing their name and entering their own PIN.
+ */
+export interface ApproverRecord {
+  readonly userId: string;
+  readonly username: string;
+  readonly displayName: string;
+  readonly role: Role;
+  readonly storeId: string;
+  readonly pin: PinRecord;
+  readonly updatedAt: string;
+}
 
 export interface SessionRecord {
   readonly key: 'current';

@@ -47,6 +47,8 @@ const EXCEPTION_KIND_LABELS: Record<SerialExceptionKind, string> = {
   duplicate: 'sold twice',
   invalid_format: 'does not match the pattern',
   missing: 'no serial',
+  quarantined_unit: 'sold while quarantined',
+  duplicate_return: 'returned twice',
 };
 
 /** `exception: sold twice`, or the plain state label. */

@@ -14,6 +14,7 @@ import {
   FulfillmentRequest,
   FulfillmentShipPayload,
 } from './fulfillment.ts';
+import { OrderReturnPayload, ReturnRecord } from './returns.ts';
 import { OrderCreated, OrderRequest } from './schemas.ts';
 import { SerialException, SerialExceptionResolvePayload } from './serials.ts';
 import { MutationTypes, type MutationType } from './wire-constants.ts';
@@ -35,6 +36,8 @@ export const MutationSchemas = {
     payload: SerialExceptionResolvePayload,
     result: SerialException,
   },
+  /** A return (or blind return) paid out on a device, maybe offline. */
+  [MutationTypes.orderReturn]: { payload: OrderReturnPayload, result: ReturnRecord },
 } as const satisfies Record<MutationType, MutationSchema>;
 
 type Schemas = typeof MutationSchemas;

@@ -193,6 +193,13 @@ export const AppConfig = Type.Object(
           offline_mode_pin_days: Type.Optional(Type.Integer({ minimum: 1, maximum: 90 })),
           /** Minutes without a touch before the app locks and asks for the PIN (default 5). */
           idle_lock_minutes: Type.Optional(Type.Integer({ minimum: 1, maximum: 1440 })),
+          /** Days of the store's sales every device keeps for returns and lookups (default 90). */
+          returns: Type.Optional(
+            Type.Object(
+              { history_days: Type.Optional(Type.Integer({ minimum: 1, maximum: 730 })) },
+              { additionalProperties: true },
+            ),
+          ),
         },
         { additionalProperties: true },
       ),
@@ -349,6 +356,8 @@ export const Order = Type.Object({
       /** The serial registry's verdict now, as in `OrderCreated`. */
       serial_state: Type.Optional(Nullable(SerialVerdictSchema)),
       serial_exception_ids: Type.Optional(Type.Array(Type.String())),
+      /** The returns that took this unit back (normally one; two is a `duplicate_return`). */
+      return_ids: Type.Optional(Type.Array(Type.String())),
     }),
   ),
   payments: Type.Array(Payment),

@@ -104,12 +104,34 @@ export const SerialUnit = Type.Object({
 export type SerialUnit = Static<typeof SerialUnit>;
 
 /** `GET /v0/serials/{serial_number}`: where the serial stands now, and every unit it was on. */
+/** One event of a serial's life (DESIGN §10.1); another store's show no ids. */
+export const SerialEvent = Type.Object({
+  kind: Type.String(),
+  at: Type.String(),
+  /** False for an event of another store of the chain (its ids are not shown). */
+  this_store: Type.Boolean(),
+  store_id: Nullable(Type.String()),
+  device_id: Nullable(Type.String()),
+  associate_id: Nullable(Type.String()),
+  order_id: Nullable(Type.String()),
+  return_id: Nullable(Type.String()),
+  details: Type.Record(Type.String(), Type.Unknown()),
+});
+export type SerialEvent = Static<typeof SerialEvent>;
+
 export const SerialLookup = Type.Composite([
   SerialUnit,
   Type.Object({
     product_title: Nullable(Type.String()),
     open_exceptions: Type.Array(SerialException),
     history: Type.Array(SerialUnit),
+    /** Where the serial stands in its life: the last event's kind (`sold`, `returned`, …). */
+    lifecycle_state: Nullable(Type.String()),
+    /** Every event, oldest first. */
+    events: Type.Array(SerialEvent),
+    /** The product's warranty and when it ends for the last sale of this serial. */
+    warranty_months: Nullable(Type.Integer()),
+    warranty_ends_on: Nullable(Type.String()),
   }),
 ]);
 export type SerialLookup = Static<typeof SerialLookup>;

@@ -13,6 +13,8 @@ import { Type, type Static } from '@sinclair/typebox';
 import { FulfillmentRequest } from './fulfillment.ts';
 import { literalUnion } from './schema-helpers.ts';
 import { ConfigEnvelope, ErrorDetail, ExternalIdentifier, Id, Uuid } from './schemas.ts';
+import { ReturnRecord } from './returns.ts';
+import { Order } from './schemas.ts';
 import { SerialException } from './serials.ts';
 import { MutationStatuses } from './wire-constants.ts';
 
@@ -115,6 +117,8 @@ export const PulledProduct = Type.Object({
   price: Type.Union([Type.Number(), Type.Null()]),
   /** True when the product left the catalog (full import): the device deletes it. */
   deleted: Type.Boolean(),
+  /** Months of warranty from the sale (`warranty_months` extended attribute), when it has one. */
+  warranty_months: Type.Optional(Type.Union([Type.Integer({ minimum: 0 }), Type.Null()])),
 });
 export type PulledProduct = Static<typeof PulledProduct>;
 
@@ -145,5 +149,13 @@ export const PullResponse = Type.Object({
    * (a device replaces its copy by `id`). Always present, maybe empty.
    */
   serial_exceptions: Type.Array(SerialException),
+  /**
+   * The store's orders and returns recorded after the cursor, from the last
+   * `capabilities.returns.history_days` (default 90), oldest first (DESIGN §10.5): any device
+   * of the store finds a sale to return, and a serial's last sale, offline. Optional only so
+   * answers of older servers still fit.
+   */
+  store_orders: Type.Optional(Type.Array(Order)),
+  store_returns: Type.Optional(Type.Array(ReturnRecord)),
 });
 export type PullResponse = Static<typeof PullResponse>;

@@ -17,6 +17,7 @@ export const MutationTypes = {
   fulfillmentPick: 'fulfillment.pick',
   fulfillmentShip: 'fulfillment.ship',
   serialExceptionResolve: 'serial_exception.resolve',
+  orderReturn: 'order.return',
 } as const;
 export type MutationType = (typeof MutationTypes)[keyof typeof MutationTypes];
 
@@ -41,8 +42,40 @@ export type ShippingType = (typeof ShippingTypes)[keyof typeof ShippingTypes];
 export const CaptureMethods = { camera: 'camera', scanner: 'scanner', typed: 'typed' } as const;
 export type CaptureMethod = (typeof CaptureMethods)[keyof typeof CaptureMethods];
 
-export const PaymentMethods = { cash: 'cash', card: 'card' } as const;
+/** `exchange`: paid with the credit of a return made together with the sale (DESIGN §10.2). */
+export const PaymentMethods = { cash: 'cash', card: 'card', exchange: 'exchange' } as const;
 export type PaymentMethod = (typeof PaymentMethods)[keyof typeof PaymentMethods];
+
+/** How money goes back: to the original tender, or as credit for the sale of an exchange. */
+export const RefundMethods = PaymentMethods;
+export type RefundMethod = PaymentMethod;
+
+/**
+ * A returned unit's condition: `resellable` goes back to stock and sells again; `damaged` and
+ * `defective` are quarantined until a manager releases or scraps them.
+ */
+export const ReturnConditions = {
+  resellable: 'resellable',
+  damaged: 'damaged',
+  defective: 'defective',
+} as const;
+export type ReturnCondition = (typeof ReturnConditions)[keyof typeof ReturnConditions];
+
+/**
+ * Where a serialized unit stands (DESIGN §10.1): sold → returned → sold again …;
+ * sold → quarantined → released | scrapped; picked → shipped. `voided` by a manager.
+ */
+export const SerialStates = {
+  sold: 'sold',
+  picked: 'picked',
+  shipped: 'shipped',
+  returned: 'returned',
+  quarantined: 'quarantined',
+  released: 'released',
+  scrapped: 'scrapped',
+  voided: 'voided',
+} as const;
+export type SerialState = (typeof SerialStates)[keyof typeof SerialStates];
 
 export const PriceMethods = { taxExcluded: 'tax_excluded', taxIncluded: 'tax_included' } as const;
 export type PriceMethod = (typeof PriceMethods)[keyof typeof PriceMethods];
@@ -50,12 +83,17 @@ export type PriceMethod = (typeof PriceMethods)[keyof typeof PriceMethods];
 /**
  * `duplicate`: the serial of this product is already sold by another order (or item);
  * `invalid_format`: it fails the store's pattern at the time the server received it;
- * `missing`: a serialized unit handed over in store arrived without a serial.
+ * `missing`: a serialized unit handed over in store arrived without a serial;
+ * `quarantined_unit`, `duplicate_return`: see below.
  */
 export const SerialExceptionKinds = {
   duplicate: 'duplicate',
   invalidFormat: 'invalid_format',
   missing: 'missing',
+  /** A unit of a quarantined (or scrapped) serial was sold. */
+  quarantinedUnit: 'quarantined_unit',
+  /** The same unit was returned twice (two tills, offline): both returns are kept. */
+  duplicateReturn: 'duplicate_return',
 } as const;
 export type SerialExceptionKind = (typeof SerialExceptionKinds)[keyof typeof SerialExceptionKinds];
 

@@ -81,6 +81,8 @@ export class CatalogSync {
           configProblem: await configProblem(config),
           serialExceptions: page.serial_exceptions ?? [],
           fulfillmentRequests: page.fulfillment_requests ?? [],
+          storeOrders: page.store_orders ?? [],
+          storeReturns: page.store_returns ?? [],
           nextCursor: page.next_cursor,
           complete: !page.has_more,
         },

@@ -110,9 +110,59 @@ function isFulfillmentRequest(value: unknown): boolean {
   );
 }
 
+const isAmount = (value: unknown): boolean => typeof value === 'number' && Number.isFinite(value);
+
+/** The fields the store history (returns, serial lookup) relies on. */
+function isStoreOrder(value: unknown): boolean {
+  return (
+    isObject(value) &&
+    typeof value.id === 'string' &&
+    typeof value.external_id === 'string' &&
+    typeof value.store_id === 'string' &&
+    typeof value.currency === 'string' &&
+    isObject(value.totals) &&
+    isAmount(value.totals.total) &&
+    Array.isArray(value.payments) &&
+    value.payments.every(
+      (p) => isObject(p) && typeof p.method === 'string' && isAmount(p.amount),
+    ) &&
+    Array.isArray(value.items) &&
+    value.items.every(
+      (item) =>
+        isObject(item) &&
+        typeof item.external_item_id === 'string' &&
+        typeof item.product_id === 'string' &&
+        isAmount(item.item_price) &&
+        isAmount(item.tax),
+    )
+  );
+}
+
+function isStoreReturn(value: unknown): boolean {
+  return (
+    isObject(value) &&
+    typeof value.x_external_id === 'string' &&
+    typeof value.store_id === 'string' &&
+    typeof value.returned_at === 'string' &&
+    Array.isArray(value.refunds) &&
+    Array.isArray(value.flags) &&
+    Array.isArray(value.items) &&
+    value.items.every(
+      (item) =>
+        isObject(item) && typeof item.product_id === 'string' && isAmount(item.refund_amount),
+    )
+  );
+}
+
+const optionalArray = (value: unknown, each: (entry: unknown) => boolean): boolean =>
+  value === undefined || (Array.isArray(value) && value.every(each));
+
 export function isPullResponse(value: unknown): value is PullResponse {
   return (
     isObject(value) &&
+    // Absent from servers older than returns; when present, every entry is read.
+    optionalArray(value.store_orders, isStoreOrder) &&
+    optionalArray(value.store_returns, isStoreReturn) &&
     // Absent from servers older than fulfilment; when present, every entry is read.
     (value.fulfillment_requests === undefined ||
       (Array.isArray(value.fulfillment_requests) &&

@@ -25,6 +25,8 @@ const KIND_LABELS: Record<SerialExceptionKind, string> = {
   duplicate: 'Sold twice',
   invalid_format: 'Does not match the serial pattern',
   missing: 'Handed over without a serial',
+  quarantined_unit: 'Sold while quarantined (returned damaged or defective)',
+  duplicate_return: 'Returned twice (two tills, offline): both refunds were paid',
 };
 
 const RESOLUTION_LABELS: Record<SerialResolution, string> = {

@@ -126,6 +126,8 @@ export interface OrdersTable {
   total_minor: number;
   payments_json: string;
   request_json: string;
+  /** From the `history_change` counter (migration 006): the pull delivers recent orders by it. */
+  history_change: number | null;
 }
 
 export interface OrderItemsTable {
@@ -175,7 +177,11 @@ export interface SerialUnitsTable {
   store_id: string;
   order_id: string;
   order_item_id: string;
-  /** `sold`, `voided`, `picked` (at fulfilment), or `shipped` (inactive: left the store). */
+  /**
+   * `sold`, `voided`, `picked` (at fulfilment), `shipped` (inactive: left the store),
+   * `returned` / `released` (inactive: back in stock, sells again), `quarantined` / `scrapped`
+   * (active: a sale of that serial opens `quarantined_unit`).
+   */
   state: string;
   /** 1 for the unit holding this (product, serial) now; a partial unique index allows one. */
   active: number;
@@ -255,6 +261,60 @@ export interface FulfillmentItemsTable {
   picked_device_id: string | null;
 }
 
+/** A return (migration 006): of an order's units, or blind (no order). */
+export interface ReturnsTable {
+  id: string;
+  store_id: string;
+  order_id: string | null;
+  x_external_id: string;
+  content_hash: string;
+  returned_at: string;
+  created_at: string;
+  associate_id: string | null;
+  device_id: string | null;
+  currency: string;
+  refund_minor: number;
+  refunds_json: string;
+  approval_json: string | null;
+  shift_id: string | null;
+  /** What a manager must look at: `[{kind, message, item_id}]`. */
+  flags_json: string;
+  history_change: number;
+}
+
+export interface ReturnItemsTable {
+  id: string;
+  return_id: string;
+  position: number;
+  order_item_id: string | null;
+  product_id: string;
+  serial_number: string | null;
+  condition: string;
+  reason: string;
+  refund_minor: number;
+  /** The serial's state this return left it in (`returned`, `quarantined`), or null. */
+  serial_state: string | null;
+}
+
+/** One event in the life of a (product, serial) (migration 006); the last one is its state. */
+export interface SerialEventsTable {
+  id: string;
+  product_id: string;
+  serial_number: string;
+  /** `sold`, `picked`, `shipped`, `returned`, `quarantined`, `released`, `scrapped`, `voided`. */
+  kind: string;
+  store_id: string;
+  device_id: string | null;
+  associate_id: string | null;
+  order_id: string | null;
+  return_id: string | null;
+  unit_id: string | null;
+  capture_method: string | null;
+  details_json: string;
+  at: string;
+  seq: number;
+}
+
 export interface Database {
   stores: StoresTable;
   users: UsersTable;
@@ -275,4 +335,7 @@ export interface Database {
   serial_exceptions: SerialExceptionsTable;
   fulfillment_requests: FulfillmentRequestsTable;
   fulfillment_items: FulfillmentItemsTable;
+  returns: ReturnsTable;
+  return_items: ReturnItemsTable;
+  serial_events: SerialEventsTable;
 }

@@ -11,6 +11,8 @@ export const Counters = {
   configVersion: 'config_version',
   serialChange: 'serial_change',
   fulfillmentChange: 'fulfillment_change',
+  /** Orders and returns, for the store history in the pull (DESIGN §10.5). */
+  historyChange: 'history_change',
 } as const;
 export type CounterName = (typeof Counters)[keyof typeof Counters];
 

@@ -25,6 +25,7 @@ import { ApiError, notFound } from '../errors.ts';
 import { Counters, nextValue } from './counters.ts';
 import { readFulfillmentRequest } from './fulfillment.ts';
 import { currentPattern, registerUnit } from './serial-registry.ts';
+import { recordSerialEvent } from './serial-events.ts';
 
 export interface FulfillmentContext {
   /** `sync` keeps a serial failing the pattern (with an exception) instead of refusing it. */
@@ -304,10 +305,22 @@ async function releaseUnits(
 ): Promise<void> {
   const orderItemIds = items.filter((item) => item.picked === 1).map((item) => item.order_item_id);
   if (orderItemIds.length === 0) return;
-  await trx
+  const units = await trx
     .updateTable('serial_units')
     .set({ state, active: 0, updated_at: now })
     .where('order_item_id', 'in', orderItemIds)
     .where('state', '=', 'picked')
+    .returning(['id', 'product_id', 'serial_number', 'store_id', 'order_id'])
     .execute();
+  for (const unit of units) {
+    await recordSerialEvent(trx, {
+      productId: unit.product_id,
+      serialNumber: unit.serial_number,
+      kind: state,
+      storeId: unit.store_id,
+      orderId: unit.order_id,
+      unitId: unit.id,
+      at: now,
+    });
+  }
 }

@@ -11,6 +11,7 @@ import type { StoreDb, Trx } from '../db/database.ts';
 import { ApiError } from '../errors.ts';
 import { pickFulfillmentRequest, shipFulfillmentRequest } from './fulfillment-pick.ts';
 import { createOrder } from './orders.ts';
+import { createReturn } from './returns.ts';
 import { resolveSerialException } from './serial-exceptions.ts';
 import type { SerialMemo } from './serial-registry.ts';
 
@@ -90,6 +91,29 @@ export const MutationHandlers: { readonly [T in MutationType]: MutationHandler<T
     what: 'The resolution',
     async apply(trx, { exception_id: id, ...body }, target) {
       return resolveSerialException(trx, target.db, deviceCaller(target), id, body);
+    },
+  },
+
+  // A return paid out on a device, maybe offline: kept and flagged rather than refused when
+  // the money already left the till (see returns.ts).
+  [MutationTypes.orderReturn]: {
+    what: 'The return',
+    async apply(trx, payload, target) {
+      const context = {
+        source: 'sync' as const,
+        dialect: target.db.dialect,
+        storeId: target.store.store_id,
+        deviceId: target.deviceId,
+        associateId: target.associateId,
+      };
+      const input =
+        'order_id' in payload
+          ? (() => {
+              const { order_id: orderKey, ...body } = payload;
+              return { kind: 'order' as const, orderKey, body };
+            })()
+          : { kind: 'blind' as const, body: payload };
+      return (await createReturn(trx, input, context)).record;
     },
   },
 };

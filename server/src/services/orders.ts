@@ -24,6 +24,7 @@ import { newId } from '../auth.ts';
 import type { StoreDb, Trx } from '../db/database.ts';
 import { ApiError } from '../errors.ts';
 import { contentHash } from './canonical.ts';
+import { Counters, nextValue } from './counters.ts';
 import { createFulfillmentRequests } from './fulfillment.ts';
 import {
   registerOrderSerials,
@@ -248,6 +249,7 @@ export async function createOrder(
       total_minor: priceMethod === 'tax_included' ? subtotal : addMinor(subtotal, tax),
       payments_json: JSON.stringify(input.payments ?? []),
       request_json: JSON.stringify(input),
+      history_change: await nextValue(trx, Counters.historyChange),
     })
     .execute();
   await trx.insertInto('order_items').values(items).execute();
@@ -306,6 +308,15 @@ export async function findOrder(
     .orderBy('order_items.position')
     .execute();
   const verdicts = await storedVerdicts(store.db, row.id);
+  const returned = await store.db
+    .selectFrom('return_items as ri')
+    .innerJoin('returns as r', 'r.id', 'ri.return_id')
+    .select(['ri.order_item_id', 'r.id'])
+    .where('r.order_id', '=', row.id)
+    .orderBy('r.history_change')
+    .execute();
+  const returnIds = (itemId: string): string[] =>
+    returned.filter((entry) => entry.order_item_id === itemId).map((entry) => entry.id);
   const decimal = (value: number | Minor): number => toDecimal(minor(Number(value)), row.currency);
   return {
     id: row.id,
@@ -335,6 +346,7 @@ export async function findOrder(
       serial_number: item.serial_number,
       serial_state: verdicts.get(item.id)?.state ?? null,
       serial_exception_ids: verdicts.get(item.id)?.exceptionIds ?? [],
+      return_ids: returnIds(item.id),
     })),
     payments: JSON.parse(row.payments_json) as Payment[],
   };

@@ -16,6 +16,7 @@ import type { StoreDb, Trx } from '../db/database.ts';
 import { ApiError, notFound } from '../errors.ts';
 import { Counters, nextValue } from './counters.ts';
 import { activeHolder, currentPattern } from './serial-registry.ts';
+import { recordSerialEvent } from './serial-events.ts';
 
 type Queryable = StoreDb['db'] | Trx;
 
@@ -258,11 +259,24 @@ export async function resolveSerialException(
       })
       .execute();
   } else if (body.resolution === 'voided' && exception.unit_id !== null) {
-    await trx
+    const voided = await trx
       .updateTable('serial_units')
       .set({ state: 'voided', active: 0, updated_at: now })
       .where('id', '=', exception.unit_id)
-      .execute();
+      .returning(['product_id', 'serial_number', 'store_id', 'order_id'])
+      .executeTakeFirst();
+    if (voided !== undefined) {
+      await recordSerialEvent(trx, {
+        productId: voided.product_id,
+        serialNumber: voided.serial_number,
+        kind: 'voided',
+        storeId: voided.store_id,
+        orderId: voided.order_id,
+        unitId: exception.unit_id,
+        associateId: caller.userId,
+        at: now,
+      });
+    }
   }
 
   // A corrected or voided unit settles every other problem of that unit too (a serial both

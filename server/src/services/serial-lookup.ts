@@ -6,6 +6,7 @@
  * one), its capture details, the open exceptions about it, and the whole history.
  */
 import { cleanScannedText } from '../../../src/domain/serial-cleaning.ts';
+import { warrantyEnd } from '../../../src/domain/store-history.ts';
 import type { CaptureMethod } from '../../../src/protocol/schemas.ts';
 import type { SerialLookup, SerialUnit } from '../../../src/protocol/serials.ts';
 import type { Caller } from '../auth.ts';
@@ -17,6 +18,8 @@ import {
   orderSummary,
   toWireException,
 } from './serial-exceptions.ts';
+import { currentSerialState, serialEvents } from './serial-events.ts';
+import { warrantyMonths } from './sync-pull.ts';
 
 function unitQuery(store: StoreDb) {
   return store.db
@@ -130,15 +133,35 @@ export async function lookupSerial(
     history.findLast((unit) => unit.serial_number === serial) ??
     history.at(-1);
   if (current === undefined) throw notFound(`Serial ${serial}`);
-  const title = await store.db
+  const productRow = await store.db
     .selectFrom('products')
-    .select('title')
+    .select(['title', 'attributes_json'])
     .where('product_id', '=', product)
     .executeTakeFirst();
+  const events = (await serialEvents(store.db, serial, product)).map((event) => {
+    const mine = storeId === null || event.store_id === storeId;
+    return {
+      kind: event.kind,
+      at: event.at,
+      this_store: mine,
+      store_id: mine ? event.store_id : null,
+      device_id: mine ? event.device_id : null,
+      associate_id: mine ? event.associate_id : null,
+      order_id: mine ? event.order_id : null,
+      return_id: mine ? event.return_id : null,
+      details: mine ? (JSON.parse(event.details_json) as Record<string, unknown>) : {},
+    };
+  });
+  const months = productRow === undefined ? null : warrantyMonths(productRow.attributes_json);
+  const lastSale = events.findLast((event) => event.kind === 'sold' || event.kind === 'picked');
   return {
     ...current,
-    product_title: title?.title ?? null,
+    product_title: productRow?.title ?? null,
     open_exceptions: open,
     history,
+    lifecycle_state: (await currentSerialState(store.db, product, serial))?.state ?? null,
+    events,
+    warranty_months: months,
+    warranty_ends_on: lastSale === undefined ? null : warrantyEnd(lastSale.at, months),
   };
 }

@@ -20,6 +20,7 @@ import type { StoreDb, Trx } from '../db/database.ts';
 import type { SerialUnitsTable } from '../db/tables.ts';
 import { effectiveConfig } from './config.ts';
 import { Counters, nextValue } from './counters.ts';
+import { HELD_STATES, lastEventKind, recordSerialEvent } from './serial-events.ts';
 
 export interface SerialOrder {
   id: string;
@@ -100,10 +101,10 @@ export async function activeHolder(
   trx: Trx,
   productId: string,
   serial: string,
-): Promise<Pick<SerialUnitsTable, 'id' | 'order_id' | 'order_item_id'> | undefined> {
+): Promise<Pick<SerialUnitsTable, 'id' | 'order_id' | 'order_item_id' | 'state'> | undefined> {
   return trx
     .selectFrom('serial_units')
-    .select(['id', 'order_id', 'order_item_id'])
+    .select(['id', 'order_id', 'order_item_id', 'state'])
     .where('product_id', '=', productId)
     .where('serial_number', '=', serial)
     .where('active', '=', 1)
@@ -202,7 +203,20 @@ export async function registerUnit(
     unitId: unit.id,
   };
 
+  // A quarantined or scrapped serial that no unit holds (returned without its sale).
+  const before = await lastEventKind(trx, item.product_id, serial);
   const holder = await placeUnit(trx, unit);
+  await recordSerialEvent(trx, {
+    productId: item.product_id,
+    serialNumber: serial,
+    kind: state,
+    storeId: order.store_id,
+    deviceId: unit.capture_device_id,
+    associateId: unit.capture_associate_id,
+    orderId: order.id,
+    unitId: unit.id,
+    captureMethod: unit.capture_method,
+  });
   const verdict = pattern.validator.validate(serial);
   // An unusable stored pattern cannot judge anyone: the serial is registered unjudged.
   if (!verdict.ok && verdict.reason !== 'pattern_unusable') {
@@ -222,13 +236,22 @@ export async function registerUnit(
     );
   }
   if (holder !== null) {
+    const held = HELD_STATES.has(holder.state);
     exceptions.push(
       await openException(trx, {
         ...base,
-        kind: 'duplicate',
+        kind: held ? 'quarantined_unit' : 'duplicate',
         otherOrderId: holder.order_id,
-        details: { other_order_item_id: holder.order_item_id, other_unit_id: holder.id },
+        details: {
+          other_order_item_id: holder.order_item_id,
+          other_unit_id: holder.id,
+          ...(held ? { state: holder.state } : {}),
+        },
       }),
+    );
+  } else if (before !== null && HELD_STATES.has(before)) {
+    exceptions.push(
+      await openException(trx, { ...base, kind: 'quarantined_unit', details: { state: before } }),
     );
   }
   return exceptions;
@@ -241,7 +264,7 @@ export async function registerUnit(
 async function placeUnit(
   trx: Trx,
   unit: SerialUnitsTable,
-): Promise<Pick<SerialUnitsTable, 'id' | 'order_id' | 'order_item_id'> | null> {
+): Promise<Pick<SerialUnitsTable, 'id' | 'order_id' | 'order_item_id' | 'state'> | null> {
   // Two attempts: a holder found by the failed insert may have been voided before we read it.
   for (let attempt = 0; attempt < 2; attempt += 1) {
     if (await insertActiveUnit(trx, unit)) return null;

@@ -5,8 +5,9 @@
  * effective configuration comes along only when its version is newer than the cursor's, and
  * the store's serial exceptions opened or resolved after the cursor's serial change number,
  * and its fulfilment requests created or changed after the cursor's fulfilment change number.
- * The cursor is opaque to clients: base64url JSON `{c, p, v, x, f}` (`x` and `f` absent in
- * cursors of older servers, read as 0: the device then receives every one once).
+ * The store's recent orders and returns (DESIGN §10.5) follow by their history change numbers.
+ * The cursor is opaque to clients: base64url JSON `{c, p, v, x, f, h, r}` (fields absent in
+ * cursors of older servers are read as 0: the device then receives every one once).
  */
 import { minor, toDecimal } from '../../../src/domain/money.ts';
 import type { PullResponse, PulledProduct } from '../../../src/protocol/sync-protocol.ts';
@@ -16,7 +17,9 @@ import { ApiError } from '../errors.ts';
 import { DEFAULT_PRICEBOOK, parseIdentifiers } from './catalog.ts';
 import { effectiveConfig } from './config.ts';
 import { changedFulfillmentRequests } from './fulfillment.ts';
+import { changedReturns } from './returns.ts';
 import { exceptionQuery, toWireException } from './serial-exceptions.ts';
+import { changedOrders, historyDays, historySince, HISTORY_PAGE } from './store-history.ts';
 
 export interface PullCursor {
   /** Change number and product id of the last product delivered. */
@@ -28,9 +31,12 @@ export interface PullCursor {
   x: number;
   /** Fulfilment change number of the last fulfilment request delivered. */
   f: number;
+  /** History change numbers of the last store order and the last return delivered. */
+  h: number;
+  r: number;
 }
 
-export const START: PullCursor = { c: 0, p: '', v: 0, x: 0, f: 0 };
+export const START: PullCursor = { c: 0, p: '', v: 0, x: 0, f: 0, h: 0, r: 0 };
 
 export const encodeCursor = (cursor: PullCursor): string =>
   Buffer.from(JSON.stringify(cursor)).toString('base64url');
@@ -53,13 +59,29 @@ export function decodeCursor(text: string | undefined): PullCursor {
     throw badCursor();
   }
   if (typeof value !== 'object' || value === null) throw badCursor();
-  const { c, p, v, x = 0, f = 0 } = value as Record<string, unknown>;
+  const { c, p, v, x = 0, f = 0, h = 0, r = 0 } = value as Record<string, unknown>;
   const count = (n: unknown): n is number =>
     typeof n === 'number' && Number.isSafeInteger(n) && n >= 0;
-  if (!count(c) || !count(v) || !count(x) || !count(f) || typeof p !== 'string') {
+  if (
+    !count(c) ||
+    !count(v) ||
+    !count(x) ||
+    !count(f) ||
+    !count(h) ||
+    !count(r) ||
+    typeof p !== 'string'
+  ) {
     throw badCursor();
   }
-  return { c, p, v, x, f };
+  return { c, p, v, x, f, h, r };
+}
+
+/** A product's `warranty_months` extended attribute as a whole number of months, or null. */
+export function warrantyMonths(attributesJson: string): number | null {
+  const attributes = JSON.parse(attributesJson) as { name: string; value: string }[];
+  const value = attributes.find((attribute) => attribute.name === 'warranty_months')?.value;
+  const months = value === undefined ? NaN : Number(value);
+  return Number.isSafeInteger(months) && months > 0 ? months : null;
 }
 
 export interface PullInput {
@@ -136,6 +158,7 @@ export async function pullChanges(
       'products.title',
       'products.brand',
       'products.identifiers_json',
+      'products.attributes_json',
       'products.serialized',
       'products.deleted',
       'products.change_no',
@@ -161,6 +184,8 @@ export async function pullChanges(
     v: cursor.v,
     x: cursor.x,
     f: cursor.f,
+    h: cursor.h,
+    r: cursor.r,
   };
   const remainingRow = await store.db
     .selectFrom('products')
@@ -188,6 +213,12 @@ export async function pullChanges(
   );
   if (fulfillment.lastChange !== null) next.f = fulfillment.lastChange;
 
+  const since = historySince(await historyDays(store.db, storeId));
+  const history = await changedOrders(store.db, storeId, cursor.h, since, HISTORY_PAGE);
+  if (history.last !== null) next.h = history.last;
+  const returns = await changedReturns(store.db, storeId, cursor.r, since, HISTORY_PAGE);
+  if (returns.last !== null) next.r = returns.last;
+
   const envelope = await effectiveConfig(store.db, storeId);
   const configChanged = envelope.version > cursor.v;
   if (configChanged) next.v = envelope.version;
@@ -203,16 +234,19 @@ export async function pullChanges(
         ? null
         : toDecimal(minor(Number(row.amount_minor)), currency),
     deleted: row.deleted === 1,
+    warranty_months: row.deleted === 1 ? null : warrantyMonths(row.attributes_json),
   }));
 
   return {
     next_cursor: encodeCursor(next),
-    has_more: remaining > 0 || moreExceptions || fulfillment.more,
+    has_more: remaining > 0 || moreExceptions || fulfillment.more || history.more || returns.more,
     products,
     catalog_remaining: remaining,
     config: configChanged ? envelope : null,
     ...(lastApplied === undefined ? {} : { last_applied_seq: lastApplied }),
     fulfillment_requests: fulfillment.requests,
     serial_exceptions: exceptions.map(toWireException),
+    store_orders: history.orders,
+    store_returns: returns.returns,
   };
 }

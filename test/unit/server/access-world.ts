@@ -55,7 +55,13 @@ async function newDevice(t: TestApp): Promise<string> {
 
 const tableFor = (
   t: TestApp,
-  ids: { orderId: string; exceptionId: string; requestId: string; requestItemId: string },
+  ids: {
+    orderId: string;
+    plainOrderId: string;
+    exceptionId: string;
+    requestId: string;
+    requestItemId: string;
+  },
 ): Record<string, Row> => ({
   'GET /healthz': { probe: () => ({ url: '/healthz' }), across: 'n/a' },
   'GET /v0/openapi.json': { probe: () => ({ url: '/v0/openapi.json' }), across: 'n/a' },
@@ -131,6 +137,50 @@ const tableFor = (
   },
   'GET /v0/orders/:': { probe: () => ({ url: `/v0/orders/${ids.orderId}` }), across: 403 },
   'GET /v0/serials/:': { probe: () => ({ url: `/v0/serials/${serial}` }), across: 404 },
+  'POST /v0/d/orders/:/returns': {
+    probe: () => ({
+      url: `/v0/d/orders/${ids.plainOrderId}/returns`,
+      body: {
+        x_external_id: `RET-${randomUUID()}`,
+        returned_from: STORE,
+        items: [{ item_id: '1', reason: 'changed mind', condition: 'resellable' }],
+        refunds: [],
+      },
+    }),
+    across: 403,
+  },
+  'GET /v0/d/orders/:/returns': {
+    probe: () => ({ url: `/v0/d/orders/${ids.orderId}/returns` }),
+    across: 404,
+  },
+  'POST /v0/d/returns': {
+    probe: () => ({
+      url: '/v0/d/returns',
+      body: {
+        x_external_id: `RET-${randomUUID()}`,
+        returned_from: STORE,
+        currency: 'USD',
+        items: [
+          {
+            product_id: demoProduct(15).product_id,
+            reason: 'no receipt',
+            condition: 'resellable',
+            price: 1,
+          },
+        ],
+        refunds: [{ method: 'cash', amount: 1 }],
+        approval: { manager_id: 'not-a-manager', reason: 'known customer' },
+      },
+    }),
+    across: 403,
+  },
+  'POST /v0/serials/:/disposition': {
+    probe: () => ({
+      url: `/v0/serials/${serial}/disposition`,
+      body: { product_id: demoProduct(0).product_id, action: 'release' },
+    }),
+    across: 404,
+  },
   'GET /v0/serial-exceptions': {
     probe: () => ({ url: `/v0/serial-exceptions?store_id=${STORE}` }),
     across: 403,
@@ -227,12 +277,17 @@ export async function startAccessWorld(): Promise<AccessWorld> {
     .executeTakeFirst();
   const requestId = request?.id ?? 'no-request';
   const requestItemId = request?.item_id ?? 'no-item';
+  // A plain sale whose unit a return may name.
+  const plain = await t.call<{ id: string }>('POST', '/v0/d/fulfill_order', {
+    body: demoOrder({}, [15]),
+  });
+  const plainOrderId = plain.body.id;
   return {
     t,
     otherManager,
     orderId,
     exceptionId,
-    table: tableFor(t, { orderId, exceptionId, requestId, requestItemId }),
+    table: tableFor(t, { orderId, plainOrderId, exceptionId, requestId, requestItemId }),
     close: async () => {
       await t.close();
       rmSync(dist, { recursive: true, force: true });

@@ -62,6 +62,63 @@ describe('two servers, one database', () => {
     expect(duplicates).toHaveLength(15);
   });
 
+  it('many devices returning and reselling one serial at once: every return and sale kept, one holder', async () => {
+    const serial = freshSerial();
+    const seller = await newDevice(t);
+    const sale = serialSale([{ serial }]);
+    const sold = await pushVia(0, seller, [mutation(1, 'order.create', sale)]);
+    expect(sold.body.results[0]?.status).toBe('applied');
+    // 6 tills return that unit (offline, so all pay out) while 6 others sell the serial again.
+    const returners = await Promise.all(Array.from({ length: 6 }, () => newDevice(t)));
+    const resellers = await Promise.all(Array.from({ length: 6 }, () => newDevice(t)));
+    const replies = await Promise.all([
+      ...returners.map((device, i) =>
+        pushVia(i, device, [
+          mutation(1, 'order.return', {
+            order_id: sale.external_id,
+            x_external_id: `RET-${randomUUID()}`,
+            returned_from: 'demo-store',
+            items: [
+              { item_id: '1', reason: 'rush', condition: 'resellable', serial_number: serial },
+            ],
+            refunds: [],
+          }),
+        ]),
+      ),
+      ...resellers.map((device, i) =>
+        pushVia(i + 1, device, [mutation(1, 'order.create', serialSale([{ serial }]))]),
+      ),
+    ]);
+    expect(replies.map((r) => [r.status, r.body.results?.[0]?.status])).toEqual(
+      replies.map(() => [200, 'applied']),
+    );
+    const db = t.app.storeDb.db;
+    const returns = await db
+      .selectFrom('return_items')
+      .select('id')
+      .where('serial_number', '=', serial)
+      .execute();
+    expect(returns).toHaveLength(6);
+    const units = await unitsWithSerial(t, serial);
+    expect(units).toHaveLength(7);
+    expect(units.filter((u) => Number(u.active) === 1).length).toBeLessThanOrEqual(1);
+    const duplicateReturns = await db
+      .selectFrom('serial_exceptions')
+      .select('id')
+      .where('serial_number', '=', serial)
+      .where('kind', '=', 'duplicate_return')
+      .execute();
+    expect(duplicateReturns).toHaveLength(5);
+    // The history holds one `returned` (the unit came back once) and every sale.
+    const events = await db
+      .selectFrom('serial_events')
+      .select('kind')
+      .where('serial_number', '=', serial)
+      .execute();
+    expect(events.filter((e) => e.kind === 'returned')).toHaveLength(1);
+    expect(events.filter((e) => e.kind === 'sold')).toHaveLength(7);
+  });
+
   it('applies one batch sent to both servers at once exactly once', async () => {
     const device = await newDevice(t);
     const batch = [1, 2, 3].map((seq) =>

@@ -9,12 +9,14 @@ import { initialMigration } from './001-initial.ts';
 import { serialRegistryMigration } from './002-serial-registry.ts';
 import { accessMigration } from './003-access.ts';
 import { fulfillmentMigration } from './004-fulfillment.ts';
+import { returnsMigration } from './006-returns.ts';
 
 const migrations: Record<string, Migration> = {
   '001-initial': initialMigration,
   '002-serial-registry': serialRegistryMigration,
   '003-access': accessMigration,
   '004-fulfillment': fulfillmentMigration,
+  '006-returns': returnsMigration,
 };
 
 const provider: MigrationProvider = {
