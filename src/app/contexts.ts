@@ -7,6 +7,7 @@ import { createContext } from '@lit/context';
 import type { Repositories } from '../data/repositories.ts';
 import type { SessionRecord, StoreRecord } from '../data/types.ts';
 import type { CatalogSync } from '../sync/catalog-sync.ts';
+import type { SerialLookupClient } from '../sync/serial-lookup-client.ts';
 import type { SignInService } from '../sync/sign-in.ts';
 import type { SyncScheduler } from '../sync/sync-scheduler.ts';
 import type { SyncStatus } from '../sync/sync-status.ts';
@@ -29,5 +30,6 @@ export interface SyncControls {
   readonly scheduler: SyncScheduler;
   readonly catalogSync: CatalogSync;
   readonly signIn: SignInService;
+  readonly serialLookup: SerialLookupClient;
 }
 export const syncControlsContext = createContext<SyncControls>(Symbol('aisle-sync-controls'));

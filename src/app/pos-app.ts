@@ -120,9 +120,9 @@ export class PosApp extends LitElement {
 
   override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('services') && this.services !== undefined) {
-      const { repos, scheduler, catalogSync, signIn } = this.services;
+      const { repos, scheduler, catalogSync, signIn, serialLookup } = this.services;
       this._repos = repos;
-      this._controls = { scheduler, catalogSync, signIn };
+      this._controls = { scheduler, catalogSync, signIn, serialLookup };
       this._unsubscribeStatus?.();
       this._unsubscribeStatus = scheduler.subscribe((status) => {
         this._syncStatus = status;

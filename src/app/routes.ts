@@ -19,6 +19,10 @@ export type Route =
   | { readonly name: 'pick' }
   | { readonly name: 'pick-request'; readonly requestId: string }
   | { readonly name: 'status' }
+  | { readonly name: 'return' }
+  | { readonly name: 'return-sale'; readonly saleId: string }
+  | { readonly name: 'return-receipt'; readonly returnId: string }
+  | { readonly name: 'serials' }
   | { readonly name: 'sign-in' }
   | { readonly name: 'setup' };
 
@@ -40,6 +44,7 @@ export interface RouteEntry<N extends RouteName> {
 }
 
 const pickScreen = () => import('../views/pos-view-pick.ts');
+const returnScreen = () => import('../views/pos-view-return.ts');
 
 export const ROUTES: { readonly [N in RouteName]: RouteEntry<N> } = {
   sell: {
@@ -53,6 +58,27 @@ export const ROUTES: { readonly [N in RouteName]: RouteEntry<N> } = {
     load: () => import('../views/pos-view-receipt.ts'),
     render: (route) => html`<pos-view-receipt sale-id=${route.saleId}></pos-view-receipt>`,
     nav: { under: 'sell' },
+  },
+  return: {
+    path: '/return',
+    load: returnScreen,
+    preload: ['return-receipt'],
+    render: () => html`<pos-view-return></pos-view-return>`,
+    nav: { label: 'Return' },
+  },
+  'return-sale': {
+    path: '/return/:saleId',
+    load: returnScreen,
+    preload: ['return-receipt'],
+    render: (route) => html`<pos-view-return sale-id=${route.saleId}></pos-view-return>`,
+    nav: { under: 'return' },
+  },
+  'return-receipt': {
+    path: '/return-receipt/:returnId',
+    load: () => import('../views/pos-view-return-receipt.ts'),
+    render: (route) =>
+      html`<pos-view-return-receipt return-id=${route.returnId}></pos-view-return-receipt>`,
+    nav: { under: 'return' },
   },
   pick: {
     path: '/pick',
@@ -71,6 +97,12 @@ export const ROUTES: { readonly [N in RouteName]: RouteEntry<N> } = {
     load: () => import('../views/pos-view-orders.ts'),
     render: () => html`<pos-view-orders></pos-view-orders>`,
     nav: { label: 'Orders' },
+  },
+  serials: {
+    path: '/serials',
+    load: () => import('../views/pos-view-serial-lookup.ts'),
+    render: () => html`<pos-view-serial-lookup></pos-view-serial-lookup>`,
+    nav: { label: 'Serials' },
   },
   settings: {
     path: '/settings',

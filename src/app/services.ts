@@ -7,6 +7,7 @@ import { AisleDb, createRepositories, type Repositories } from '../data/reposito
 import type { SessionRecord } from '../data/types.ts';
 import { CatalogSync } from '../sync/catalog-sync.ts';
 import { OutboxEngine } from '../sync/outbox-engine.ts';
+import { SerialLookupClient } from '../sync/serial-lookup-client.ts';
 import { SignInService } from '../sync/sign-in.ts';
 import { SyncScheduler } from '../sync/sync-scheduler.ts';
 import { TokenRefresher } from '../sync/token-refresh.ts';
@@ -18,6 +19,7 @@ export interface AppServices {
   readonly scheduler: SyncScheduler;
   readonly catalogSync: CatalogSync;
   readonly signIn: SignInService;
+  readonly serialLookup: SerialLookupClient;
   /** Points the transport at the signed-in session (or none). */
   setSession(session: SessionRecord | undefined): void;
 }
@@ -28,14 +30,16 @@ export function createServices(dbName?: string): AppServices {
   let token: string | null = null;
   let deviceId: string | null = null;
   const refresher = new TokenRefresher({ sessions: repos.sessions });
-  const transport = new HttpSyncTransport({
+  const http = {
     token: () => token,
-    refresh: async (refused) => {
+    refresh: async (refused: string) => {
       const renewed = await refresher.refresh(refused);
       if (renewed !== null) token = renewed;
       return renewed;
     },
-  });
+  };
+  const transport = new HttpSyncTransport(http);
+  const serialLookup = new SerialLookupClient(http);
   const engine = new OutboxEngine({ outbox: repos.outbox, transport, deviceId: () => deviceId });
   const catalogSync = new CatalogSync({ catalog: repos.catalog, transport });
   const scheduler = new SyncScheduler({
@@ -55,6 +59,7 @@ export function createServices(dbName?: string): AppServices {
     scheduler,
     catalogSync,
     signIn,
+    serialLookup,
     setSession(session) {
       token = session?.accessToken ?? null;
       deviceId = session?.deviceId ?? null;

@@ -45,6 +45,9 @@ export interface PosEventDetails {
   'pos-update-dismiss': null;
   /** The right PIN (or a new one) was entered: the lock may go. */
   'pos-unlocked': null;
+  /** A manager, their PIN and a reason were entered in the approval dialog. */
+  'pos-approval-submit': { readonly userId: string; readonly pin: string; readonly reason: string };
+  'pos-approval-cancel': null;
 }
 
 export type PosEventName = keyof PosEventDetails;

@@ -8,6 +8,8 @@ import { customElement, property } from 'lit/decorators.js';
 import { formatMoney, minor } from '../domain/money.ts';
 import type { Sale, SaleLine } from '../domain/sale.ts';
 import { receiptNumber } from '../domain/receipt-number.ts';
+import { warrantyEnd } from '../domain/store-history.ts';
+import './pos-receipt-code.ts';
 
 const SYNC_LABELS: Record<Sale['sync']['state'], string> = {
   pending: 'Waiting to sync — kept safely on this device',
@@ -15,8 +17,6 @@ const SYNC_LABELS: Record<Sale['sync']['state'], string> = {
   rejected: 'Refused by the store server — a manager must review it',
   mismatch: 'Conflicts with another sale on the server — a manager must review it',
 };
-
-/** The short number printed on a receipt: the sale UUID's first block, upper case. */
 
 @customElement('pos-receipt')
 export class PosReceipt extends LitElement {
@@ -183,6 +183,10 @@ export class PosReceipt extends LitElement {
             : html`<p>Paid by card · reference ${sale.tender.reference}</p>`
         }
       </div>
+      <pos-receipt-code
+        value=${sale.saleId}
+        label="Sale ${receiptNumber(sale.saleId)}"
+      ></pos-receipt-code>
       <p class="sync ${sale.sync.state}" data-testid="receipt.sync">
         ${SYNC_LABELS[sale.sync.state]}${sale.sync.error === null ? '' : `: ${sale.sync.error}`}
       </p>
@@ -195,9 +199,23 @@ export class PosReceipt extends LitElement {
     }
     if (!line.serialized) return nothing;
     const state = this.serialStates.get(line.lineId);
+    const sale = this.sale;
+    const warranty =
+      sale === undefined ? null : warrantyEnd(sale.createdAt, line.warrantyMonths ?? null);
     return html`<div class="detail" data-testid="receipt.serial">
-      S/N ${line.serial ?? 'missing'}${state === undefined ? '' : ` · ${state}`}
-    </div>`;
+        S/N ${line.serial ?? 'missing'}${state === undefined ? '' : ` · ${state}`}
+      </div>
+      ${
+        warranty === null || sale === undefined
+          ? nothing
+          : html`<div class="detail" data-testid="receipt.warranty">
+              Warranty until
+              ${new Intl.DateTimeFormat(sale.locale, {
+                dateStyle: 'medium',
+                timeZone: 'UTC',
+              }).format(new Date(`${warranty}T00:00:00Z`))}
+            </div>`
+      }`;
   }
 }
 

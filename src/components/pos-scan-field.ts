@@ -44,6 +44,10 @@ export class PosScanField extends LitElement {
 
   /** Disables the field (e.g. while a sale is being completed). */
   @property({ type: Boolean, reflect: true }) disabled = false;
+  /** What the field asks for (the return screen asks for a receipt code). */
+  @property() label = 'Barcode or SKU';
+  /** The submit button's word. */
+  @property() action = 'Add';
 
   @query('input') private _input!: HTMLInputElement;
 
@@ -64,7 +68,7 @@ export class PosScanField extends LitElement {
     return html`
       <form @submit=${this._onSubmit} autocomplete="off">
         <label>
-          Barcode or SKU
+          ${this.label}
           <input
             data-testid="sell.barcode"
             name="code"
@@ -77,7 +81,7 @@ export class PosScanField extends LitElement {
             @input=${this._onInput}
           />
         </label>
-        <button type="submit" class="primary" ?disabled=${this.disabled}>Add</button>
+        <button type="submit" class="primary" ?disabled=${this.disabled}>${this.action}</button>
       </form>
     `;
   }

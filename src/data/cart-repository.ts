@@ -142,6 +142,7 @@ export class CartRepository {
         shippingType: ShippingTypes.inStoreHandover,
         serial: serial?.serial ?? null,
         serialCapture: serial === undefined ? null : captureOf(serial),
+        ...(product.warrantyMonths == null ? {} : { warrantyMonths: product.warrantyMonths }),
       };
       await db.cartLines.add(line);
       await db.carts.update(cart.cartId, { updatedAt: now });

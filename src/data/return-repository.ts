@@ -10,8 +10,10 @@ import { checkRefunds } from '../domain/refund.ts';
 import { buildReturnPayload, type ReturnDraft } from '../domain/return-request.ts';
 import { cleanScannedText } from '../domain/serial-cleaning.ts';
 import {
+  lastUnreturnedSale,
   returnableUnits,
   serialsOf,
+  type SerialEvent,
   type HistoryReturn,
   type ReturnableUnit,
 } from '../domain/store-history.ts';
@@ -104,6 +106,19 @@ export class ReturnRepository {
       this._db.storeReturns.where('serials').equals(text).toArray(),
     ]);
     return { orders, returns };
+  }
+
+  /**
+   * The sale of the store that sold this serial of this product and has not taken it back
+   * since — what the till warns about before selling it again — or null. A sale of this device
+   * still waiting for the server is not returned here: the cart refuses that serial outright.
+   */
+  async soldBefore(productId: string, serial: string): Promise<SerialEvent | null> {
+    const { orders, returns } = await this.historyOfSerial(serial);
+    const sold = lastUnreturnedSale(productId, serial, orders, returns);
+    if (sold?.orderExternalId == null) return sold;
+    const own = await this._db.sales.get(sold.orderExternalId);
+    return own?.sync.state === 'pending' ? null : sold;
   }
 
   /**

@@ -47,6 +47,7 @@ function toSaleLine(line: CartLineRecord): SaleLine {
     shippingType: line.shippingType,
     serial: line.serial,
     serialCapture: line.serialCapture,
+    ...(line.warrantyMonths === undefined ? {} : { warrantyMonths: line.warrantyMonths }),
   };
 }
 

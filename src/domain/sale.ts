@@ -31,6 +31,8 @@ export interface SaleLine {
   readonly shippingType: ShippingType;
   readonly serial: string | null;
   readonly serialCapture: SerialCaptureInfo | null;
+  /** The product's warranty when it was sold, for the receipt's end date. */
+  readonly warrantyMonths?: number;
 }
 
 export const SaleSyncStates = {

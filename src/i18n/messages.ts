@@ -31,6 +31,8 @@ export const Messages = {
     `Serial ${serial} of ${title} was already sold on this device (sale ${receipt}, not yet sent). Scan the serial of the unit in hand.`,
   serialAlreadyPicked: (serial: string, title: string, order: string) =>
     `Serial ${serial} is already picked for ${title} (order ${order}).`,
+  serialAlreadySold: (serial: string, when: string, receipt: string) =>
+    `Serial ${serial} was already sold on ${when} in sale ${receipt} and not returned. Check the unit; scan it again to sell it anyway (a manager will review it).`,
   serialNeededToPick: (title: string) => `${title} needs its serial number before it is picked.`,
 
   // Payment

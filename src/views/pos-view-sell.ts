@@ -88,6 +88,8 @@ export class PosViewSell extends LitElement {
     repos: () => this._repos,
     units: () => cartUnits(this._cart.value?.lines ?? []),
     record: async (unit, capture) => {
+      const warning = await this._soldBeforeWarning(unit.productId, capture.serial);
+      if (warning !== null) return warning;
       const written = await this._repos?.carts.setSerial(unit.id, capture, capture.capturedAt);
       if (written === undefined) return Messages.lineGone();
       this._cart.preview((current) => withLine(current, written, written.addedAt));
@@ -303,6 +305,26 @@ export class PosViewSell extends LitElement {
   private _refocus(): void {
     if (this._paying || this._serials.open) return;
     void this.updateComplete.then(() => this._scanField?.focusInput());
+  }
+
+  /** The serial the associate was warned about and scanned again: it may be sold anyway. */
+  private _warnedSerial: string | null = null;
+
+  /**
+   * The store already sold this serial and did not take it back (any device, from the
+   * store's history): warn once; the same serial scanned again is sold anyway and the server
+   * opens the exception for the manager.
+   */
+  private async _soldBeforeWarning(productId: string, serial: string): Promise<string | null> {
+    const key = JSON.stringify([productId, serial]);
+    if (this._warnedSerial === key) return null;
+    const sold = await this._repos?.returns.soldBefore(productId, serial);
+    if (sold == null) return null;
+    this._warnedSerial = key;
+    const when = new Intl.DateTimeFormat(this._app?.store.locale ?? 'en-US', {
+      dateStyle: 'medium',
+    }).format(new Date(sold.at));
+    return Messages.serialAlreadySold(serial, when, sold.receipt ?? '');
   }
 
   /** Take now or ship: a shipped unit drops its serial (it is captured at picking). */

@@ -140,6 +140,10 @@ export const demoProductItems = (): Array<Record<string, unknown>> =>
       { type: 'sku', value: product.sku },
     ],
     serialized_inventory: product.serialized,
+    // Serialized devices carry a warranty the receipt and the serial lookup show.
+    ...(product.serialized
+      ? { extended_attributes: [{ name: 'warranty_months', value: '24' }] }
+      : {}),
   }));
 
 export const demoPriceItems = (): Array<Record<string, unknown>> =>

@@ -38,3 +38,10 @@ export const serialPrompt = (page: Page): Locator =>
 
 export const cartLines = (page: Page): Locator =>
   page.getByRole('list', { name: 'Cart lines' }).getByRole('listitem');
+
+/** Types a serial into the open serial prompt and submits it (as an associate would type it). */
+export async function enterSerial(page: Page, serial: string): Promise<void> {
+  const field = serialPrompt(page).getByLabel('Serial number');
+  await field.fill(serial);
+  await field.press('Enter');
+}

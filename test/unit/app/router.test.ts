@@ -16,6 +16,10 @@ describe('parseRoute and routePath', () => {
     ['#/pick', { name: 'pick' }],
     ['#/pick/fr-123', { name: 'pick-request', requestId: 'fr-123' }],
     ['#/status', { name: 'status' }],
+    ['#/return', { name: 'return' }],
+    [`#/return/${SALE}`, { name: 'return-sale', saleId: SALE }],
+    [`#/return-receipt/${SALE}`, { name: 'return-receipt', returnId: SALE }],
+    ['#/serials', { name: 'serials' }],
     ['#/sign-in', { name: 'sign-in' }],
     ['#/setup', { name: 'setup' }],
   ])('%s is %j and back', (hash, route) => {
@@ -42,8 +46,23 @@ describe('roles and the header', () => {
   it('shows Exceptions to managers and admins only, in a fixed order', () => {
     const labels = (role: 'associate' | 'manager' | 'admin') =>
       navLinks(role).map((link) => link.label);
-    expect(labels('associate')).toEqual(['Sell', 'Pick', 'Orders', 'Settings']);
-    expect(labels('manager')).toEqual(['Sell', 'Pick', 'Orders', 'Settings', 'Exceptions']);
+    expect(labels('associate')).toEqual([
+      'Sell',
+      'Return',
+      'Pick',
+      'Orders',
+      'Serials',
+      'Settings',
+    ]);
+    expect(labels('manager')).toEqual([
+      'Sell',
+      'Return',
+      'Pick',
+      'Orders',
+      'Serials',
+      'Settings',
+      'Exceptions',
+    ]);
     expect(labels('admin')).toEqual(labels('manager'));
   });
 

@@ -49,7 +49,8 @@ describe('GET /v0/products', () => {
         { type: 'sku', value: p.sku },
       ],
       serialized_inventory: p.serialized,
-      extended_attributes: [],
+      // Serialized demo devices carry their warranty (issue 12).
+      extended_attributes: p.serialized ? [{ name: 'warranty_months', value: '24' }] : [],
       price: { value: p.price, currency: 'USD', pricebook: 'default' },
     });
   });

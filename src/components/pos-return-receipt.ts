@@ -1,0 +1,188 @@
+/**
+ * A return's receipt (issue 12): store, date and time, the return's number and the sale it
+ * takes back, each unit with its serial, condition and refund, the refund per tender, who
+ * approved it, and whether the server has it yet. Printable like a sale's receipt.
+ */
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import { formatMoney } from '../domain/money.ts';
+import { receiptNumber } from '../domain/receipt-number.ts';
+import type { HistoryReturn } from '../domain/store-history.ts';
+import type { ReturnCondition } from '../protocol/wire-constants.ts';
+import './pos-receipt-code.ts';
+
+export interface ReturnReceiptView {
+  readonly record: HistoryReturn;
+  readonly storeLabel: string;
+  readonly locale: string;
+  readonly associateName: string;
+  readonly approverName: string | null;
+  readonly sync: { readonly state: string; readonly error: string | null };
+  readonly flags: readonly { readonly kind: string; readonly message: string }[];
+}
+
+const CONDITION_LABELS: Record<ReturnCondition, string> = {
+  resellable: 'resellable, back to stock',
+  damaged: 'damaged, quarantined',
+  defective: 'defective, quarantined',
+};
+
+const SYNC_LABELS: Record<string, string> = {
+  pending: 'Waiting to sync — kept safely on this device',
+  synced: 'Synced with the store server',
+  rejected: 'Refused by the store server — a manager must review it',
+  mismatch: 'Conflicts with another return on the server — a manager must review it',
+};
+
+@customElement('pos-return-receipt')
+export class PosReturnReceipt extends LitElement {
+  static override styles = css`
+    :host {
+      display: block;
+      max-width: 26rem;
+      margin: 0 auto;
+      padding: 1.5rem 1.25rem;
+      background: #fff;
+      color: #000;
+      border-radius: var(--pos-radius);
+      box-shadow: 0 2px 12px rgb(0 0 0 / 12%);
+    }
+    header {
+      text-align: center;
+      border-bottom: 1px dashed #000;
+      padding-bottom: 0.75rem;
+    }
+    h2 {
+      margin: 0 0 0.25rem;
+      font-size: 1.35rem;
+    }
+    p {
+      margin: 0.1rem 0;
+    }
+    table {
+      width: 100%;
+      border-collapse: collapse;
+      margin: 0.75rem 0;
+    }
+    th {
+      text-align: left;
+      border-bottom: 1px solid #000;
+    }
+    td {
+      padding: 0.35rem 0;
+      vertical-align: top;
+    }
+    .num {
+      text-align: right;
+      white-space: nowrap;
+    }
+    .detail {
+      font-size: 0.9rem;
+    }
+    .grand td {
+      font-weight: 800;
+      border-top: 1px solid #000;
+    }
+    .flag {
+      font-weight: 700;
+    }
+    @media print {
+      :host {
+        box-shadow: none;
+        padding: 0;
+      }
+    }
+  `;
+
+  @property({ attribute: false }) view?: ReturnReceiptView;
+
+  override render() {
+    const view = this.view;
+    if (view === undefined) return nothing;
+    const { record, locale } = view;
+    const money = (amount: number) => formatMoney(amount as never, record.currency, locale);
+    const when = new Intl.DateTimeFormat(locale, {
+      dateStyle: 'medium',
+      timeStyle: 'short',
+    }).format(new Date(record.returnedAt));
+    const total = record.refunds.reduce((sum, refund) => sum + refund.amount, 0);
+    return html`
+      <header>
+        <h2>${view.storeLabel}</h2>
+        <p>${when}</p>
+        <p>
+          Return
+          <strong data-testid="return-receipt.number">${receiptNumber(record.returnId)}</strong>
+          · ${view.associateName}
+        </p>
+        <p>
+          ${
+            record.orderExternalId === null
+              ? 'Without a receipt'
+              : html`For sale
+                  <strong data-testid="return-receipt.sale"
+                    >${receiptNumber(record.orderExternalId)}</strong
+                  >`
+          }
+        </p>
+      </header>
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">Returned</th>
+            <th scope="col" class="num">Refund</th>
+          </tr>
+        </thead>
+        <tbody>
+          ${record.items.map(
+            (item) =>
+              html`<tr data-testid="return-receipt.unit">
+                <td>
+                  ${item.title ?? item.productId}
+                  ${item.serial === null ? nothing : html`<div class="detail">S/N ${item.serial}</div>`}
+                  <div class="detail">${CONDITION_LABELS[item.condition]} · ${item.reason}</div>
+                </td>
+                <td class="num">${money(item.refund)}</td>
+              </tr>`,
+          )}
+        </tbody>
+      </table>
+      <table>
+        <tbody>
+          ${record.refunds.map(
+            (refund) =>
+              html`<tr>
+                <td>
+                  ${refund.method === 'cash' ? 'Refunded in cash' : refund.method === 'card' ? `Refunded to card ${refund.reference ?? ''}` : 'Exchange credit'}
+                </td>
+                <td class="num">${money(refund.amount)}</td>
+              </tr>`,
+          )}
+          <tr class="grand">
+            <td>Total refunded</td>
+            <td class="num" data-testid="return-receipt.total">${money(total)}</td>
+          </tr>
+        </tbody>
+      </table>
+      ${
+        view.approverName === null
+          ? nothing
+          : html`<p data-testid="return-receipt.approved">Approved by ${view.approverName}</p>`
+      }
+      ${view.flags.map((flag) => html`<p class="flag" role="alert">${flag.message}</p>`)}
+      <pos-receipt-code
+        value=${record.returnId}
+        label="Return ${receiptNumber(record.returnId)}"
+      ></pos-receipt-code>
+      <p data-testid="return-receipt.sync">
+        ${SYNC_LABELS[view.sync.state] ?? view.sync.state}${view.sync.error === null ? '' : `: ${view.sync.error}`}
+      </p>
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'pos-return-receipt': PosReturnReceipt;
+  }
+}

@@ -1,0 +1,107 @@
+/**
+ * The receipt of a return, read live from the device so its sync state turns to "synced" (and
+ * any flag the server raised appears) the moment the server answers. Print prints it alone.
+ */
+import { consume } from '@lit/context';
+import { LitElement, css, html } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { repositoriesContext, sessionContext, type AppSession } from '../app/contexts.ts';
+import { navigate } from '../app/router.ts';
+import '../components/pos-return-receipt.ts';
+import { controlStyles } from '../components/shared-styles.ts';
+import { LiveQueryController } from '../controllers/live-query-controller.ts';
+import type { Repositories } from '../data/repositories.ts';
+
+@customElement('pos-view-return-receipt')
+export class PosViewReturnReceipt extends LitElement {
+  static override styles = [
+    controlStyles,
+    css`
+      :host {
+        display: block;
+        padding: 1rem;
+      }
+      .top {
+        display: flex;
+        flex-wrap: wrap;
+        justify-content: space-between;
+        align-items: center;
+        gap: 0.75rem;
+        max-width: 40rem;
+        margin: 0 auto 1rem;
+      }
+      h1 {
+        margin: 0;
+        font-size: 1.5rem;
+      }
+      .actions {
+        display: flex;
+        gap: 0.5rem;
+      }
+      @media print {
+        .top {
+          display: none;
+        }
+      }
+    `,
+  ];
+
+  @property({ attribute: 'return-id' }) returnId = '';
+
+  @consume({ context: repositoriesContext })
+  @state()
+  private _repos?: Repositories;
+
+  @consume({ context: sessionContext, subscribe: true })
+  @state()
+  private _app?: AppSession;
+
+  private readonly _record = new LiveQueryController(this, {
+    args: () => (this._repos === undefined ? undefined : ([this._repos, this.returnId] as const)),
+    query: async (repos, returnId) => {
+      const record = await repos.returns.getReturn(returnId);
+      const approvers =
+        record?.approvedBy == null ? [] : await repos.approvals.approvers(record.storeId);
+      const approver = approvers.find((entry) => entry.userId === record?.approvedBy);
+      return { record, approverName: approver?.displayName ?? record?.approvedBy ?? null };
+    },
+  });
+
+  override render() {
+    const app = this._app;
+    return this._record.render({
+      pending: () => html`<p role="status">Loading the return…</p>`,
+      complete: ({ record, approverName }) =>
+        record === undefined || app === undefined
+          ? html`<h1>Return not found</h1>
+              <p>This device has no return with that number.</p>`
+          : html`<div class="top">
+                <h1>Return complete</h1>
+                <div class="actions">
+                  <button @click=${() => window.print()}>Print</button>
+                  <button class="primary" @click=${() => navigate({ name: 'return' })}>
+                    Next return
+                  </button>
+                </div>
+              </div>
+              <pos-return-receipt
+                .view=${{
+                  record,
+                  storeLabel: app.store.label,
+                  locale: app.store.locale,
+                  associateName: app.session.displayName,
+                  approverName,
+                  sync: record.sync,
+                  flags: record.flags,
+                }}
+              ></pos-return-receipt>`,
+      error: () => html`<p role="alert">This return could not be read from the device.</p>`,
+    });
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'pos-view-return-receipt': PosViewReturnReceipt;
+  }
+}
