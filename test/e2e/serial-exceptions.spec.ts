@@ -17,7 +17,13 @@ import {
   test,
 } from './fixtures.ts';
 import { E2E_BASE_URL } from './support/env.ts';
-import { freshSerial, serializedProduct, serialPrompt, wedgeScan } from './support/serials.ts';
+import {
+  enterSerial,
+  freshSerial,
+  serializedProduct,
+  serialPrompt,
+  wedgeScan,
+} from './support/serials.ts';
 
 test('settings: the active pattern, its version and source, and a sample serial tested', async ({
   page,
@@ -79,13 +85,21 @@ test('a serial sold twice becomes an exception a manager resolves in the app', a
   expect(injected.status()).toBe(201);
   expect(((await injected.json()) as OrderCreated).items[0]?.serial_state).toBe('accepted');
 
-  // The device cannot know the serial left already: the sale goes through, the server flags it.
+  // The device knows the store sold that serial (its history came with the first sync): it
+  // warns, and the associate who scans it again sells it anyway; the server flags it.
   await page.goto('/');
   await signIn(page);
   await expect(page.getByLabel('Barcode or SKU')).toBeFocused({ timeout: 20_000 });
   await wedgeScan(page, phone.barcode);
   await expect(serialPrompt(page)).toBeVisible();
-  await wedgeScan(page, serial);
+  await enterSerial(page, serial);
+  await expect(serialPrompt(page).getByRole('alert')).toContainText(
+    `Serial ${serial} was already sold on`,
+  );
+  await expect(serialPrompt(page).getByRole('alert')).toContainText(
+    `web-${serial}`.slice(0, 8).toUpperCase(),
+  );
+  await enterSerial(page, serial);
   await expect(serialPrompt(page)).toBeHidden();
   await page.getByTestId('sell.pay').click();
   const payment = page.getByRole('dialog', { name: 'Payment' });
