@@ -1,0 +1,238 @@
+/**
+ * A cheap first look at a camera frame: where, if anywhere, is there texture a barcode
+ * could make? The frame is cut into cells; each cell sums luma differences across the rows
+ * (vertical bars) and along them (horizontal bars) on a sparse grid of samples. Bars make
+ * strong differences in one direction only, the modules of a 2D code in both; a wall, a
+ * counter or a blurred shelf make few. Clusters of textured cells become regions of
+ * interest, so the expensive passes run on a crop instead of the whole frame, and not at
+ * all when nothing in the frame looks like a code. The region budget bounds what a frame
+ * full of texture (a shelf of files, foliage, print) can cost.
+ *
+ * The numbers below were set on generated codes and reasoning about module sizes, not on
+ * the development corpus, so the corpus can judge them.
+ */
+import type { Frame } from '../scan-types.ts';
+
+export interface Region {
+  readonly x: number;
+  readonly y: number;
+  readonly width: number;
+  readonly height: number;
+  /**
+   * Read it rotated as well: its cells hold horizontal bars (a linear code held sideways),
+   * or the frame was read whole without a survey, so nothing is known.
+   */
+  readonly rotate: boolean;
+}
+
+export interface SurveyOptions {
+  /** Cell side in pixels: 16 holds at least 8 modules of a code at 2 px per module. */
+  readonly cell: number;
+  /** Mean clipped difference per sample (0–64) from which a cell counts as textured. */
+  readonly minEnergy: number;
+  /** One direction's differences must be this many times the other's for a bar cell. */
+  readonly barRatio: number;
+  /** Fewest cells a cluster needs: a UPC-A at 1 px per module spans 6 cells of 16 px. */
+  readonly minCells: number;
+  /** Most regions returned, largest cluster first. */
+  readonly maxRegions: number;
+  /** Cells added around a cluster, for the quiet zone and the bars the cells cut through. */
+  readonly margin: number;
+  /** The regions together cover at most this share of the frame (the cost ceiling). */
+  readonly maxShare: number;
+}
+
+export const DEFAULT_SURVEY: SurveyOptions = {
+  cell: 16,
+  minEnergy: 5,
+  barRatio: 2,
+  minCells: 6,
+  maxRegions: 2,
+  margin: 2,
+  maxShare: 0.12,
+};
+
+/** Differences below NOISE are sensor noise; above CLIP one edge is as good as any. */
+const NOISE = 3;
+const CLIP = 64;
+
+const CellKinds = { flat: 0, vertical: 1, horizontal: 2, mixed: 3 } as const;
+type CellKind = (typeof CellKinds)[keyof typeof CellKinds];
+
+export interface CellMap {
+  readonly columns: number;
+  readonly rows: number;
+  readonly kinds: Uint8Array;
+}
+
+/**
+ * Classifies every cell from samples on every fourth row and every other column (green
+ * channel as luma: cheap, and what a camera's luma is mostly made of).
+ */
+export function classifyCells(frame: Frame, options: SurveyOptions = DEFAULT_SURVEY): CellMap {
+  const { data, width, height } = frame;
+  const { cell } = options;
+  const columns = Math.ceil(width / cell);
+  const rows = Math.ceil(height / cell);
+  const across = new Float32Array(columns * rows);
+  const along = new Float32Array(columns * rows);
+  const samples = new Uint16Array(columns * rows);
+  const stride = width * 4;
+  for (let y = 1; y + 1 < height; y += 4) {
+    const rowBase = Math.floor(y / cell) * columns;
+    for (let c = 0; c < columns; c += 1) {
+      const end = Math.min(width - 1, (c + 1) * cell);
+      let sumAcross = 0;
+      let sumAlong = 0;
+      let n = 0;
+      for (let x = c * cell, p = y * stride + x * 4 + 1; x < end; x += 2, p += 8) {
+        const g = data[p] as number;
+        let d = Math.abs((data[p + 4] as number) - g);
+        sumAcross += d <= NOISE ? 0 : d >= CLIP ? CLIP : d;
+        d = Math.abs((data[p + stride] as number) - g);
+        sumAlong += d <= NOISE ? 0 : d >= CLIP ? CLIP : d;
+        n += 1;
+      }
+      const i = rowBase + c;
+      across[i] = (across[i] as number) + sumAcross;
+      along[i] = (along[i] as number) + sumAlong;
+      samples[i] = (samples[i] as number) + n;
+    }
+  }
+  const kinds = new Uint8Array(columns * rows);
+  for (let i = 0; i < kinds.length; i += 1) {
+    const a = across[i] as number;
+    const b = along[i] as number;
+    const n = samples[i] as number;
+    if (n === 0 || (a + b) / n < options.minEnergy) continue;
+    kinds[i] =
+      a >= options.barRatio * b
+        ? CellKinds.vertical
+        : b >= options.barRatio * a
+          ? CellKinds.horizontal
+          : CellKinds.mixed;
+  }
+  return { columns, rows, kinds };
+}
+
+interface Cluster {
+  kind: CellKind;
+  cells: number;
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+  sumX: number;
+  sumY: number;
+}
+
+/** 8-connected clusters of cells of one kind. */
+function clusters(map: CellMap, kind: CellKind): Cluster[] {
+  const { columns, rows, kinds } = map;
+  const seen = new Uint8Array(kinds.length);
+  const found: Cluster[] = [];
+  const stack: number[] = [];
+  for (let start = 0; start < kinds.length; start += 1) {
+    if (kinds[start] !== kind || seen[start] === 1) continue;
+    const cluster: Cluster = {
+      kind,
+      cells: 0,
+      left: columns,
+      top: rows,
+      right: -1,
+      bottom: -1,
+      sumX: 0,
+      sumY: 0,
+    };
+    seen[start] = 1;
+    stack.push(start);
+    while (stack.length > 0) {
+      const i = stack.pop() as number;
+      const cx = i % columns;
+      const cy = (i - cx) / columns;
+      cluster.cells += 1;
+      cluster.sumX += cx;
+      cluster.sumY += cy;
+      cluster.left = Math.min(cluster.left, cx);
+      cluster.right = Math.max(cluster.right, cx);
+      cluster.top = Math.min(cluster.top, cy);
+      cluster.bottom = Math.max(cluster.bottom, cy);
+      for (let dy = -1; dy <= 1; dy += 1) {
+        const ny = cy + dy;
+        if (ny < 0 || ny >= rows) continue;
+        for (let dx = -1; dx <= 1; dx += 1) {
+          const nx = cx + dx;
+          if (nx < 0 || nx >= columns) continue;
+          const j = ny * columns + nx;
+          if (kinds[j] === kind && seen[j] === 0) {
+            seen[j] = 1;
+            stack.push(j);
+          }
+        }
+      }
+    }
+    found.push(cluster);
+  }
+  return found;
+}
+
+/**
+ * The cluster's box in pixels with the margin, shrunk about the cluster's centre when it is
+ * larger than `maxArea` (a frame full of texture still costs at most that much).
+ */
+function regionOf(cluster: Cluster, frame: Frame, options: SurveyOptions, maxArea: number): Region {
+  const { cell, margin } = options;
+  let left = Math.max(0, (cluster.left - margin) * cell);
+  let top = Math.max(0, (cluster.top - margin) * cell);
+  let right = Math.min(frame.width, (cluster.right + 1 + margin) * cell);
+  let bottom = Math.min(frame.height, (cluster.bottom + 1 + margin) * cell);
+  const area = (right - left) * (bottom - top);
+  if (area > maxArea) {
+    const shrink = Math.sqrt(maxArea / area);
+    const centreX = ((cluster.sumX / cluster.cells + 0.5) * cell + (left + right) / 2) / 2;
+    const centreY = ((cluster.sumY / cluster.cells + 0.5) * cell + (top + bottom) / 2) / 2;
+    const w = Math.floor((right - left) * shrink);
+    const h = Math.floor((bottom - top) * shrink);
+    left = Math.round(Math.min(Math.max(0, centreX - w / 2), frame.width - w));
+    top = Math.round(Math.min(Math.max(0, centreY - h / 2), frame.height - h));
+    right = left + w;
+    bottom = top + h;
+  }
+  return {
+    x: left,
+    y: top,
+    width: right - left,
+    height: bottom - top,
+    rotate: cluster.kind === CellKinds.horizontal,
+  };
+}
+
+const overlaps = (a: Region, b: Region): boolean =>
+  a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+
+/**
+ * Regions of the frame worth the expensive passes, largest cluster first: bars (either
+ * direction) and 2D-like texture alike, since a crop is read with every format.
+ */
+export function surveyFrame(frame: Frame, options: SurveyOptions = DEFAULT_SURVEY): Region[] {
+  const map = classifyCells(frame, options);
+  const candidates = [
+    ...clusters(map, CellKinds.vertical),
+    ...clusters(map, CellKinds.horizontal),
+    ...clusters(map, CellKinds.mixed),
+  ]
+    .filter((c) => c.cells >= options.minCells)
+    .sort((a, b) => b.cells - a.cells);
+  let budget = options.maxShare * frame.width * frame.height;
+  const regions: Region[] = [];
+  for (const cluster of candidates) {
+    if (regions.length >= options.maxRegions || budget <= 0) break;
+    const region = regionOf(cluster, frame, options, budget);
+    // What is left of the budget may be too small to hold a code: stop there.
+    if (region.width < 3 * options.cell || region.height < 3 * options.cell) break;
+    if (regions.some((r) => overlaps(r, region))) continue;
+    regions.push(region);
+    budget -= region.width * region.height;
+  }
+  return regions;
+}
