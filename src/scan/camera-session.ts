@@ -18,6 +18,8 @@ export interface CameraSessionOptions {
   readonly deviceId: string | null;
   /** Called for every accepted scan. */
   readonly onScan: (read: Decoded) => void;
+  /** Called after each frame the decoder finished, with the count so far. */
+  readonly onFrameDecoded?: (count: number) => void;
 }
 
 /** Longest side of the frame sent to the decoder: enough for a label at arm's length. */
@@ -41,6 +43,7 @@ export class CameraSession {
   private _frameHandle = 0;
   private readonly _acceptor = new ReadAcceptor();
   private _canvas: HTMLCanvasElement | null = null;
+  private _framesDecoded = 0;
 
   constructor(private readonly _options: CameraSessionOptions) {}
 
@@ -158,8 +161,10 @@ export class CameraSession {
       const frame = this._capture(video);
       const { results } = await decoder.decode(frame);
       if (this._closed) return;
+      this._framesDecoded += 1;
       for (const read of this._acceptor.offer(results, performance.now()))
         this._options.onScan(read);
+      this._options.onFrameDecoded?.(this._framesDecoded);
     } catch {
       // A frame the decoder could not handle (or a decoder stopped by close): skip it.
     } finally {
