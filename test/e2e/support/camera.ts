@@ -6,7 +6,7 @@
  * the decoder Worker and its .wasm) for specs that need no sign-in, and a getUserMedia probe
  * that lets a spec check that no camera track is left running.
  */
-import { mkdirSync, readFileSync, writeFileSync, openSync, writeSync, closeSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { extname, join } from 'node:path';
 import type { Browser, Page } from '@playwright/test';
@@ -17,6 +17,7 @@ import {
   type BarcodeSpec,
   type Rgba,
 } from '../../fixtures/barcodes/barcodes.ts';
+import { writeY4m } from '../../fixtures/barcodes/y4m.ts';
 import { fakeCameraArgs, launchChromium } from './chromium.ts';
 import { REPO_ROOT } from './env.ts';
 
@@ -25,29 +26,27 @@ export const VIDEO_WIDTH = 640;
 export const VIDEO_HEIGHT = 480;
 
 /** Writes `frame` as a still video of `frames` identical frames (4:2:0, full-range luma). */
-export function writeY4m(file: string, frame: Rgba, frames = 10, fps = 10): void {
+export async function writeStillY4m(
+  file: string,
+  frame: Rgba,
+  frames = 10,
+  fps = 10,
+): Promise<void> {
   const { width, height, data } = frame;
-  if (width % 2 !== 0 || height % 2 !== 0) throw new Error('Y4M 4:2:0 needs even dimensions');
-  const luma = Buffer.alloc(width * height);
+  const luma = new Uint8Array(width * height);
   for (let i = 0; i < luma.length; i += 1) {
     const p = i * 4;
     luma[i] = Math.round(
       0.299 * (data[p] ?? 0) + 0.587 * (data[p + 1] ?? 0) + 0.114 * (data[p + 2] ?? 0),
     );
   }
-  // Grey images: both chroma planes sit at the neutral 128.
-  const chroma = Buffer.alloc((width / 2) * (height / 2) * 2, 128);
-  const fd = openSync(file, 'w');
-  try {
-    writeSync(fd, `YUV4MPEG2 W${width} H${height} F${fps}:1 Ip A1:1 C420jpeg\n`);
-    for (let i = 0; i < frames; i += 1) {
-      writeSync(fd, 'FRAME\n');
-      writeSync(fd, luma);
-      writeSync(fd, chroma);
-    }
-  } finally {
-    closeSync(fd);
-  }
+  await writeY4m(
+    file,
+    width,
+    height,
+    fps,
+    Array.from({ length: frames }, () => luma),
+  );
 }
 
 /** A Y4M video of `spec` (or of a scene without barcode when null); returns its path. */
@@ -58,7 +57,7 @@ export async function barcodeVideo(name: string, spec: BarcodeSpec | null): Prom
       ? emptyFrame(VIDEO_WIDTH, VIDEO_HEIGHT)
       : await barcodeFrame(spec, VIDEO_WIDTH, VIDEO_HEIGHT);
   const file = join(CAMERA_DIR, `${name}.y4m`);
-  writeY4m(file, frame);
+  await writeStillY4m(file, frame);
   return file;
 }
 
