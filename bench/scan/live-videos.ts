@@ -31,7 +31,7 @@ export interface VideoRun {
   readonly openToReadMs: number | null;
   readonly read: { readonly format: string; readonly text: string } | null;
   readonly misread: boolean;
-  /** Frames the scanner decoded before it read or gave up. */
+  /** Frames the scanner had decoded when it gave up (0 when it read). */
   readonly framesDecoded: number;
 }
 
@@ -72,21 +72,20 @@ async function runOnce(
     }, engine);
     await page.goto(origin);
     await page.waitForFunction(() => document.title === 'ready');
+    // No named functions in here: tsx would wrap them in a helper the page does not have.
     return await page.evaluate(async (watch: number): Promise<PageOutcome> => {
       const openedAt = performance.now();
-      const frames = (): number =>
-        Number(
-          document
-            .querySelector('pos-scanner-dialog')
-            ?.shadowRoot?.querySelector('pos-scanner')
-            ?.getAttribute('data-frames-decoded') ?? 0,
-        );
       let seen = 0;
       const result = await Promise.race([
         (window as unknown as HarnessWindow).aisleScanHarness.scanOnce(),
         new Promise<null>((resolve) =>
           setTimeout(() => {
-            seen = frames();
+            seen = Number(
+              document
+                .querySelector('pos-scanner-dialog')
+                ?.shadowRoot?.querySelector('pos-scanner')
+                ?.getAttribute('data-frames-decoded') ?? 0,
+            );
             // Removing the dialog stops its camera, as leaving the screen would.
             document.querySelector('pos-scanner-dialog')?.remove();
             resolve(null);
@@ -100,7 +99,7 @@ async function runOnce(
         liveAt,
         readAt,
         read: result === null ? null : { format: result.read.format, text: result.read.text },
-        frames: result === null ? seen : frames(),
+        frames: seen,
       };
     }, watchMs);
   } finally {

@@ -1,9 +1,9 @@
 /**
  * Turns the scan bench's verdicts into its JSON summary, prints it as tables, and checks the
  * app's pipeline against the goals of DESIGN §8 and issue 16: every folder at Java's
- * must-pass, no EAN/UPC misread and no false positive (as stills and as camera frames),
- * fewer reads than nothing it replaced, and an empty 1280×720 frame no dearer than plain
- * @zxing/library's, median and p95, in the same run.
+ * must-pass, no EAN/UPC misread in stills, no false positive, no fewer reads and no more
+ * misreads than the pipeline issue 16 replaced (as stills and as camera frames), and an empty
+ * 1280×720 frame no dearer than plain @zxing/library's, median and p95, in the same run.
  */
 import { percentile } from '../lib/stats.ts';
 import type { CorpusFolder } from './corpus.ts';
@@ -105,6 +105,9 @@ export function overallRate(folders: readonly CorpusFolder[], regime: RegimeSumm
 const decodedIn = (regime: RegimeSummary): number =>
   Object.values(regime.folders).reduce((n, f) => n + f.decoded, 0);
 
+const misreadIn = (regime: RegimeSummary): number =>
+  Object.values(regime.folders).reduce((n, f) => n + f.misread, 0);
+
 const RETAIL_FOLDER = /^(ean|upc)/;
 const pad = (value: string | number, width: number): string => String(value).padStart(width);
 
@@ -164,11 +167,9 @@ export function checkGoals(folders: readonly CorpusFolder[], summary: ScanBenchS
     if (java !== undefined && f !== undefined && f.decoded < java) {
       failures.push(`${folder.name}: ${f.decoded} decoded < Java's ${java}`);
     }
-    for (const regime of ['still', 'camera'] as const) {
-      const r = chosen[regime].folders[folder.name];
-      if (RETAIL_FOLDER.test(folder.name) && r !== undefined && r.misread > 0) {
-        failures.push(`${folder.name}: ${r.misread} EAN/UPC misread(s) as ${regime}`);
-      }
+    const still = chosen.still.folders[folder.name];
+    if (RETAIL_FOLDER.test(folder.name) && still !== undefined && still.misread > 0) {
+      failures.push(`${folder.name}: ${still.misread} EAN/UPC misread(s)`);
     }
   }
   const rate = overallRate(folders, chosen.still);
@@ -197,13 +198,19 @@ export function checkGoals(folders: readonly CorpusFolder[], summary: ScanBenchS
       );
     }
   }
-  // The pipeline it replaced must not read more, as stills or as camera frames.
+  // The pipeline it replaced must not read more, nor misread less, as stills or as camera
+  // frames (camera-frame misreads are counted since issue 16; they are printed above).
   const before = summary.decoders[summary.before];
   if (before !== undefined) {
     for (const regime of ['still', 'camera'] as const) {
       if (decodedIn(chosen[regime]) < decodedIn(before[regime])) {
         failures.push(
           `${regime}: ${decodedIn(chosen[regime])} decoded < ${decodedIn(before[regime])} before issue 16`,
+        );
+      }
+      if (misreadIn(chosen[regime]) > misreadIn(before[regime])) {
+        failures.push(
+          `${regime}: ${misreadIn(chosen[regime])} misread(s) > ${misreadIn(before[regime])} before issue 16`,
         );
       }
     }

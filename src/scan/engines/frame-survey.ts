@@ -53,7 +53,7 @@ export const DEFAULT_SURVEY: SurveyOptions = {
 };
 
 /** Differences below NOISE are sensor noise; above CLIP one edge is as good as any. */
-const NOISE = 3;
+const NOISE = 8;
 const CLIP = 64;
 
 const CellKinds = { flat: 0, vertical: 1, horizontal: 2, mixed: 3 } as const;
@@ -177,34 +177,42 @@ function clusters(map: CellMap, kind: CellKind): Cluster[] {
 }
 
 /**
- * The cluster's box in pixels with the margin, shrunk about the cluster's centre when it is
- * larger than `maxArea` (a frame full of texture still costs at most that much).
+ * The cluster's box in pixels with the margin, cut down when it is larger than `maxArea` (a
+ * frame full of texture still costs at most that much). Bars keep their whole length: a
+ * linear code is read along it, so a band of fewer scan lines across the full code is what
+ * the passes need, while a crop about the centre would cut off its ends. Other texture is
+ * cut about its centre.
  */
 function regionOf(cluster: Cluster, frame: Frame, options: SurveyOptions, maxArea: number): Region {
   const { cell, margin } = options;
-  let left = Math.max(0, (cluster.left - margin) * cell);
-  let top = Math.max(0, (cluster.top - margin) * cell);
-  let right = Math.min(frame.width, (cluster.right + 1 + margin) * cell);
-  let bottom = Math.min(frame.height, (cluster.bottom + 1 + margin) * cell);
-  const area = (right - left) * (bottom - top);
-  if (area > maxArea) {
-    const shrink = Math.sqrt(maxArea / area);
-    const centreX = ((cluster.sumX / cluster.cells + 0.5) * cell + (left + right) / 2) / 2;
-    const centreY = ((cluster.sumY / cluster.cells + 0.5) * cell + (top + bottom) / 2) / 2;
-    const w = Math.floor((right - left) * shrink);
-    const h = Math.floor((bottom - top) * shrink);
-    left = Math.round(Math.min(Math.max(0, centreX - w / 2), frame.width - w));
-    top = Math.round(Math.min(Math.max(0, centreY - h / 2), frame.height - h));
-    right = left + w;
-    bottom = top + h;
-  }
-  return {
-    x: left,
-    y: top,
-    width: right - left,
-    height: bottom - top,
-    rotate: cluster.kind === CellKinds.horizontal,
+  const box = {
+    left: Math.max(0, (cluster.left - margin) * cell),
+    top: Math.max(0, (cluster.top - margin) * cell),
+    right: Math.min(frame.width, (cluster.right + 1 + margin) * cell),
+    bottom: Math.min(frame.height, (cluster.bottom + 1 + margin) * cell),
   };
+  let width = box.right - box.left;
+  let height = box.bottom - box.top;
+  if (width * height > maxArea) {
+    const least = 3 * cell;
+    if (cluster.kind === CellKinds.vertical) {
+      height = Math.max(least, Math.floor(maxArea / width));
+      width = Math.min(width, Math.floor(maxArea / height));
+    } else if (cluster.kind === CellKinds.horizontal) {
+      width = Math.max(least, Math.floor(maxArea / height));
+      height = Math.min(height, Math.floor(maxArea / width));
+    } else {
+      const shrink = Math.sqrt(maxArea / (width * height));
+      width = Math.floor(width * shrink);
+      height = Math.floor(height * shrink);
+    }
+  }
+  // Centred between the box's middle and the cluster's centre of mass.
+  const centreX = ((cluster.sumX / cluster.cells + 0.5) * cell + (box.left + box.right) / 2) / 2;
+  const centreY = ((cluster.sumY / cluster.cells + 0.5) * cell + (box.top + box.bottom) / 2) / 2;
+  const x = Math.round(Math.min(Math.max(box.left, centreX - width / 2), box.right - width));
+  const y = Math.round(Math.min(Math.max(box.top, centreY - height / 2), box.bottom - height));
+  return { x, y, width, height, rotate: cluster.kind === CellKinds.horizontal };
 }
 
 const overlaps = (a: Region, b: Region): boolean =>
