@@ -8,7 +8,7 @@
  * defaults and plain @zxing/library, which nothing was tuned for.
  *
  * The selection rule: fewest wrong reads (misreads and false positives, stills and camera
- * frames), then most reads, then the cheapest empty frame (a difference under 5 % is no
+ * frames), then most reads, then the cheapest empty frame (a difference under 10 % is no
  * difference: the earlier, simpler candidate stays); among the pipelines that read no fewer
  * of the fold's codes than the pipeline they would replace, as stills and as camera frames,
  * and whose empty 1280×720 frame costs at most IDLE_BUDGET of plain @zxing/library's, median
@@ -104,36 +104,42 @@ export function totals(score: PipelineScore, folders: Iterable<string>): Totals 
   return out;
 }
 
-/** True when `a` is the better pick on `folders` (the selection rule above). */
-function better(a: PipelineScore, b: PipelineScore, folders: readonly string[]): boolean {
-  const ta = totals(a, folders);
-  const tb = totals(b, folders);
-  const wrongA = ta.still.wrong + ta.camera.wrong;
-  const wrongB = tb.still.wrong + tb.camera.wrong;
-  if (wrongA !== wrongB) return wrongA < wrongB;
-  const readsA = ta.still.decoded + ta.camera.decoded;
-  const readsB = tb.still.decoded + tb.camera.decoded;
-  if (readsA !== readsB) return readsA > readsB;
-  return a.idleMeanMs < 0.95 * b.idleMeanMs;
+/** [wrong reads, reads] on `folders`: fewer wrong first, then more reads. */
+function merit(score: PipelineScore, folders: readonly string[]): [number, number] {
+  const t = totals(score, folders);
+  return [t.still.wrong + t.camera.wrong, t.still.decoded + t.camera.decoded];
 }
 
-/** The rule's pick on `folders`, among candidates reading at least what `floor` reads there. */
+/**
+ * The rule's pick on `folders`, among candidates reading at least what `floor` reads there:
+ * fewest wrong reads, then most reads; among those equal, the first candidate (the simpler,
+ * in the order candidatePipelines lists them) whose idle cost is within 10 % of the cheapest,
+ * since two measurements of one pipeline on this machine differ by that much.
+ */
 export function pick(
   scores: readonly PipelineScore[],
   folders: readonly string[],
   floor: PipelineScore | null = null,
 ): PipelineScore | null {
   const least = floor === null ? null : totals(floor, folders);
-  let best: PipelineScore | null = null;
-  for (const score of scores) {
-    if (least !== null) {
-      const t = totals(score, folders);
-      if (t.still.decoded < least.still.decoded || t.camera.decoded < least.camera.decoded)
-        continue;
-    }
-    if (best === null || better(score, best, folders)) best = score;
+  const admissible = scores.filter((score) => {
+    if (least === null) return true;
+    const t = totals(score, folders);
+    return t.still.decoded >= least.still.decoded && t.camera.decoded >= least.camera.decoded;
+  });
+  let best: [number, number] | null = null;
+  for (const score of admissible) {
+    const [wrong, reads] = merit(score, folders);
+    if (best === null || wrong < best[0] || (wrong === best[0] && reads > best[1]))
+      best = [wrong, reads];
   }
-  return best;
+  if (best === null) return null;
+  const top = admissible.filter((score) => {
+    const [wrong, reads] = merit(score, folders);
+    return wrong === best[0] && reads === best[1];
+  });
+  const cheapest = Math.min(...top.map((score) => score.idleMeanMs));
+  return top.find((score) => score.idleMeanMs * 0.9 <= cheapest) ?? null;
 }
 
 export interface FoldResult {
