@@ -9,7 +9,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { extname, join } from 'node:path';
-import type { Browser, Page } from '@playwright/test';
+import { expect, type Browser, type Page } from '@playwright/test';
 import { build } from 'vite';
 import {
   barcodeFrame,
@@ -59,6 +59,23 @@ export async function barcodeVideo(name: string, spec: BarcodeSpec | null): Prom
   const file = join(CAMERA_DIR, `${name}.y4m`);
   await writeStillY4m(file, frame);
   return file;
+}
+
+/** Frames the open scanner has decoded so far (0 before its first). */
+export async function framesDecoded(page: Page): Promise<number> {
+  const value = await page.locator('pos-scanner').first().getAttribute('data-frames-decoded');
+  return Number(value ?? 0);
+}
+
+/**
+ * Waits until the scanner has decoded `more` frames beyond what it had: the positive signal
+ * that lets a spec then say that nothing (more) was read, instead of a fixed wait.
+ */
+export async function waitForMoreFrames(page: Page, more: number): Promise<void> {
+  const start = await framesDecoded(page);
+  await expect
+    .poll(() => framesDecoded(page), { timeout: 30_000 })
+    .toBeGreaterThanOrEqual(start + more);
 }
 
 /** A Chromium whose camera plays `videoFile`, with the camera permission granted. */

@@ -5,6 +5,7 @@
  */
 import type { Locator, Page } from '@playwright/test';
 import { DEMO_PRODUCTS, type DemoProduct } from '../../../server/src/seed/demo-catalog.ts';
+import { seededRandom } from '../../fixtures/seeded-random.ts';
 
 export const serializedProducts: readonly DemoProduct[] = DEMO_PRODUCTS.filter((p) => p.serialized);
 
@@ -22,6 +23,24 @@ export function freshSerial(length = 14): string {
   const bytes = crypto.getRandomValues(new Uint8Array(length));
   for (const byte of bytes) out += ALPHABET[byte % ALPHABET.length];
   return out;
+}
+
+/**
+ * Serials from a seeded generator, for specs whose camera videos carry them: the seed comes
+ * from E2E_SEED or the clock, taken and printed at the first serial (inside the test that
+ * uses it, not when the spec file is collected), so a failing run can be repeated exactly.
+ */
+export function seededSerials(label: string): () => string {
+  let random: (() => number) | null = null;
+  return () => {
+    if (random === null) {
+      const seed = Number(process.env.E2E_SEED ?? Date.now() % 2_147_483_647);
+      console.log(`${label}: serial seed ${seed} (repeat with E2E_SEED=${seed})`);
+      random = seededRandom(seed);
+    }
+    const next = random;
+    return Array.from({ length: 14 }, () => ALPHABET[Math.floor(next() * 36)]).join('');
+  };
 }
 
 /** The product's GTIN-14 (what a GS1 AI (01) carries). */
