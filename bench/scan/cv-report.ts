@@ -48,7 +48,7 @@ export function printCrossValidation(
     );
   }
   console.log(
-    `\nidle budget: ${cv.idleBudget} × zxing-js's empty-frame cost in this recording ` +
+    `\nidle budget: ${cv.idleBudget} × zxing-js's empty-frame median, 1 × its p95, in this recording ` +
       `(median ${cv.zxingJsIdle.medianMs.toFixed(2)} ms, p95 ${cv.zxingJsIdle.p95Ms.toFixed(2)} ms)`,
   );
   console.log('what each choice is worth out of fold (a change is kept only if it helps there):');

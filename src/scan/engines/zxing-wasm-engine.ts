@@ -142,8 +142,9 @@ export const WASM_PASSES = {
  * The app's passes and line thresholds: what `npm run bench:scan -- --cv` picks on all
  * development folders (fewest wrong reads, then most reads in stills and camera frames,
  * then the cheapest empty frame) among the pipelines that read no fewer codes than the one
- * issue 16 replaced and whose empty 720p frame costs under 0.8× plain @zxing/library's; the
- * out-of-fold rates of that rule are in docs/ARCHITECTURE.md. The first pass reads most codes
+ * issue 16 replaced and whose empty 720p frame costs under 0.8× plain @zxing/library's median
+ * and under its p95; the out-of-fold rates of that rule are in docs/ARCHITECTURE.md. The
+ * first pass reads most codes
  * in a few milliseconds; the region passes read small and blurred codes on crops of at most
  * an eighth of the frame instead of the whole frame, which is what made idle frames cheap.
  * Doubling small regions before the every-line pass reads more, and misreads less, than the
