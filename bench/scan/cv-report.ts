@@ -1,6 +1,7 @@
 /** Prints the cross-validation of bench:scan -- --cv as tables (JSON is written by the caller). */
 import type { CorpusFolder } from './corpus.ts';
 import type { CrossValidation, FolderScore } from './cross-validation.ts';
+import { pairCell } from './report.ts';
 
 const pad = (value: string | number, width: number): string => String(value).padStart(width);
 const pct = (part: number, whole: number): string =>
@@ -11,9 +12,7 @@ function cell(score: FolderScore | undefined, falsePositives: boolean): string {
   if (score === undefined) return '-';
   const { still, camera } = score;
   if (falsePositives) return `${still.wrong}/${camera.wrong} FP`;
-  const one = (t: { decoded: number; wrong: number }): string =>
-    t.wrong > 0 ? `${t.decoded}(${t.wrong}!)` : String(t.decoded);
-  return `${one(still)} / ${one(camera)}`;
+  return pairCell(still, camera);
 }
 
 export function printCrossValidation(

@@ -105,6 +105,16 @@ export function overallRate(folders: readonly CorpusFolder[], regime: RegimeSumm
 const decodedIn = (regime: RegimeSummary): number =>
   Object.values(regime.folders).reduce((n, f) => n + f.decoded, 0);
 
+/** "decoded / decoded" for still and camera, "(n!)" after a count with n wrong reads. */
+export function pairCell(
+  still: { decoded: number; wrong: number } | undefined,
+  camera: { decoded: number; wrong: number } | undefined,
+): string {
+  const one = (t: { decoded: number; wrong: number } | undefined): string =>
+    t === undefined ? '-' : t.wrong > 0 ? `${t.decoded}(${t.wrong}!)` : String(t.decoded);
+  return `${one(still)} / ${one(camera)}`;
+}
+
 const misreadIn = (regime: RegimeSummary): number =>
   Object.values(regime.folders).reduce((n, f) => n + f.misread, 0);
 
@@ -127,9 +137,9 @@ export function printReport(
   );
   const cell = (name: string, folder: string): string => {
     const d = summary.decoders[name];
-    const one = (f: FolderResult | undefined): string =>
-      f === undefined ? '-' : f.misread > 0 ? `${f.decoded}(${f.misread}!)` : String(f.decoded);
-    return `${one(d?.still.folders[folder])} / ${one(d?.camera.folders[folder])}`;
+    const tally = (f: FolderResult | undefined) =>
+      f === undefined ? undefined : { decoded: f.decoded, wrong: f.misread };
+    return pairCell(tally(d?.still.folders[folder]), tally(d?.camera.folders[folder]));
   };
   for (const folder of folders) {
     const java = folder.javaMustPass?.[0];

@@ -131,7 +131,12 @@ async function startPool(passes: readonly PoolPass[]): Promise<void> {
 async function askPool(
   url: string,
   camera: CameraFraming | undefined,
-  request: (frame: Frame, id: number) => PoolRequest,
+  what:
+    | { readonly type: 'run'; readonly passes: readonly number[] }
+    | {
+        readonly type: 'decode';
+        readonly pipeline: PoolPipeline;
+      },
 ): Promise<PoolResponse> {
   const worker = pool;
   if (worker === null) throw new Error('pool not started');
@@ -139,7 +144,9 @@ async function askPool(
   const id = poolNextId;
   poolNextId += 1;
   const answer = poolAnswer(worker, (r) => 'id' in r && r.id === id);
-  worker.postMessage(request(frame, id), [frame.data.buffer as ArrayBuffer]);
+  const pixels = frame.data.buffer as ArrayBuffer;
+  const request: PoolRequest = { ...what, id, width: frame.width, height: frame.height, pixels };
+  worker.postMessage(request, [pixels]);
   return answer;
 }
 
@@ -149,14 +156,7 @@ async function runPool(
   indexes: readonly number[],
   camera?: CameraFraming,
 ): Promise<PoolRun> {
-  const response = await askPool(url, camera, (frame, id) => ({
-    type: 'run',
-    id,
-    width: frame.width,
-    height: frame.height,
-    pixels: frame.data.buffer as ArrayBuffer,
-    passes: indexes,
-  }));
+  const response = await askPool(url, camera, { type: 'run', passes: indexes });
   if (response.type !== 'ran') throw new Error('pool answered out of turn');
   const { surveyMs, regions, outputs } = response;
   return { surveyMs, regions, outputs };
@@ -168,14 +168,7 @@ async function decodeWithPool(
   pipeline: PoolPipeline,
   camera?: CameraFraming,
 ): Promise<EngineReading> {
-  const response = await askPool(url, camera, (frame, id) => ({
-    type: 'decode',
-    id,
-    width: frame.width,
-    height: frame.height,
-    pixels: frame.data.buffer as ArrayBuffer,
-    pipeline,
-  }));
+  const response = await askPool(url, camera, { type: 'decode', pipeline });
   if (response.type !== 'decoded') throw new Error('pool answered out of turn');
   const first = response.results[0];
   return {

@@ -1,6 +1,7 @@
 /** Messages between the bench page and its pass-pool Worker. */
 import type { Candidate, MinLines } from '../../../src/scan/engines/decode-passes.ts';
 import type { WasmPass } from '../../../src/scan/engines/zxing-wasm-engine.ts';
+import type { FrameMessage } from '../../../src/scan/decoder-protocol.ts';
 import type { Decoded, ScanFormat } from '../../../src/scan/scan-types.ts';
 
 export type PoolPass =
@@ -24,23 +25,12 @@ export interface PoolRun {
 
 export type PoolRequest =
   | { readonly type: 'init'; readonly pool: readonly PoolPass[] }
-  | {
+  | ({
       readonly type: 'run';
-      readonly id: number;
-      readonly width: number;
-      readonly height: number;
-      readonly pixels: ArrayBuffer;
       /** Indexes into the pool, run in this order on the same frame. */
       readonly passes: readonly number[];
-    }
-  | {
-      readonly type: 'decode';
-      readonly id: number;
-      readonly width: number;
-      readonly height: number;
-      readonly pixels: ArrayBuffer;
-      readonly pipeline: PoolPipeline;
-    };
+    } & FrameMessage)
+  | ({ readonly type: 'decode'; readonly pipeline: PoolPipeline } & FrameMessage);
 
 /** A pipeline over pool passes, run as the engines run it (decode-passes.ts). */
 export interface PoolPipeline {

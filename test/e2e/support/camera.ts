@@ -193,14 +193,22 @@ const TYPES: Record<string, string> = {
   '.html': 'text/html',
   '.js': 'text/javascript',
   '.wasm': 'application/wasm',
+  '.css': 'text/css',
 };
 
-/** Serves a built folder on 127.0.0.1 (a secure context, so the camera API exists). */
-export function serveFolder(dir: string): Promise<{ origin: string; close: () => void }> {
+/**
+ * Serves a built folder on 127.0.0.1 (a secure context, so the camera API exists).
+ * `elsewhere` may map a path to a file outside the folder (the scan bench's corpus images).
+ */
+export function serveFolder(
+  dir: string,
+  elsewhere: (path: string) => string | undefined = () => undefined,
+): Promise<{ origin: string; close: () => void }> {
   const server: Server = createServer((request, response) => {
-    const path = new URL(request.url ?? '/', 'http://x').pathname;
-    const file = join(dir, path === '/' ? 'index.html' : path);
-    if (!file.startsWith(dir)) {
+    const path = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
+    const outside = elsewhere(path);
+    const file = outside ?? join(dir, path === '/' ? 'index.html' : path);
+    if (outside === undefined && !file.startsWith(dir)) {
       response.writeHead(404).end();
       return;
     }

@@ -5,7 +5,7 @@
  */
 import type { Locator, Page } from '@playwright/test';
 import { DEMO_PRODUCTS, type DemoProduct } from '../../../server/src/seed/demo-catalog.ts';
-import { seededRandom } from '../../fixtures/seeded-random.ts';
+import { seededRandom, type SeededRandom } from './seeded-random.ts';
 
 export const serializedProducts: readonly DemoProduct[] = DEMO_PRODUCTS.filter((p) => p.serialized);
 
@@ -26,20 +26,16 @@ export function freshSerial(length = 14): string {
 }
 
 /**
- * Serials from a seeded generator, for specs whose camera videos carry them: the seed comes
- * from E2E_SEED or the clock, taken and printed at the first serial (inside the test that
- * uses it, not when the spec file is collected), so a failing run can be repeated exactly.
+ * Serials from a seeded generator, for specs whose camera videos carry them. The seed (from
+ * AISLE_TEST_SEED, else fresh) is drawn and printed at the first serial, inside the test
+ * that uses it rather than when the spec file is collected.
  */
 export function seededSerials(label: string): () => string {
-  let random: (() => number) | null = null;
+  let random: SeededRandom | null = null;
   return () => {
-    if (random === null) {
-      const seed = Number(process.env.E2E_SEED ?? Date.now() % 2_147_483_647);
-      console.log(`${label}: serial seed ${seed} (repeat with E2E_SEED=${seed})`);
-      random = seededRandom(seed);
-    }
-    const next = random;
-    return Array.from({ length: 14 }, () => ALPHABET[Math.floor(next() * 36)]).join('');
+    random ??= seededRandom(label);
+    const from = random;
+    return Array.from({ length: 14 }, () => ALPHABET[from.int(ALPHABET.length)]).join('');
   };
 }
 
