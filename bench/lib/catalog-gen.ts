@@ -5,23 +5,14 @@
  */
 import { gs1CheckDigit } from '../../src/domain/gtin.ts';
 import type { PriceItem, ProductItem } from '../../src/protocol/schemas.ts';
+import { seededRandom } from '../../test/fixtures/seeded-random.ts';
+
+export { seededRandom };
 
 export interface GeneratedProduct {
   product: ProductItem;
   price: PriceItem;
   ean13: string;
-}
-
-/** Small fast PRNG (mulberry32): the same seed gives the same catalog on every machine. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
 }
 
 /** EAN-13 number `index` of the bench range: "29" + 10 digits + check digit. */

@@ -97,6 +97,9 @@ export class PosScanner extends LitElement {
   private readonly _scanner = new ScannerController(this, {
     video: () => this._video,
     onScan: (read) => this._onScan(read),
+    // How many frames this session has decoded: proof the scanner is looking, for support
+    // and for specs that must see frames go by before they can say nothing was read.
+    onFrameDecoded: (count) => this.setAttribute('data-frames-decoded', String(count)),
   });
 
   override updated(changed: Map<string, unknown>): void {
@@ -182,6 +185,7 @@ export class PosScanner extends LitElement {
   }
 
   private async _start(): Promise<void> {
+    this.removeAttribute('data-frames-decoded');
     await this.updateComplete;
     await this._scanner.start();
     if (this._scanner.state === ScannerStates.scanning) {

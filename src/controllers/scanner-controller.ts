@@ -24,6 +24,8 @@ export interface ScannerControllerOptions {
   readonly video: () => HTMLVideoElement | null | undefined;
   /** Called for every accepted read, after the beep. */
   readonly onScan: (read: Decoded) => void;
+  /** Called after every decoded frame with the session's count (a liveness signal). */
+  readonly onFrameDecoded?: (count: number) => void;
 }
 
 export class ScannerController implements ReactiveController {
@@ -71,6 +73,9 @@ export class ScannerController implements ReactiveController {
         signalGoodRead({ sound: current.sound, vibrate: current.vibrate });
         this._options.onScan(read);
       },
+      ...(this._options.onFrameDecoded === undefined
+        ? {}
+        : { onFrameDecoded: this._options.onFrameDecoded }),
     });
     this._session = session;
     this._set({ state: ScannerStates.starting, problem: null, hasTorch: false, torchOn: false });

@@ -1,7 +1,8 @@
 /**
  * One camera scanning session: opens the camera through @zxing/browser's stream helpers,
  * feeds frames to the decoder Worker (one in flight, later frames dropped, so a slow device
- * decodes less often but never queues), applies the acceptance rule and reports scans.
+ * decodes less often but never queues; each camera frame at most once), applies the
+ * acceptance rule and reports scans.
  * Every MediaStreamTrack is stopped by this class itself on close, including a close that
  * comes before getUserMedia resolves (zxing-js/browser#28: controls.stop() is not enough).
  */
@@ -18,6 +19,8 @@ export interface CameraSessionOptions {
   readonly deviceId: string | null;
   /** Called for every accepted scan. */
   readonly onScan: (read: Decoded) => void;
+  /** Called after each frame the decoder finished, with the count so far. */
+  readonly onFrameDecoded?: (count: number) => void;
 }
 
 /** Longest side of the frame sent to the decoder: enough for a label at arm's length. */
@@ -41,6 +44,9 @@ export class CameraSession {
   private _frameHandle = 0;
   private readonly _acceptor = new ReadAcceptor();
   private _canvas: HTMLCanvasElement | null = null;
+  private _framesDecoded = 0;
+  /** Set while the frame callback is a requestVideoFrameCallback (cancelled differently). */
+  private _videoFrameCallback = false;
 
   constructor(private readonly _options: CameraSessionOptions) {}
 
@@ -116,7 +122,8 @@ export class CameraSession {
   /** Stops the frame loop, every camera track and the decoder. Safe to call twice. */
   close(): void {
     this._closed = true;
-    cancelAnimationFrame(this._frameHandle);
+    if (this._videoFrameCallback) this._options.video.cancelVideoFrameCallback(this._frameHandle);
+    else cancelAnimationFrame(this._frameHandle);
     stopStream(this._stream);
     const video = this._options.video;
     if (video.srcObject instanceof MediaStream) stopStream(video.srcObject);
@@ -133,17 +140,28 @@ export class CameraSession {
       : { facingMode: { ideal: 'environment' }, ...size };
   }
 
+  /**
+   * Waits for the next frame the camera presents (requestVideoFrameCallback), so a frame is
+   * never decoded twice when the display refreshes faster than the camera delivers; without
+   * it, the next display frame.
+   */
   private _scheduleFrame(): void {
     if (this._closed) return;
-    this._frameHandle = requestAnimationFrame(() => {
+    const { video } = this._options;
+    const grab = (): void => {
       void this._grabFrame();
-    });
+    };
+    this._videoFrameCallback = typeof video.requestVideoFrameCallback === 'function';
+    this._frameHandle = this._videoFrameCallback
+      ? video.requestVideoFrameCallback(grab)
+      : requestAnimationFrame(grab);
   }
 
   private async _grabFrame(): Promise<void> {
     const decoder = this._decoder;
     const { video } = this._options;
     if (this._closed || decoder === null) return;
+    // Frames that come while the Worker is still busy are skipped, never queued.
     if (
       this._busy ||
       video.readyState < HTMLMediaElement.HAVE_CURRENT_DATA ||
@@ -158,8 +176,10 @@ export class CameraSession {
       const frame = this._capture(video);
       const { results } = await decoder.decode(frame);
       if (this._closed) return;
+      this._framesDecoded += 1;
       for (const read of this._acceptor.offer(results, performance.now()))
         this._options.onScan(read);
+      this._options.onFrameDecoded?.(this._framesDecoded);
     } catch {
       // A frame the decoder could not handle (or a decoder stopped by close): skip it.
     } finally {

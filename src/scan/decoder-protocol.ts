@@ -1,16 +1,18 @@
 /** Messages between the page and the decoder Worker. */
 import type { Decoded, EngineName } from './scan-types.ts';
 
+/** One frame on its way to a Worker. */
+export interface FrameMessage {
+  readonly id: number;
+  readonly width: number;
+  readonly height: number;
+  /** RGBA bytes, transferred (the sender's copy is detached). */
+  readonly pixels: ArrayBuffer;
+}
+
 export type DecoderRequest =
   | { readonly type: 'init'; readonly engine: EngineName }
-  | {
-      readonly type: 'decode';
-      readonly id: number;
-      readonly width: number;
-      readonly height: number;
-      /** RGBA bytes, transferred (the sender's copy is detached). */
-      readonly pixels: ArrayBuffer;
-    };
+  | ({ readonly type: 'decode' } & FrameMessage);
 
 export type DecoderResponse =
   | {

@@ -1,8 +1,9 @@
 /**
  * The camera scanner on the real sell screen, against the real server: a camera (Chromium's
- * fake capture device playing a Y4M drawn from a demo product's barcode; one browser per
- * video) adds the product to the cart once; a refused camera permission says so and typing
- * still works; closing the scanner leaves no camera track running.
+ * fake capture device playing rendered footage of a demo product's barcode — tilted, soft,
+ * glare, low contrast; one browser per video) adds the product to the cart once, a GS1
+ * DataMatrix adds a serialized unit with its serial; a refused camera permission says so and
+ * typing still works; closing the scanner leaves no camera track running.
  */
 import type { Browser, Page } from '@playwright/test';
 import { DEMO_PRODUCTS, expect, signIn, test, type DemoProduct } from './fixtures.ts';
@@ -12,14 +13,28 @@ import {
   launchWithCameraDenied,
   liveCameraTracks,
   recordCameraStreams,
+  waitForMoreFrames,
 } from './support/camera.ts';
 import { E2E_BASE_URL } from './support/env.ts';
+import { seededSerials } from './support/serials.ts';
+import {
+  EAN13_PRODUCT,
+  SERIALIZED_PRODUCT,
+  UPCA_PRODUCT,
+  liveVideoFile,
+  liveVideos,
+  type LiveVideo,
+} from '../fixtures/barcodes/live-videos.ts';
 
-const eanProduct: DemoProduct = (() => {
-  const found = DEMO_PRODUCTS.find((p) => !p.serialized && p.barcode.length === 13);
-  if (found === undefined) throw new Error('the demo catalog has no plain EAN-13 product');
-  return found;
-})();
+const eanProduct: DemoProduct = EAN13_PRODUCT;
+const nextSerial = seededSerials('scan-sell');
+
+/** The rendered video `name`, its codes carrying `serial`. */
+async function liveVideo(name: string, serial = 'SN4K7Q2M9X1B3C'): Promise<string> {
+  const found = liveVideos(serial).find((v: LiveVideo) => v.name === name);
+  if (found === undefined) throw new Error(`no live video ${name}`);
+  return liveVideoFile(found);
+}
 
 let browser: Browser | null = null;
 
@@ -43,11 +58,8 @@ const cartLines = (page: Page) =>
   page.getByRole('list', { name: 'Cart lines' }).getByRole('listitem');
 
 test('the camera adds an EAN-13 product to the cart once, and closing stops the camera', async () => {
-  const video = await barcodeVideo(`ean13-${eanProduct.barcode}`, {
-    bcid: 'ean13',
-    text: eanProduct.barcode,
-  });
-  const page = await openSellScreen(await launchWithCamera(video));
+  // Tilted 25°, turned and slightly out of focus, with sensor noise.
+  const page = await openSellScreen(await launchWithCamera(await liveVideo('ean13-tilted-soft')));
 
   await page.getByRole('button', { name: 'Scan with camera' }).click();
   await expect(
@@ -58,13 +70,41 @@ test('the camera adds an EAN-13 product to the cart once, and closing stops the 
   // The app's own .wasm loaded under its CSP: the default pipeline runs, not the fallback.
   await expect(page.locator('pos-scanner')).toHaveAttribute('data-engine', 'aisle');
 
-  // The code stays in view: continuous mode must not add the same item again.
-  await page.waitForTimeout(2500);
+  // The code stays in view: continuous mode must not add the same item again, however many
+  // more frames the scanner decodes (two seconds of camera at 15 fps).
+  await waitForMoreFrames(page, 30);
   await expect(page.getByLabel(`Quantity of ${eanProduct.title}`)).toHaveValue('1');
+  await expect(cartLines(page)).toHaveCount(1);
 
   await page.getByRole('button', { name: 'Close' }).click();
   await expect(page.getByRole('button', { name: 'Scan with camera' })).toBeVisible();
   expect(await liveCameraTracks(page)).toBe(0);
+});
+
+test('a UPC-A printed grey on grey under a glare spot is added as its product', async () => {
+  const page = await openSellScreen(
+    await launchWithCamera(await liveVideo('upca-glare-low-contrast')),
+  );
+  await page.getByRole('button', { name: 'Scan with camera' }).click();
+  await expect(
+    page.getByRole('status').filter({ hasText: `Added ${UPCA_PRODUCT.title}` }),
+  ).toBeVisible();
+  await waitForMoreFrames(page, 15);
+  await expect(cartLines(page)).toHaveCount(1);
+  await expect(cartLines(page)).toContainText(UPCA_PRODUCT.title);
+});
+
+test('a GS1 DataMatrix seen in steep perspective adds the serialized unit with its serial', async () => {
+  const serial = nextSerial();
+  const page = await openSellScreen(
+    await launchWithCamera(await liveVideo('gs1-datamatrix-perspective', serial)),
+  );
+  await page.getByRole('button', { name: 'Scan with camera' }).click();
+  await expect(page.getByTestId('sell.message')).toContainText(`Added ${SERIALIZED_PRODUCT.title}`);
+  await expect(page.getByTestId('sell.message')).toContainText(`with serial ${serial}.`);
+  await expect(page.getByTestId('line.serial')).toContainText(`S/N ${serial} · captured`);
+  await waitForMoreFrames(page, 15);
+  await expect(cartLines(page)).toHaveCount(1);
 });
 
 test('a refused camera permission is explained and typing still adds the product', async () => {

@@ -1,20 +1,19 @@
 /**
- * A serial captured with the camera in single-scan mode: Chromium's fake camera plays a Code
- * 128 label of the serial (one browser per video); the serial prompt's "Scan with camera"
+ * A serial captured with the camera in single-scan mode: Chromium's fake camera plays footage
+ * of a Code 128 label of the serial brought in from the side, motion-blurred, then held (one
+ * browser per video; the serial comes from a printed seed); the serial prompt's "Scan with camera"
  * opens the scanner over it, the first accepted read is the unit's serial, the camera closes,
  * and the server's registry records the capture as `camera`.
  */
 import type { Browser } from '@playwright/test';
 import type { SerialLookup } from '../../src/protocol/serials.ts';
 import { expect, signIn, test } from './fixtures.ts';
-import {
-  barcodeVideo,
-  launchWithCamera,
-  liveCameraTracks,
-  recordCameraStreams,
-} from './support/camera.ts';
+import { launchWithCamera, liveCameraTracks, recordCameraStreams } from './support/camera.ts';
 import { E2E_BASE_URL } from './support/env.ts';
-import { freshSerial, serializedProduct, serialPrompt } from './support/serials.ts';
+import { seededSerials, serializedProduct, serialPrompt } from './support/serials.ts';
+import { liveVideoFile, liveVideos } from '../fixtures/barcodes/live-videos.ts';
+
+const nextSerial = seededSerials('serial-camera');
 
 let browser: Browser | null = null;
 
@@ -25,10 +24,10 @@ test.afterEach(async () => {
 
 test('the camera reads a serial for the unit in single-scan mode, then closes', async ({ api }) => {
   const watch = serializedProduct(8);
-  const serial = freshSerial();
-  browser = await launchWithCamera(
-    await barcodeVideo(`serial-${serial}`, { bcid: 'code128', text: serial }),
-  );
+  const serial = nextSerial();
+  const label = liveVideos(serial).find((v) => v.name === 'code128-serial-motion');
+  if (label === undefined) throw new Error('no Code 128 serial video');
+  browser = await launchWithCamera(await liveVideoFile(label));
   const context = await browser.newContext({ baseURL: E2E_BASE_URL });
   const page = await context.newPage();
   await recordCameraStreams(page);

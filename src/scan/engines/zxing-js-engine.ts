@@ -15,6 +15,7 @@ import {
   RGBLuminanceSource,
   type Result,
 } from '@zxing/library';
+import { decodeFrame, type Candidate, type DecodePass } from './decode-passes.ts';
 import { normaliseRead } from '../symbology.ts';
 import {
   EngineNames,
@@ -96,10 +97,14 @@ function toDecoded(result: Result): Decoded | null {
   return normaliseRead({ format, text, symbologyIdentifier });
 }
 
-/** The engine, reading every POS format or only `formats` (ScanFormat names). */
-export function createZxingJsDecoder(
+/**
+ * One zxing-js attempt reading every POS format or only `formats`. zxing-js reports no scan
+ * line count, so its linear reads are not held to a line threshold.
+ */
+export function zxingJsPass(
   formats: readonly ScanFormat[] = [...FORMATS.values()],
-): BarcodeDecoder {
+  options: { readonly onlyAfterMatrixTrouble?: boolean } = {},
+): DecodePass {
   silenceNotFoundWarnings();
   const reader = new MultiFormatReader();
   const possible = [...FORMATS]
@@ -111,14 +116,14 @@ export function createZxingJsDecoder(
   ]);
   reader.setHints(hints);
   return {
-    name: EngineNames.zxingJs,
-    decode(frame: Frame): Promise<Decoded[]> {
+    appliesTo: (notes) => options.onlyAfterMatrixTrouble !== true || notes.matrixTrouble,
+    run({ frame }): Promise<Candidate[]> {
       const source = new RGBLuminanceSource(toLuminance(frame), frame.width, frame.height);
       try {
         const decoded = toDecoded(
           reader.decodeWithState(new BinaryBitmap(new HybridBinarizer(source))),
         );
-        return Promise.resolve(decoded === null ? [] : [decoded]);
+        return Promise.resolve(decoded === null ? [] : [{ decoded, lines: null }]);
       } catch (error) {
         // A failed checksum or an impossible codeword is "no valid symbol in this frame" too.
         const nothingRead =
@@ -129,8 +134,19 @@ export function createZxingJsDecoder(
         throw error;
       }
     },
+  };
+}
+
+/** The engine, reading every POS format or only `formats` (ScanFormat names). */
+export function createZxingJsDecoder(
+  formats: readonly ScanFormat[] = [...FORMATS.values()],
+): BarcodeDecoder {
+  const pass = zxingJsPass(formats);
+  return {
+    name: EngineNames.zxingJs,
+    decode: (frame: Frame): Promise<Decoded[]> => decodeFrame(frame, [pass], {}),
     dispose() {
-      reader.reset();
+      // The reader keeps no state between frames (decodeWithState with fixed hints).
     },
   };
 }

@@ -6,10 +6,10 @@
  * the decoder Worker and its .wasm) for specs that need no sign-in, and a getUserMedia probe
  * that lets a spec check that no camera track is left running.
  */
-import { mkdirSync, readFileSync, writeFileSync, openSync, writeSync, closeSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { extname, join } from 'node:path';
-import type { Browser, Page } from '@playwright/test';
+import { expect, type Browser, type Page } from '@playwright/test';
 import { build } from 'vite';
 import {
   barcodeFrame,
@@ -17,6 +17,7 @@ import {
   type BarcodeSpec,
   type Rgba,
 } from '../../fixtures/barcodes/barcodes.ts';
+import { writeY4m } from '../../fixtures/barcodes/y4m.ts';
 import { fakeCameraArgs, launchChromium } from './chromium.ts';
 import { REPO_ROOT } from './env.ts';
 
@@ -25,29 +26,27 @@ export const VIDEO_WIDTH = 640;
 export const VIDEO_HEIGHT = 480;
 
 /** Writes `frame` as a still video of `frames` identical frames (4:2:0, full-range luma). */
-export function writeY4m(file: string, frame: Rgba, frames = 10, fps = 10): void {
+export async function writeStillY4m(
+  file: string,
+  frame: Rgba,
+  frames = 10,
+  fps = 10,
+): Promise<void> {
   const { width, height, data } = frame;
-  if (width % 2 !== 0 || height % 2 !== 0) throw new Error('Y4M 4:2:0 needs even dimensions');
-  const luma = Buffer.alloc(width * height);
+  const luma = new Uint8Array(width * height);
   for (let i = 0; i < luma.length; i += 1) {
     const p = i * 4;
     luma[i] = Math.round(
       0.299 * (data[p] ?? 0) + 0.587 * (data[p + 1] ?? 0) + 0.114 * (data[p + 2] ?? 0),
     );
   }
-  // Grey images: both chroma planes sit at the neutral 128.
-  const chroma = Buffer.alloc((width / 2) * (height / 2) * 2, 128);
-  const fd = openSync(file, 'w');
-  try {
-    writeSync(fd, `YUV4MPEG2 W${width} H${height} F${fps}:1 Ip A1:1 C420jpeg\n`);
-    for (let i = 0; i < frames; i += 1) {
-      writeSync(fd, 'FRAME\n');
-      writeSync(fd, luma);
-      writeSync(fd, chroma);
-    }
-  } finally {
-    closeSync(fd);
-  }
+  await writeY4m(
+    file,
+    width,
+    height,
+    fps,
+    Array.from({ length: frames }, () => luma),
+  );
 }
 
 /** A Y4M video of `spec` (or of a scene without barcode when null); returns its path. */
@@ -58,8 +57,25 @@ export async function barcodeVideo(name: string, spec: BarcodeSpec | null): Prom
       ? emptyFrame(VIDEO_WIDTH, VIDEO_HEIGHT)
       : await barcodeFrame(spec, VIDEO_WIDTH, VIDEO_HEIGHT);
   const file = join(CAMERA_DIR, `${name}.y4m`);
-  writeY4m(file, frame);
+  await writeStillY4m(file, frame);
   return file;
+}
+
+/** Frames the open scanner has decoded so far (0 before its first). */
+export async function framesDecoded(page: Page): Promise<number> {
+  const value = await page.locator('pos-scanner').first().getAttribute('data-frames-decoded');
+  return Number(value ?? 0);
+}
+
+/**
+ * Waits until the scanner has decoded `more` frames beyond what it had: the positive signal
+ * that lets a spec then say that nothing (more) was read, instead of a fixed wait.
+ */
+export async function waitForMoreFrames(page: Page, more: number): Promise<void> {
+  const start = await framesDecoded(page);
+  await expect
+    .poll(() => framesDecoded(page), { timeout: 30_000 })
+    .toBeGreaterThanOrEqual(start + more);
 }
 
 /** A Chromium whose camera plays `videoFile`, with the camera permission granted. */
@@ -177,14 +193,22 @@ const TYPES: Record<string, string> = {
   '.html': 'text/html',
   '.js': 'text/javascript',
   '.wasm': 'application/wasm',
+  '.css': 'text/css',
 };
 
-/** Serves a built folder on 127.0.0.1 (a secure context, so the camera API exists). */
-export function serveFolder(dir: string): Promise<{ origin: string; close: () => void }> {
+/**
+ * Serves a built folder on 127.0.0.1 (a secure context, so the camera API exists).
+ * `elsewhere` may map a path to a file outside the folder (the scan bench's corpus images).
+ */
+export function serveFolder(
+  dir: string,
+  elsewhere: (path: string) => string | undefined = () => undefined,
+): Promise<{ origin: string; close: () => void }> {
   const server: Server = createServer((request, response) => {
-    const path = new URL(request.url ?? '/', 'http://x').pathname;
-    const file = join(dir, path === '/' ? 'index.html' : path);
-    if (!file.startsWith(dir)) {
+    const path = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
+    const outside = elsewhere(path);
+    const file = outside ?? join(dir, path === '/' ? 'index.html' : path);
+    if (outside === undefined && !file.startsWith(dir)) {
       response.writeHead(404).end();
       return;
     }

@@ -4,22 +4,12 @@
  * failure at a rare point can be run again exactly.
  */
 
+import { seededRandom as generator } from '../../fixtures/seeded-random.ts';
+
 export interface SeededRandom {
   readonly seed: number;
   /** A whole number in [0, max). */
   int(max: number): number;
-}
-
-/** mulberry32: a small, well-distributed 32-bit generator; plenty for picking delays. */
-function generator(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
 }
 
 export function seededRandom(label: string): SeededRandom {

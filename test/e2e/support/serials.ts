@@ -5,6 +5,7 @@
  */
 import type { Locator, Page } from '@playwright/test';
 import { DEMO_PRODUCTS, type DemoProduct } from '../../../server/src/seed/demo-catalog.ts';
+import { seededRandom, type SeededRandom } from './seeded-random.ts';
 
 export const serializedProducts: readonly DemoProduct[] = DEMO_PRODUCTS.filter((p) => p.serialized);
 
@@ -22,6 +23,20 @@ export function freshSerial(length = 14): string {
   const bytes = crypto.getRandomValues(new Uint8Array(length));
   for (const byte of bytes) out += ALPHABET[byte % ALPHABET.length];
   return out;
+}
+
+/**
+ * Serials from a seeded generator, for specs whose camera videos carry them. The seed (from
+ * AISLE_TEST_SEED, else fresh) is drawn and printed at the first serial, inside the test
+ * that uses it rather than when the spec file is collected.
+ */
+export function seededSerials(label: string): () => string {
+  let random: SeededRandom | null = null;
+  return () => {
+    random ??= seededRandom(label);
+    const from = random;
+    return Array.from({ length: 14 }, () => ALPHABET[from.int(ALPHABET.length)]).join('');
+  };
 }
 
 /** The product's GTIN-14 (what a GS1 AI (01) carries). */
