@@ -35,7 +35,7 @@ function createProbe(): AisleSyncProbe {
           associateId: session.associateId,
           associateName: session.displayName,
           store,
-          tender: { method: 'card', reference: `BENCH-${i}` },
+          tenders: [{ method: 'card', reference: `BENCH-${i}` }],
           now,
         });
         ids.push(sale.saleId);

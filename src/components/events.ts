@@ -4,7 +4,7 @@
  * roots so a view can listen on itself, and `HTMLElementEventMap` learns each one from the
  * map, so `addEventListener('pos-…')` and a handler typed `PosEvent<'pos-…'>` agree.
  */
-import type { TenderRequest } from '../domain/tender.ts';
+import type { SplitTenderRequest } from '../domain/tender.ts';
 import type { CaptureMethod, ShippingType } from '../protocol/wire-constants.ts';
 import type { CameraProblem } from '../scan/camera-errors.ts';
 import type { ScanSettings } from '../scan/scan-settings.ts';
@@ -15,7 +15,8 @@ export interface PosEventDetails {
   'pos-code-entered': { readonly code: string; readonly method: CaptureMethod };
   'pos-quantity-change': { readonly lineId: string; readonly quantity: number };
   'pos-remove-line': { readonly lineId: string };
-  'pos-tender-complete': TenderRequest;
+  /** The tenders entered, in order, covering the total (split tender). */
+  'pos-tender-complete': { readonly tenders: readonly SplitTenderRequest[] };
   'pos-tender-cancel': null;
   /** A serialized line asks for its serial (the associate tapped "Add serial"). */
   'pos-serial-request': { readonly lineId: string };

@@ -171,17 +171,27 @@ export class PosReceipt extends LitElement {
         </tbody>
       </table>
       <div class="tender">
-        ${
-          sale.tender.method === 'cash'
-            ? html`<p>Cash given <span class="num">${money(sale.tender.tendered)}</span></p>
-                <p>
-                  <strong
-                    >Change
-                    <span data-testid="receipt.change">${money(sale.tender.change)}</span></strong
-                  >
-                </p>`
-            : html`<p>Paid by card · reference ${sale.tender.reference}</p>`
-        }
+        ${sale.tenders.map((tender) =>
+          tender.method === 'cash'
+            ? html`<p data-testid="receipt.tender">
+                  Cash <span class="num">${money(tender.amount)}</span>
+                </p>
+                <p>Cash given <span class="num">${money(tender.tendered)}</span></p>
+                ${
+                  tender.change > 0 || sale.tenders.length === 1
+                    ? html`<p>
+                        <strong
+                          >Change
+                          <span data-testid="receipt.change">${money(tender.change)}</span></strong
+                        >
+                      </p>`
+                    : nothing
+                }`
+            : html`<p data-testid="receipt.tender">
+                ${tender.method === 'card' ? `Card · reference ${tender.reference}` : 'Exchange credit'}
+                <span class="num">${money(tender.amount)}</span>
+              </p>`,
+        )}
       </div>
       <pos-receipt-code
         value=${sale.saleId}

@@ -1,7 +1,10 @@
 /**
- * Taking payment: cash (amount given, with one-tap exact and round amounts, change due shown,
- * refused below the total) or card (the reference from the external terminal, required).
- * A modal dialog, so focus stays inside until the sale completes or the associate goes back.
+ * Taking payment, in one tender or several (split tender): cash (amount given, with one-tap
+ * exact and round amounts, change due shown) or a card (the reference from the external
+ * terminal, required; an amount, else the whole balance). A tender that does not cover the
+ * balance is added as a part payment and the balance left is shown; change comes only from
+ * cash, and a card never pays more than the balance. A modal dialog, so focus stays inside
+ * until the sale completes or the associate goes back.
  *
  * @fires pos-tender-complete - the tender is valid; the view completes the sale.
  * @fires pos-tender-cancel - back to the cart.
@@ -9,7 +12,13 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { currencyDigits, formatMoney, minor, parseAmount, type Minor } from '../domain/money.ts';
-import { cashSuggestions, changeDue, type TenderMethod } from '../domain/tender.ts';
+import {
+  balanceAfter,
+  cashSuggestions,
+  changeDue,
+  type SplitTenderRequest,
+  type TenderMethod,
+} from '../domain/tender.ts';
 import { emit } from './events.ts';
 import { controlStyles } from './shared-styles.ts';
 
@@ -80,6 +89,17 @@ export class PosTenderDialog extends LitElement {
       .short {
         background: var(--pos-warn-soft);
       }
+      .parts {
+        list-style: none;
+        margin: 0;
+        padding: 0;
+      }
+      .parts li {
+        display: flex;
+        align-items: center;
+        gap: 0.75rem;
+        justify-content: space-between;
+      }
       .error {
         color: var(--pos-danger);
         font-weight: 600;
@@ -107,10 +127,15 @@ export class PosTenderDialog extends LitElement {
   /** A message from the view when completing failed. */
   @property() error = '';
 
+  /** Tenders already entered that do not cover the total (part payments, or a credit). */
+  @property({ attribute: false }) credits: readonly SplitTenderRequest[] = [];
+
   @state() private _method: TenderMethod = 'cash';
   @state() private _cashText = '';
+  @state() private _cardAmountText = '';
   @state() private _reference = '';
   @state() private _showErrors = false;
+  @state() private _parts: SplitTenderRequest[] = [];
 
   @query('dialog') private _dialog!: HTMLDialogElement;
 
@@ -119,8 +144,10 @@ export class PosTenderDialog extends LitElement {
     if (this.open && !this._dialog.open) {
       this._method = 'cash';
       this._cashText = '';
+      this._cardAmountText = '';
       this._reference = '';
       this._showErrors = false;
+      this._parts = [];
       this._dialog.showModal();
       void this._focusAmount();
     } else if (!this.open && this._dialog.open) {
@@ -128,15 +155,50 @@ export class PosTenderDialog extends LitElement {
     }
   }
 
+  /** Every tender entered so far: the view's credits, then the part payments. */
+  private _entered(): SplitTenderRequest[] {
+    return [...this.credits, ...this._parts];
+  }
+
   override render() {
-    const total = minor(this.total);
+    const total = balanceAfter(minor(this.total), this._entered());
     const money = (amount: Minor) => formatMoney(amount, this.currency, this.locale);
+    const entered = this._entered();
     return html`
       <dialog aria-labelledby="tender-title" @cancel=${this._onCancel}>
         <form @submit=${this._onSubmit} novalidate>
           <h2 id="tender-title">Payment</h2>
+          ${
+            entered.length === 0
+              ? nothing
+              : html`<ul class="parts" aria-label="Paid so far" data-testid="tender.parts">
+                  ${entered.map((part, index) => {
+                    const own = index - this.credits.length;
+                    return html`<li>
+                      <span
+                        >${part.method === 'cash' ? 'Cash' : part.method === 'card' ? `Card ${part.reference}` : 'Exchange credit'}</span
+                      >
+                      <span class="money"
+                        >${money(part.method === 'cash' ? part.tendered : (part.amount ?? minor(0)))}</span
+                      >
+                      ${
+                        own < 0
+                          ? nothing
+                          : html`<button
+                              type="button"
+                              class="quiet"
+                              aria-label="Remove this payment"
+                              @click=${() => (this._parts = this._parts.filter((_, i) => i !== own))}
+                            >
+                              Remove
+                            </button>`
+                      }
+                    </li>`;
+                  })}
+                </ul>`
+          }
           <div>
-            <div>Amount due</div>
+            <div>${entered.length === 0 ? 'Amount due' : 'Balance due'}</div>
             <div class="due money" data-testid="tender.due">${money(total)}</div>
           </div>
           <div class="methods" role="group" aria-label="Payment method">
@@ -147,7 +209,7 @@ export class PosTenderDialog extends LitElement {
           <div class="actions">
             <button type="button" ?disabled=${this.busy} @click=${this._onCancel}>Back</button>
             <button type="submit" class="pay" ?disabled=${this.busy}>
-              ${this.busy ? 'Completing…' : 'Complete sale'}
+              ${this.busy ? 'Completing…' : this._covers(total) ? 'Complete sale' : 'Add part payment'}
             </button>
           </div>
         </form>
@@ -176,7 +238,9 @@ export class PosTenderDialog extends LitElement {
     if (given === null)
       problem =
         this._cashText.trim() === '' ? 'Type or pick the amount given.' : 'That is not an amount.';
-    else if (change === null) problem = `That is less than the total (${money(total)}).`;
+    else if (change === null) {
+      problem = `A part payment: ${money(minor(total - given))} left to pay by another tender.`;
+    }
     return html`
       <label>
         Cash given
@@ -222,6 +286,18 @@ export class PosTenderDialog extends LitElement {
     const missing = this._reference.trim() === '';
     return html`
       <label>
+        Amount on this card (empty: the whole balance)
+        <input
+          inputmode="decimal"
+          autocomplete="off"
+          data-testid="tender.card-amount"
+          .value=${this._cardAmountText}
+          @input=${(event: Event) => {
+            this._cardAmountText = (event.target as HTMLInputElement).value;
+          }}
+        />
+      </label>
+      <label>
         Card terminal reference
         <input
           autocomplete="off"
@@ -259,18 +335,45 @@ export class PosTenderDialog extends LitElement {
     emit(this, 'pos-tender-cancel', null);
   };
 
+  /** The tender being entered, or null while it is not valid. */
+  private _current(balance: Minor): SplitTenderRequest | null {
+    if (this._method === 'card') {
+      if (this._reference.trim() === '') return null;
+      const text = this._cardAmountText.trim();
+      if (text === '') return { method: 'card', reference: this._reference.trim() };
+      const amount = parseAmount(text, this.currency);
+      if (amount === null || amount <= 0 || amount > balance) return null;
+      return { method: 'card', amount, reference: this._reference.trim() };
+    }
+    const given = parseAmount(this._cashText, this.currency);
+    return given === null || given <= 0 ? null : { method: 'cash', tendered: given };
+  }
+
+  /** True when the tender being entered pays the whole balance. */
+  private _covers(balance: Minor): boolean {
+    const current = this._current(balance);
+    if (current === null) return true;
+    return balanceAfter(balance, [current]) === 0;
+  }
+
   private readonly _onSubmit = (event: SubmitEvent): void => {
     event.preventDefault();
     if (this.busy) return;
     this._showErrors = true;
-    if (this._method === 'card') {
-      if (this._reference.trim() === '') return;
-      emit(this, 'pos-tender-complete', { method: 'card', reference: this._reference.trim() });
+    const balance = balanceAfter(minor(this.total), this._entered());
+    const current = this._current(balance);
+    if (current === null) return;
+    if (balanceAfter(balance, [current]) > 0) {
+      // A part payment: the next tender pays what is left.
+      this._parts = [...this._parts, current];
+      this._cashText = '';
+      this._cardAmountText = '';
+      this._reference = '';
+      this._showErrors = false;
+      void this._focusAmount();
       return;
     }
-    const given = parseAmount(this._cashText, this.currency);
-    if (given === null || changeDue(minor(this.total), given) === null) return;
-    emit(this, 'pos-tender-complete', { method: 'cash', tendered: given });
+    emit(this, 'pos-tender-complete', { tenders: [...this._parts, current] });
   };
 }
 

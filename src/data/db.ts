@@ -6,6 +6,8 @@
  * strict durability (Chromium otherwise acknowledges before flushing to disk).
  */
 import { Dexie, type EntityTable } from 'dexie';
+import type { Minor } from '../domain/money.ts';
+import type { TenderLine } from '../domain/tender.ts';
 import type {
   ApproverRecord,
   CartLineRecord,
@@ -26,6 +28,11 @@ import { saleSerialKeys } from './sale-serial-keys.ts';
 import type { RefusedConfigRecord, SerialExceptionRecord } from './serial-records.ts';
 
 export const DEFAULT_DB_NAME = 'aisle';
+
+/** How a sale was paid before split tender (Dexie versions 1–6). */
+type LegacyTender =
+  | { readonly method: 'cash'; readonly tendered: Minor; readonly change: Minor }
+  | { readonly method: 'card'; readonly reference: string };
 
 export class AisleDb extends Dexie {
   declare products: EntityTable<ProductRecord, 'productId'>;
@@ -101,10 +108,11 @@ export class AisleDb extends Dexie {
           }
         }
       });
-    // Version 6 (returns): the store's recent orders and returns (this device's own and the
-    // pulled ones), found by receipt number and by serial, so a sale is returned and a serial
-    // looked up offline on any device; and the managers who may approve on this device. The
-    // upgrade copies this device's sales into the history.
+    // Version 6 (returns, split tender): the store's recent orders and returns (this device's
+    // own and the pulled ones), found by receipt number and by serial, so a sale is returned
+    // and a serial looked up offline on any device; and the managers who may approve on this
+    // device. The upgrade turns each sale's single tender into its list of tenders, then
+    // copies this device's sales into the history.
     this.version(6)
       .stores({
         storeOrders: 'externalId, receipt, placedAt, *serials',
@@ -112,7 +120,25 @@ export class AisleDb extends Dexie {
         approvers: 'userId, storeId',
       })
       .upgrade(async (trx) => {
-        const sales = await trx.table<SaleRecord, string>('sales').toArray();
+        // Split tender (same release): a sale stored with the single `tender` of earlier
+        // versions gets it as its one tender, for the whole total.
+        const table = trx.table<SaleRecord & { tender?: LegacyTender }, string>('sales');
+        await table.toCollection().modify((sale) => {
+          if (sale.tender === undefined) return;
+          const amount = sale.totals.total;
+          (sale as { tenders: readonly TenderLine[] }).tenders = [
+            sale.tender.method === 'cash'
+              ? {
+                  method: 'cash',
+                  amount,
+                  tendered: sale.tender.tendered,
+                  change: sale.tender.change,
+                }
+              : { method: 'card', amount, reference: sale.tender.reference },
+          ];
+          delete sale.tender;
+        });
+        const sales = await table.toArray();
         await trx
           .table<HistoryOrderRecord, string>('storeOrders')
           .bulkPut(sales.map((sale) => historyRecordOfSale(sale)));

@@ -9,7 +9,7 @@ import type { Minor } from '../domain/money.ts';
 import { buildOrderRequest } from '../domain/order-request.ts';
 import { SaleSyncStates, type SaleLine, type SaleSync } from '../domain/sale.ts';
 import { findSameSerial, requiresSerialAtCheckout } from '../domain/serial-rules.ts';
-import { cardTender, cashTender, type Tender, type TenderRequest } from '../domain/tender.ts';
+import { resolveTenders, type SplitTenderRequest, type TenderLine } from '../domain/tender.ts';
 import { MutationTypes } from '../protocol/wire-constants.ts';
 import { isDone, type AnswerHandlers, type MutationAnswer } from './answer-handlers.ts';
 import type { AisleDb } from './db.ts';
@@ -21,14 +21,13 @@ import type { CartLineRecord, SaleRecord, StoreRecord } from './types.ts';
 import { Messages } from '../i18n/messages.ts';
 import { receiptNumber } from '../domain/receipt-number.ts';
 
-export type TenderInput = TenderRequest;
-
 export interface CompleteSaleInput {
   readonly deviceId: string;
   readonly associateId: string;
   readonly associateName: string;
   readonly store: StoreRecord;
-  readonly tender: TenderInput;
+  /** The tenders entered at payment, in order (cards for an amount, cash for the rest). */
+  readonly tenders: readonly SplitTenderRequest[];
   /** ISO timestamp of the completion. */
   readonly now: string;
   /** Made by the caller only in tests; a fresh UUID otherwise. */
@@ -81,19 +80,21 @@ function assertSerialsReady(
   }
 }
 
-function resolveTender(total: Minor, input: TenderInput): Tender {
-  if (input.method === 'cash') {
-    const tender = cashTender(total, input.tendered);
-    if (tender === null) {
+/** The sale's tenders, or the refusal of what was entered (short, a card over the balance …). */
+function resolvePayment(total: Minor, requests: readonly SplitTenderRequest[]): TenderLine[] {
+  const resolved = resolveTenders(total, requests);
+  if (resolved.ok) return resolved.tenders;
+  const { problem } = resolved;
+  switch (problem.kind) {
+    case 'short':
       throw new DataError(DataErrorReasons.tenderShort, Messages.cashShort());
-    }
-    return tender;
+    case 'reference_missing':
+      throw new DataError(DataErrorReasons.invalid, Messages.cardReferenceMissing());
+    case 'card_over_balance':
+      throw new DataError(DataErrorReasons.invalid, Messages.cardOverBalance());
+    case 'nothing_left':
+      throw new DataError(DataErrorReasons.invalid, Messages.tenderAfterPaid());
   }
-  const tender = cardTender(input.reference);
-  if (tender === null) {
-    throw new DataError(DataErrorReasons.invalid, Messages.cardReferenceMissing());
-  }
-  return tender;
 }
 
 export class SaleRepository {
@@ -130,7 +131,7 @@ export class SaleRepository {
       );
       const { store } = input;
       const totals = cartTotals(lines, store.tax_rate, store.price_method);
-      const tender = resolveTender(totals.total, input.tender);
+      const tenders = resolvePayment(totals.total, input.tenders);
       const draft: SaleRecord = {
         saleId,
         seq: 0,
@@ -145,7 +146,7 @@ export class SaleRepository {
         priceMethod: store.price_method,
         lines: lines.map(toSaleLine),
         totals,
-        tender,
+        tenders,
         createdAt: input.now,
         sync: { state: SaleSyncStates.pending, orderId: null, error: null, syncedAt: null },
         serialKeys,

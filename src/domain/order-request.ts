@@ -7,6 +7,7 @@ import type { OrderItem, OrderRequest, Payment } from '../protocol/schemas.ts';
 import { lineAmounts } from './cart-totals.ts';
 import { toDecimal } from './money.ts';
 import type { Sale } from './sale.ts';
+import type { TenderLine } from './tender.ts';
 
 export function buildOrderRequest(sale: Sale): OrderRequest {
   const { currency } = sale;
@@ -53,19 +54,19 @@ export function buildOrderRequest(sale: Sale): OrderRequest {
     associate_id: sale.associateId,
     device_id: sale.deviceId,
     items,
-    payments: [buildPayment(sale)],
+    payments: sale.tenders.map((tender) => buildPayment(tender, sale.currency)),
   };
 }
 
-function buildPayment(sale: Sale): Payment {
-  const amount = toDecimal(sale.totals.total, sale.currency);
-  if (sale.tender.method === 'cash') {
+function buildPayment(tender: TenderLine, currency: string): Payment {
+  const amount = toDecimal(tender.amount, currency);
+  if (tender.method === 'cash') {
     return {
       method: 'cash',
       amount,
-      tendered: toDecimal(sale.tender.tendered, sale.currency),
-      change: toDecimal(sale.tender.change, sale.currency),
+      tendered: toDecimal(tender.tendered, currency),
+      change: toDecimal(tender.change, currency),
     };
   }
-  return { method: 'card', amount, reference: sale.tender.reference };
+  return { method: tender.method, amount, reference: tender.reference };
 }

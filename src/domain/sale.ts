@@ -8,7 +8,7 @@
 import type { CaptureMethod, ShippingType } from '../protocol/schemas.ts';
 import type { CartTotals, PriceMethod } from './cart-totals.ts';
 import type { Minor } from './money.ts';
-import type { Tender } from './tender.ts';
+import type { TenderLine } from './tender.ts';
 
 export interface SerialCaptureInfo {
   readonly method: CaptureMethod;
@@ -68,7 +68,8 @@ export interface Sale {
   readonly priceMethod: PriceMethod;
   readonly lines: readonly SaleLine[];
   readonly totals: CartTotals;
-  readonly tender: Tender;
+  /** How it was paid: one or more tenders, adding up to the total (split tender). */
+  readonly tenders: readonly TenderLine[];
   readonly createdAt: string;
   readonly sync: SaleSync;
 }

@@ -110,10 +110,11 @@ export function historyOrderFromSale(sale: Sale): HistoryOrder {
       });
     }
   }
-  const payments: TenderAmount[] =
-    sale.tender.method === 'cash'
-      ? [{ method: 'cash', reference: null, amount: sale.totals.total }]
-      : [{ method: 'card', reference: sale.tender.reference, amount: sale.totals.total }];
+  const payments: TenderAmount[] = sale.tenders.map((tender) => ({
+    method: tender.method,
+    reference: tender.method === 'cash' ? null : tender.reference,
+    amount: tender.amount,
+  }));
   return {
     externalId: sale.saleId,
     orderId: sale.sync.orderId,

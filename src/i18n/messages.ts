@@ -38,6 +38,8 @@ export const Messages = {
   // Payment
   cashShort: () => 'The cash given is less than the total.',
   cardReferenceMissing: () => 'Type the reference from the card terminal.',
+  cardOverBalance: () => 'A card cannot pay more than the balance: only cash gives change.',
+  tenderAfterPaid: () => 'The sale is already paid: remove the extra tender.',
 
   // Picking
   itemNotInOrder: () => 'That item is not part of this order.',

@@ -451,7 +451,7 @@ export class PosViewSell extends LitElement {
         associateId: app.session.associateId,
         associateName: app.session.displayName,
         store: app.store,
-        tender: event.detail,
+        tenders: event.detail.tenders,
         now: new Date().toISOString(),
       });
       this._paying = false;

@@ -40,7 +40,7 @@ beforeEach(async () => {
     associateName: 'A',
     store: STORE,
     // 149.00 + 11.92 tax + 1.99 + 0.16 tax = 163.07
-    tender: { method: 'card', reference: 'T-42' },
+    tenders: [{ method: 'card', reference: 'T-42' }],
     now: NOW,
   });
   order = (await data.returns.getSale(sale.saleId))!;

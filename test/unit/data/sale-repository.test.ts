@@ -24,7 +24,7 @@ const sale = (over: Partial<CompleteSaleInput> = {}): CompleteSaleInput => ({
   associateId: 'assoc-1',
   associateName: 'Alex Associate',
   store: STORE,
-  tender: { method: 'cash', tendered: minor(1000) },
+  tenders: [{ method: 'cash', tendered: minor(1000) }],
   now: NOW,
   ...over,
 });
@@ -43,7 +43,7 @@ describe('SaleRepository.completeSale', () => {
 
     // 2 × 1.99 + 0.99 = 4.97; tax 0.16 + 0.16 + 0.08 = 0.40
     expect(written.totals).toEqual({ subtotal: 497, tax: 40, total: 537, units: 3 });
-    expect(written.tender).toEqual({ method: 'cash', tendered: 1000, change: 463 });
+    expect(written.tenders).toEqual([{ method: 'cash', amount: 537, tendered: 1000, change: 463 }]);
     expect(written.seq).toBe(1);
     expect(await data.sales.get(written.saleId)).toEqual(written);
     expect(await data.carts.current(DEVICE_ID)).toEqual({ cart: null, lines: [] });
@@ -106,7 +106,7 @@ describe('SaleRepository.completeSale', () => {
     for (let i = 0; i < 3; i += 1) {
       await fillCart();
       seqs.push(
-        (await data.sales.completeSale(sale({ tender: { method: 'card', reference: `R${i}` } })))
+        (await data.sales.completeSale(sale({ tenders: [{ method: 'card', reference: `R${i}` }] })))
           .seq,
       );
     }
@@ -129,7 +129,7 @@ describe('SaleRepository.completeSale', () => {
   it('refuses cash short of the total and keeps the cart', async () => {
     await fillCart();
     await expect(
-      data.sales.completeSale(sale({ tender: { method: 'cash', tendered: minor(536) } })),
+      data.sales.completeSale(sale({ tenders: [{ method: 'cash', tendered: minor(536) }] })),
     ).rejects.toMatchObject({ reason: 'TENDER_SHORT' });
     expect(await data.db.sales.count()).toBe(0);
     expect((await data.carts.current(DEVICE_ID)).lines).toHaveLength(2);
@@ -138,7 +138,7 @@ describe('SaleRepository.completeSale', () => {
   it('refuses a card payment without a terminal reference', async () => {
     await fillCart();
     await expect(
-      data.sales.completeSale(sale({ tender: { method: 'card', reference: ' ' } })),
+      data.sales.completeSale(sale({ tenders: [{ method: 'card', reference: ' ' }] })),
     ).rejects.toMatchObject({ reason: 'INVALID' });
     expect(await data.db.outbox.count()).toBe(0);
   });
@@ -158,7 +158,7 @@ describe('SaleRepository.completeSale', () => {
   it('records a card sale with its reference', async () => {
     await fillCart();
     const written = await data.sales.completeSale(
-      sale({ tender: { method: 'card', reference: ' 0042-AUTH ' } }),
+      sale({ tenders: [{ method: 'card', reference: ' 0042-AUTH ' }] }),
     );
     const entry = await data.outbox.get(written.seq);
     expect((entry?.payload as OrderRequest).payments).toEqual([
@@ -180,7 +180,7 @@ describe('SaleRepository.completeSale', () => {
       await data.carts.setSerial(line.lineId, capture, NOW);
     }
     const written = await data.sales.completeSale(
-      sale({ tender: { method: 'card', reference: 'X' } }),
+      sale({ tenders: [{ method: 'card', reference: 'X' }] }),
     );
     const order = (await data.outbox.get(written.seq))?.payload as OrderRequest;
     expect(order.items.map((item) => [item.external_item_id, item.serial_number])).toEqual([

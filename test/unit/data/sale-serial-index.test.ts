@@ -36,7 +36,7 @@ async function soldSale(): Promise<SaleRecord> {
     associateId: 'assoc-1',
     associateName: 'Alex Associate',
     store: STORE,
-    tender: { method: 'cash', tendered: minor(100_000) },
+    tenders: [{ method: 'cash', tendered: minor(100_000) }],
     now: NOW,
   });
   data.db.close();
@@ -49,8 +49,15 @@ describe('sales indexed by their serials', () => {
     expect(sale.serialKeys).toHaveLength(1);
   });
 
-  it('keeps refusing a waiting sale serial after the upgrade from version 3', async () => {
-    const { serialKeys: _dropped, ...written } = await soldSale();
+  it('keeps refusing a waiting sale serial after the upgrade from version 3, tenders and history included', async () => {
+    const { serialKeys: _dropped, tenders, ...current } = await soldSale();
+    // A sale as version 3 stored it: one `tender`, no `serialKeys`.
+    const first = tenders[0];
+    if (first?.method !== 'cash') throw new Error('the fixture sale is paid in cash');
+    const written = {
+      ...current,
+      tender: { method: 'cash', tendered: first.tendered, change: first.change },
+    };
     const name = `test-upgrade-${crypto.randomUUID()}`;
     names.push(name);
     // The device as version 3 left it: the same tables, sales without `serialKeys`.
@@ -79,7 +86,14 @@ describe('sales indexed by their serials', () => {
       STORE.currency,
       NOW,
     );
-    expect((await db.sales.get(written.saleId))?.serialKeys).toHaveLength(1);
+    const upgraded = await db.sales.get(written.saleId);
+    expect(upgraded?.serialKeys).toHaveLength(1);
+    expect(upgraded?.tenders).toEqual(tenders);
+    expect(upgraded).not.toHaveProperty('tender');
+    // The sale is in the store history, returnable by its receipt number.
+    expect(
+      (await repos.returns.findSales(written.saleId.slice(0, 8))).map((o) => o.externalId),
+    ).toEqual([written.saleId]);
     const product = await repos.catalog.get('headphones-x1');
     if (product === undefined) throw new Error('catalog not applied');
     const line = await repos.carts.addProduct(DEVICE_ID, product, NOW);

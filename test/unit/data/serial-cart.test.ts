@@ -39,7 +39,7 @@ const checkout = (over: Partial<CompleteSaleInput> = {}): CompleteSaleInput => (
   associateId: 'assoc-1',
   associateName: 'Alex Associate',
   store: STORE,
-  tender: { method: 'cash', tendered: minor(100_000) },
+  tenders: [{ method: 'cash', tendered: minor(100_000) }],
   now: NOW,
   ...over,
 });

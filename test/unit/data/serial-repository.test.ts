@@ -54,7 +54,7 @@ async function sellTwoUnits(): Promise<{ saleId: string; seq: number }> {
     associateId: 'assoc-1',
     associateName: 'Alex',
     store: STORE,
-    tender: { method: 'cash', tendered: minor(100_000) },
+    tenders: [{ method: 'cash', tendered: minor(100_000) }],
     now: NOW,
   });
   return { saleId: sale.saleId, seq: sale.seq };

@@ -34,7 +34,9 @@ function sale(lines: SaleLine[], over: Partial<Sale> = {}): Sale {
     priceMethod,
     lines,
     totals: cartTotals(lines, taxRate, priceMethod),
-    tender: { method: 'card', reference: 'R-1' },
+    tenders: [
+      { method: 'card', amount: cartTotals(lines, taxRate, priceMethod).total, reference: 'R-1' },
+    ],
     createdAt: '2026-11-27T10:00:00.000Z',
     sync: { state: 'pending', orderId: null, error: null, syncedAt: null },
     ...over,
@@ -113,7 +115,9 @@ describe('buildOrderRequest', () => {
     const order = buildOrderRequest(
       sale(lines, {
         taxRate: 0.08,
-        tender: { method: 'cash', tendered: minor(2500), change: minor(341) },
+        tenders: [
+          { method: 'cash', amount: minor(2159), tendered: minor(2500), change: minor(341) },
+        ],
       }),
     );
     expect(order.payments).toEqual([{ method: 'cash', amount: 21.59, tendered: 25, change: 3.41 }]);

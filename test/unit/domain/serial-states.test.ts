@@ -35,7 +35,7 @@ const sale = (state: SaleSyncState, lines: SaleLine[]): Sale => ({
   priceMethod: 'tax_excluded',
   lines,
   totals: { subtotal: minor(0), tax: minor(0), total: minor(0), units: lines.length },
-  tender: { method: 'card', reference: 'x' },
+  tenders: [{ method: 'card', amount: minor(0), reference: 'x' }],
   createdAt: '2026-11-27T10:00:00.000Z',
   sync: { state, orderId: null, error: null, syncedAt: null },
 });

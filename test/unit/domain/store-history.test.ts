@@ -50,7 +50,7 @@ const sale: Sale = {
     },
   ],
   totals: { subtotal: minor(53898), tax: minor(4312), total: minor(58210), units: 3 },
-  tender: { method: 'cash', tendered: minor(60000), change: minor(1790) },
+  tenders: [{ method: 'cash', amount: minor(58210), tendered: minor(60000), change: minor(1790) }],
   createdAt: '2026-11-01T10:00:00.000Z',
   sync: { state: 'pending', orderId: null, error: null, syncedAt: null },
 };

@@ -146,7 +146,7 @@ describe('catalog and sales against the real server', () => {
         associateId: session.associateId,
         associateName: session.displayName,
         store,
-        tender: { method: 'card', reference: `REF-${item.sku}` },
+        tenders: [{ method: 'card', reference: `REF-${item.sku}` }],
         now: new Date().toISOString(),
       });
       saleIds.push(sale.saleId);
@@ -211,7 +211,7 @@ describe('catalog and sales against the real server', () => {
       associateId: session.associateId,
       associateName: session.displayName,
       store,
-      tender: { method: 'card', reference: 'REF-OLD-APP' },
+      tenders: [{ method: 'card', reference: 'REF-OLD-APP' }],
       now: new Date().toISOString(),
     });
 

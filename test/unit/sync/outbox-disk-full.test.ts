@@ -69,7 +69,7 @@ async function sell(count: number): Promise<string[]> {
       associateId: 'a-1',
       associateName: 'A',
       store: STORE,
-      tender: { method: 'cash', tendered: minor(1000) },
+      tenders: [{ method: 'cash', tendered: minor(1000) }],
       now: '2026-11-27T11:00:00.000Z',
     });
     ids.push(sale.saleId);
@@ -163,7 +163,7 @@ describe('a full disk while the answers come back', () => {
           associateId: 'a-1',
           associateName: 'A',
           store: STORE,
-          tender: { method: 'cash', tendered: minor(1000) },
+          tenders: [{ method: 'cash', tendered: minor(1000) }],
           now: '2026-11-27T11:31:00.000Z',
         }),
       ).rejects.toMatchObject({ name: 'QuotaExceededError' });

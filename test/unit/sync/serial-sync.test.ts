@@ -102,7 +102,7 @@ async function sell(on: Device, productId: string, serial: string): Promise<stri
     associateId: on.session.associateId,
     associateName: on.session.displayName,
     store: on.store,
-    tender: { method: 'cash', tendered: minor(500_000) },
+    tenders: [{ method: 'cash', tendered: minor(500_000) }],
     now,
   });
   return sale.saleId;

@@ -75,7 +75,7 @@ async function sell(): Promise<void> {
     associateId: 'a-1',
     associateName: 'A',
     store: STORE,
-    tender: { method: 'cash', tendered: minor(1000) },
+    tenders: [{ method: 'cash', tendered: minor(1000) }],
     now: '2026-11-27T11:00:00.000Z',
   });
 }
