@@ -22,6 +22,8 @@ export interface PosEventDetails {
   'pos-serial-request': { readonly lineId: string };
   /** A line switched between taken now and shipped to the customer. */
   'pos-shipping-change': { readonly lineId: string; readonly shippingType: ShippingType };
+  /** The associate wants to give (or change) a discount on this line. */
+  'pos-line-discount': { readonly lineId: string };
   /** One more unit of a serialized line's product: a new line with its own serial. */
   'pos-add-unit': { readonly lineId: string };
   /** A serial was typed (or typed by a scanner) into the serial prompt. */
@@ -46,6 +48,15 @@ export interface PosEventDetails {
   'pos-update-dismiss': null;
   /** The right PIN (or a new one) was entered: the lock may go. */
   'pos-unlocked': null;
+  /** A discount (percentage or amount off) or a new unit price was entered. */
+  'pos-discount-apply': {
+    readonly kind: 'percentage' | 'fixed' | 'override';
+    /** Percent, or an amount in minor units; NaN when what was typed is not a number. */
+    readonly value: number;
+    readonly reason: string;
+  };
+  'pos-discount-remove': null;
+  'pos-discount-cancel': null;
   /** A manager, their PIN and a reason were entered in the approval dialog. */
   'pos-approval-submit': { readonly userId: string; readonly pin: string; readonly reason: string };
   'pos-approval-cancel': null;

@@ -13,6 +13,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, query } from 'lit/decorators.js';
 import { formatMoney, minor } from '../domain/money.ts';
 import type { SaleLine } from '../domain/sale.ts';
+import { discountedAmounts } from '../domain/discounts.ts';
 import { requiresSerialAtCheckout } from '../domain/serial-rules.ts';
 import { ShippingTypes } from '../protocol/wire-constants.ts';
 import { emit } from './events.ts';
@@ -33,11 +34,25 @@ export class PosCartLine extends LitElement {
       }
       .row {
         display: grid;
-        grid-template-columns: minmax(0, 1fr) auto auto auto;
-        grid-template-areas: 'what qty total remove';
+        grid-template-columns: minmax(0, 1fr) auto auto auto auto;
+        grid-template-areas: 'what qty total discount remove';
         align-items: center;
         gap: 0.75rem;
         padding: 0.6rem 0.75rem;
+      }
+      .discount {
+        grid-area: discount;
+      }
+      .discounted {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.25rem 0.75rem;
+        color: var(--pos-ok-text);
+        font-weight: 600;
+      }
+      .was {
+        color: var(--pos-muted);
+        font-weight: 400;
       }
       :host([highlight]) .row {
         animation: flash 1.2s ease-out;
@@ -122,10 +137,10 @@ export class PosCartLine extends LitElement {
       /* Narrow because of the line's own room (a phone, a split tablet), not the screen's. */
       @container (max-width: 520px) {
         .row {
-          grid-template-columns: minmax(0, 1fr) auto;
+          grid-template-columns: minmax(0, 1fr) auto auto;
           grid-template-areas:
-            'what total'
-            'qty remove';
+            'what what total'
+            'qty discount remove';
           row-gap: 0.4rem;
         }
         .remove {
@@ -154,13 +169,19 @@ export class PosCartLine extends LitElement {
     const line = this.line;
     if (line === undefined) return nothing;
     const money = (amount: number) => formatMoney(minor(amount), this.currency, this.locale);
+    const listTotal = line.unitPrice * line.quantity;
+    // What the line costs after its own discount and override (the sale's discount is apart).
+    const paid = discountedAmounts([line], null, 0).units.reduce(
+      (sum, unit) => sum + unit.price,
+      0,
+    );
     return html`<div class="row">
       <div class="what">
         <div class="title">${line.title}</div>
         <div class="meta">
           <span class="money">${money(line.unitPrice)}</span> each · ${line.productId}
         </div>
-        ${this._renderSerial(line)}
+        ${this._renderDiscount(line, money)} ${this._renderSerial(line)}
         <label class="ship">
           <input
             type="checkbox"
@@ -212,7 +233,20 @@ export class PosCartLine extends LitElement {
               `
         }
       </div>
-      <div class="total money">${money(line.unitPrice * line.quantity)}</div>
+      <div class="total money" data-testid="line.total">
+        ${
+          paid === listTotal
+            ? money(listTotal)
+            : html`<s class="was">${money(listTotal)}</s> ${money(paid)}`
+        }
+      </div>
+      <button
+        class="quiet discount"
+        aria-label=${`Discount on ${line.title}`}
+        @click=${() => emit(this, 'pos-line-discount', { lineId: line.lineId })}
+      >
+        %
+      </button>
       <button
         class="danger remove"
         aria-label=${`Remove ${line.title}`}
@@ -220,6 +254,24 @@ export class PosCartLine extends LitElement {
       >
         ✕
       </button>
+    </div>`;
+  }
+
+  private _renderDiscount(line: SaleLine, money: (amount: number) => string) {
+    const override = line.priceOverride;
+    const discount = line.discount;
+    if (override == null && discount == null) return nothing;
+    return html`<div class="discounted" data-testid="line.discount">
+      ${override == null ? nothing : html`<span>Price set to ${money(override.price)} · ${override.reason}</span>`}
+      ${
+        discount == null
+          ? nothing
+          : html`<span
+              >Discount
+              ${discount.kind === 'percentage' ? `${discount.value} %` : money(discount.value)} ·
+              ${discount.reason}${discount.approval === null ? '' : ' · approved'}</span
+            >`
+      }
     </div>`;
   }
 

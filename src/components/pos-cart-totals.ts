@@ -1,7 +1,7 @@
 /**
  * Subtotal, tax and total of a cart or a sale, in the store's currency and locale.
  */
-import { LitElement, css, html } from 'lit';
+import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { CartTotals } from '../domain/cart-totals.ts';
 import { formatMoney, minor } from '../domain/money.ts';
@@ -42,10 +42,23 @@ export class PosCartTotals extends LitElement {
   @property({ type: Number, attribute: 'tax-rate' }) taxRate = 0;
 
   override render() {
-    const totals = this.totals ?? { subtotal: 0, tax: 0, total: 0, units: 0 };
+    const totals: CartTotals = this.totals ?? {
+      subtotal: minor(0),
+      tax: minor(0),
+      total: minor(0),
+      units: 0,
+    };
     const money = (amount: number) => formatMoney(minor(amount), this.currency, this.locale);
     return html`
       <dl>
+        ${
+          totals.discount === undefined
+            ? nothing
+            : html`<dt>Before discounts</dt>
+                <dd data-testid="totals.list">${money(totals.listSubtotal ?? 0)}</dd>
+                <dt>Discounts</dt>
+                <dd data-testid="totals.discount">−${money(totals.discount)}</dd>`
+        }
         <dt>Subtotal (${totals.units} ${totals.units === 1 ? 'item' : 'items'})</dt>
         <dd data-testid="totals.subtotal">${money(totals.subtotal)}</dd>
         <dt>Tax ${percent(this.taxRate, this.locale)}</dt>

@@ -8,6 +8,7 @@ import { customElement, property } from 'lit/decorators.js';
 import { formatMoney, minor } from '../domain/money.ts';
 import type { Sale, SaleLine } from '../domain/sale.ts';
 import { receiptNumber } from '../domain/receipt-number.ts';
+import { saleAmounts } from '../domain/sale-amounts.ts';
 import { warrantyEnd } from '../domain/store-history.ts';
 import './pos-receipt-code.ts';
 
@@ -120,6 +121,7 @@ export class PosReceipt extends LitElement {
       dateStyle: 'medium',
       timeStyle: 'short',
     }).format(new Date(sale.createdAt));
+    const amounts = saleAmounts(sale.lines, sale.orderDiscount, sale.taxRate, sale.priceMethod);
     const taxRate = new Intl.NumberFormat(sale.locale, {
       style: 'percent',
       maximumFractionDigits: 3,
@@ -141,21 +143,39 @@ export class PosReceipt extends LitElement {
           </tr>
         </thead>
         <tbody>
-          ${sale.lines.map(
-            (line) =>
-              html`<tr>
-                <td>
-                  ${line.title}
-                  <div class="detail">${line.quantity} × ${money(line.unitPrice)}</div>
-                  ${this._renderSerial(line)}
-                </td>
-                <td class="num">${money(line.unitPrice * line.quantity)}</td>
-              </tr>`,
-          )}
+          ${sale.lines.map((line) => {
+            const paid = amounts.units
+              .filter((unit) => unit.lineId === line.lineId)
+              .reduce((sum, unit) => sum + unit.price, 0);
+            const list = line.unitPrice * line.quantity;
+            return html`<tr>
+              <td>
+                ${line.title}
+                <div class="detail">${line.quantity} × ${money(line.unitPrice)}</div>
+                ${
+                  paid === list
+                    ? nothing
+                    : html`<div class="detail" data-testid="receipt.discount">
+                        ${this._discountText(line, money)} −${money(list - paid)}
+                      </div>`
+                }
+                ${this._renderSerial(line)}
+              </td>
+              <td class="num">${money(paid)}</td>
+            </tr>`;
+          })}
         </tbody>
       </table>
       <table class="totals">
         <tbody>
+          ${
+            sale.totals.discount === undefined
+              ? nothing
+              : html`<tr>
+                  <td>You saved</td>
+                  <td class="num" data-testid="receipt.saved">${money(sale.totals.discount)}</td>
+                </tr>`
+          }
           <tr>
             <td>Subtotal</td>
             <td class="num">${money(sale.totals.subtotal)}</td>
@@ -201,6 +221,19 @@ export class PosReceipt extends LitElement {
         ${SYNC_LABELS[sale.sync.state]}${sale.sync.error === null ? '' : `: ${sale.sync.error}`}
       </p>
     `;
+  }
+
+  /** The discounts on a line in words: a new price, a line discount, its share of the sale's. */
+  private _discountText(line: SaleLine, money: (amount: number) => string): string {
+    const parts: string[] = [];
+    if (line.priceOverride != null) parts.push(`Price set to ${money(line.priceOverride.price)}`);
+    if (line.discount != null) {
+      parts.push(
+        `Discount ${line.discount.kind === 'percentage' ? `${line.discount.value} %` : money(line.discount.value)} (${line.discount.reason})`,
+      );
+    }
+    if (this.sale?.orderDiscount != null) parts.push('share of the sale discount');
+    return parts.join(' · ');
   }
 
   private _renderSerial(line: SaleLine) {

@@ -12,6 +12,7 @@ import { minor } from '../domain/money.ts';
 import { SaleSyncStates, type CapturedSerial, type SerialCaptureInfo } from '../domain/sale.ts';
 import { findSameSerial, serialKey } from '../domain/serial-rules.ts';
 import type { ShippingType } from '../protocol/schemas.ts';
+import type { Discount, PriceOverride } from '../domain/discounts.ts';
 import { ShippingTypes } from '../protocol/wire-constants.ts';
 import type { AisleDb } from './db.ts';
 import { DataError, DataErrorReasons } from './errors.ts';
@@ -60,6 +61,15 @@ function captureOf(input: SerialCaptureInput): SerialCaptureInfo {
     valid: input.valid,
     configVersion: input.configVersion,
   };
+}
+
+/** A discount never takes more than the price, nor less than nothing. */
+function assertDiscountFits(discount: Discount, base: number): void {
+  const fits =
+    Number.isFinite(discount.value) &&
+    discount.value >= 0 &&
+    (discount.kind === 'percentage' ? discount.value <= 100 : discount.value <= base);
+  if (!fits) throw new DataError(DataErrorReasons.invalid, Messages.discountInvalid());
 }
 
 /** Quantities above this are almost certainly a typing slip (a barcode typed into the field). */
@@ -214,6 +224,61 @@ export class CartRepository {
       await db.cartLines.update(lineId, changes);
       await db.carts.update(line.cartId, { updatedAt: now });
       return { ...line, ...changes };
+    });
+  }
+
+  /** Sets (or with null removes) a line's discount; the view checks limits and approvals. */
+  async setLineDiscount(
+    lineId: string,
+    discount: Discount | null,
+    now: string,
+  ): Promise<CartLineRecord> {
+    const db = this._db;
+    return db.transaction('rw', [db.carts, db.cartLines], async () => {
+      const line = await this._line(lineId);
+      if (discount !== null)
+        assertDiscountFits(discount, (line.priceOverride?.price ?? line.unitPrice) * line.quantity);
+      await db.cartLines.update(lineId, { discount });
+      await db.carts.update(line.cartId, { updatedAt: now });
+      return { ...line, discount };
+    });
+  }
+
+  /** A manager's price for a line's units instead of the catalog's (null: back to catalog). */
+  async setPriceOverride(
+    lineId: string,
+    override: PriceOverride | null,
+    now: string,
+  ): Promise<CartLineRecord> {
+    const db = this._db;
+    return db.transaction('rw', [db.carts, db.cartLines], async () => {
+      const line = await this._line(lineId);
+      if (override !== null && (!Number.isSafeInteger(override.price) || override.price < 0)) {
+        throw new DataError(DataErrorReasons.invalid, Messages.discountInvalid());
+      }
+      await db.cartLines.update(lineId, { priceOverride: override });
+      await db.carts.update(line.cartId, { updatedAt: now });
+      return { ...line, priceOverride: override };
+    });
+  }
+
+  /** Sets (or with null removes) the discount on the device's whole open sale. */
+  async setOrderDiscount(deviceId: string, discount: Discount | null, now: string): Promise<void> {
+    const db = this._db;
+    await db.transaction('rw', [db.carts, db.cartLines], async () => {
+      const cart = await db.carts.where('deviceId').equals(deviceId).first();
+      if (cart === undefined) throw new DataError(DataErrorReasons.emptyCart, Messages.cartEmpty());
+      if (discount !== null) {
+        const lines = await db.cartLines.where('cartId').equals(cart.cartId).toArray();
+        assertDiscountFits(
+          discount,
+          lines.reduce(
+            (sum, line) => sum + (line.priceOverride?.price ?? line.unitPrice) * line.quantity,
+            0,
+          ),
+        );
+      }
+      await db.carts.update(cart.cartId, { orderDiscount: discount, updatedAt: now });
     });
   }
 

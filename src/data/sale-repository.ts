@@ -4,9 +4,9 @@
  * transaction, with nothing but IndexedDB awaited inside it (awaiting the network or a timer
  * would commit the transaction early). Either all of it is on disk or none of it is.
  */
-import { cartTotals } from '../domain/cart-totals.ts';
 import type { Minor } from '../domain/money.ts';
 import { buildOrderRequest } from '../domain/order-request.ts';
+import { saleAmounts } from '../domain/sale-amounts.ts';
 import { SaleSyncStates, type SaleLine, type SaleSync } from '../domain/sale.ts';
 import { findSameSerial, requiresSerialAtCheckout } from '../domain/serial-rules.ts';
 import { resolveTenders, type SplitTenderRequest, type TenderLine } from '../domain/tender.ts';
@@ -47,6 +47,8 @@ function toSaleLine(line: CartLineRecord): SaleLine {
     serial: line.serial,
     serialCapture: line.serialCapture,
     ...(line.warrantyMonths === undefined ? {} : { warrantyMonths: line.warrantyMonths }),
+    ...(line.discount == null ? {} : { discount: line.discount }),
+    ...(line.priceOverride == null ? {} : { priceOverride: line.priceOverride }),
   };
 }
 
@@ -130,7 +132,8 @@ export class SaleRepository {
               .toArray(),
       );
       const { store } = input;
-      const totals = cartTotals(lines, store.tax_rate, store.price_method);
+      const orderDiscount = cart.orderDiscount ?? null;
+      const { totals } = saleAmounts(lines, orderDiscount, store.tax_rate, store.price_method);
       const tenders = resolvePayment(totals.total, input.tenders);
       const draft: SaleRecord = {
         saleId,
@@ -145,6 +148,7 @@ export class SaleRepository {
         taxRate: store.tax_rate,
         priceMethod: store.price_method,
         lines: lines.map(toSaleLine),
+        ...(orderDiscount === null ? {} : { orderDiscount }),
         totals,
         tenders,
         createdAt: input.now,

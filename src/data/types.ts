@@ -2,6 +2,7 @@
  * The records Aisle keeps in IndexedDB (DESIGN §3). Money is integer minor units in the
  * store's currency; every id made on the device is a UUID.
  */
+import type { Discount } from '../domain/discounts.ts';
 import type { Minor } from '../domain/money.ts';
 import type { HistoryOrder, HistoryReturn } from '../domain/store-history.ts';
 import type { Sale, SaleLine } from '../domain/sale.ts';
@@ -26,9 +27,19 @@ export interface ProductRecord {
 /** The device's open cart. It is deleted when its sale completes. */
 export interface CartRecord {
   readonly cartId: string;
-  readonly deviceId: string;
+  /** The device whose open cart this is; absent while the cart is parked (not indexed then). */
+  readonly deviceId?: string;
   readonly createdAt: string;
   readonly updatedAt: string;
+  /** A discount on the whole sale. */
+  readonly orderDiscount?: Discount | null;
+  /** Set while the sale is parked: by whom, on which device, when (issue 13). */
+  readonly parked?: {
+    readonly deviceId: string;
+    readonly associateId: string;
+    readonly associateName: string;
+    readonly at: string;
+  };
 }
 
 export interface CartLineRecord extends SaleLine {

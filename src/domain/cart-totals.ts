@@ -32,6 +32,10 @@ export interface CartTotals {
   readonly total: Minor;
   /** Number of units in the cart. */
   readonly units: number;
+  /** Everything discounts and overrides took off list prices (absent: none). */
+  readonly discount?: Minor;
+  /** The subtotal at list prices, when a discount changed it. */
+  readonly listSubtotal?: Minor;
 }
 
 const RATE_SCALE = 1_000_000;

@@ -7,6 +7,7 @@
  */
 import type { CaptureMethod, ShippingType } from '../protocol/schemas.ts';
 import type { CartTotals, PriceMethod } from './cart-totals.ts';
+import type { Discount, PriceOverride } from './discounts.ts';
 import type { Minor } from './money.ts';
 import type { TenderLine } from './tender.ts';
 
@@ -33,6 +34,10 @@ export interface SaleLine {
   readonly serialCapture: SerialCaptureInfo | null;
   /** The product's warranty when it was sold, for the receipt's end date. */
   readonly warrantyMonths?: number;
+  /** A discount on this line (spread over its units). */
+  readonly discount?: Discount | null;
+  /** A price set by a manager instead of the catalog's. */
+  readonly priceOverride?: PriceOverride | null;
 }
 
 export const SaleSyncStates = {
@@ -67,6 +72,8 @@ export interface Sale {
   readonly taxRate: number;
   readonly priceMethod: PriceMethod;
   readonly lines: readonly SaleLine[];
+  /** A discount on the whole sale, spread over its units. */
+  readonly orderDiscount?: Discount | null;
   readonly totals: CartTotals;
   /** How it was paid: one or more tenders, adding up to the total (split tender). */
   readonly tenders: readonly TenderLine[];

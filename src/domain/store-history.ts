@@ -8,8 +8,9 @@
 import type { Order, Payment } from '../protocol/schemas.ts';
 import type { ReturnRecord } from '../protocol/returns.ts';
 import type { ReturnCondition } from '../protocol/wire-constants.ts';
-import { lineAmounts, type PriceMethod } from './cart-totals.ts';
-import { fromDecimal, type Minor } from './money.ts';
+import type { PriceMethod } from './cart-totals.ts';
+import { fromDecimal, minor, type Minor } from './money.ts';
+import { saleAmounts } from './sale-amounts.ts';
 import { receiptNumber } from './receipt-number.ts';
 import { unitPaid, type RefundTenderMethod, type TenderAmount } from './refund.ts';
 import type { Sale } from './sale.ts';
@@ -94,17 +95,20 @@ function tendersOf(payments: readonly Payment[], currency: string): TenderAmount
 /** A sale this device made, one item per unit numbered as its `order.create` numbers them. */
 export function historyOrderFromSale(sale: Sale): HistoryOrder {
   const items: HistoryItem[] = [];
+  const { units } = saleAmounts(sale.lines, sale.orderDiscount, sale.taxRate, sale.priceMethod);
   for (const line of sale.lines) {
-    const amounts = lineAmounts(line, sale.taxRate, sale.priceMethod);
     for (let unit = 0; unit < line.quantity; unit += 1) {
+      const amounts = units[items.length];
+      const price = amounts?.price ?? line.unitPrice;
+      const tax = amounts?.tax ?? minor(0);
       items.push({
         externalItemId: String(items.length + 1),
         itemId: null,
         productId: line.productId,
         title: line.title,
-        price: line.unitPrice,
-        tax: amounts.unitTax,
-        paid: unitPaid({ price: line.unitPrice, tax: amounts.unitTax }, sale.priceMethod),
+        price,
+        tax,
+        paid: unitPaid({ price, tax }, sale.priceMethod),
         serial: line.serial,
         shippingType: line.shippingType,
       });

@@ -35,6 +35,13 @@ export const Messages = {
     `Serial ${serial} was already sold on ${when} in sale ${receipt} and not returned. Check the unit; scan it again to sell it anyway (a manager will review it).`,
   serialNeededToPick: (title: string) => `${title} needs its serial number before it is picked.`,
 
+  // Discounts
+  discountInvalid: () =>
+    'A discount is at least nothing and at most the price: check the percentage or amount.',
+  discountAboveLimit: (limit: number) =>
+    `That is more than the ${limit} % even a manager may give here.`,
+  discountReasonUnknown: () => 'Choose a reason from the list.',
+
   // Payment
   cashShort: () => 'The cash given is less than the total.',
   cardReferenceMissing: () => 'Type the reference from the card terminal.',

@@ -237,6 +237,27 @@ export const TaxLine = Type.Object({
   name: Type.Optional(Type.String({ maxLength: 100 })),
 });
 
+/**
+ * One reduction of a unit's price (NewStore's `item_discount_info` / `item_order_discount_info`,
+ * DESIGN §10.3): `price_adjustment` is what it takes off this unit; `original_value` the
+ * percentage or amount as given; `approved_by` the manager who approved it, when one had to.
+ */
+export const DiscountInfo = Type.Object({
+  discount_ref: Type.String({ minLength: 1, maxLength: 128 }),
+  description: Type.Optional(Type.String({ maxLength: 200 })),
+  type: Type.Union([
+    Type.Literal('percentage'),
+    Type.Literal('fixed'),
+    Type.Literal('price_override'),
+  ]),
+  original_value: Type.Number({ minimum: 0, maximum: 1e9 }),
+  price_adjustment: Amount,
+  reason: Type.Optional(Type.String({ maxLength: 200 })),
+  approved_by: Type.Optional(Type.String({ maxLength: 128 })),
+  approval_reason: Type.Optional(Type.String({ maxLength: 500 })),
+});
+export type DiscountInfo = Static<typeof DiscountInfo>;
+
 /** How a serial was captured, for the registry's audit trail (Aisle extension). */
 export const SerialCapture = Type.Object({
   method: CaptureMethodSchema,
@@ -255,6 +276,8 @@ export const OrderItem = Type.Object({
     item_price: Amount,
     item_list_price: Type.Optional(Amount),
     item_tax_lines: Type.Optional(Type.Array(TaxLine, { maxItems: 10 })),
+    item_discount_info: Type.Optional(Type.Array(DiscountInfo, { maxItems: 10 })),
+    item_order_discount_info: Type.Optional(Type.Array(DiscountInfo, { maxItems: 10 })),
   }),
   shipping_type: ShippingTypeSchema,
   serial_number: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
@@ -350,6 +373,10 @@ export const Order = Type.Object({
       product_id: Type.String(),
       title: Nullable(Type.String()),
       item_price: Amount,
+      /** The catalog price the unit was sold from, when the order said. */
+      item_list_price: Type.Optional(Amount),
+      /** What came off the list price, and who approved it (item and order discounts). */
+      discounts: Type.Optional(Type.Array(DiscountInfo)),
       tax: Amount,
       shipping_type: ShippingTypeSchema,
       serial_number: Nullable(Type.String()),

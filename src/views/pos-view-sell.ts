@@ -28,11 +28,12 @@ import { ScanFocusController } from '../controllers/scan-focus-controller.ts';
 import type { PosCartLines } from '../components/pos-cart-lines.ts';
 import { DataErrorReasons, dataErrorReason, describeDataError } from '../data/errors.ts';
 import type { Repositories } from '../data/repositories.ts';
-import { cartTotals } from '../domain/cart-totals.ts';
+import { saleAmounts } from '../domain/sale-amounts.ts';
 import { formatMoney } from '../domain/money.ts';
 import { requiresSerialAtCheckout } from '../domain/serial-rules.ts';
 import type { CaptureMethod } from '../protocol/schemas.ts';
 import { log } from '../log.ts';
+import { DiscountController } from '../controllers/discount-controller.ts';
 import { SerialCaptureController } from '../controllers/serial-capture-controller.ts';
 import type { CapturedSerial } from '../domain/sale.ts';
 import { Messages } from '../i18n/messages.ts';
@@ -109,10 +110,36 @@ export class PosViewSell extends LitElement {
     },
   });
 
+  private readonly _discounts = new DiscountController(this, {
+    repos: () => this._repos,
+    context: () => {
+      const app = this._app;
+      return app === undefined
+        ? undefined
+        : {
+            deviceId: app.session.deviceId,
+            role: app.session.role,
+            storeId: app.store.store_id,
+            currency: app.store.currency,
+            locale: app.store.locale,
+          };
+    },
+    lines: () => this._cart.value?.lines ?? [],
+    orderDiscount: () => this._cart.value?.cart?.orderDiscount ?? null,
+    onChanged: (text) => {
+      this._message = { kind: 'info', text };
+      this._refocus();
+    },
+  });
+
   // Typing on a button or on nothing goes to the barcode field (not while a dialog is open).
   protected readonly _scanFocus = new ScanFocusController(this, {
     focusField: () => this._scanField?.focusInput(),
-    enabled: () => !this._paying && !this._serials.open && this.closest('[inert]') === null,
+    enabled: () =>
+      !this._paying &&
+      !this._serials.open &&
+      !this._discounts.open &&
+      this.closest('[inert]') === null,
   });
 
   // A hardware scanner works anywhere on this screen, even while another field has focus;
@@ -193,7 +220,12 @@ export class PosViewSell extends LitElement {
     if (app === undefined) return nothing;
     const { store } = app;
     const lines = this._cart.value?.lines ?? [];
-    const totals = cartTotals(lines, store.tax_rate, store.price_method);
+    const { totals } = saleAmounts(
+      lines,
+      this._cart.value?.cart?.orderDiscount,
+      store.tax_rate,
+      store.price_method,
+    );
     const empty = lines.length === 0;
     return html`
       <div class="layout">
@@ -258,6 +290,8 @@ export class PosViewSell extends LitElement {
             @pos-serial-request=${(event: PosEvent<'pos-serial-request'>) =>
               this._serials.openFor(event.detail.lineId)}
             @pos-add-unit=${this._onAddUnit}
+            @pos-line-discount=${(event: PosEvent<'pos-line-discount'>) =>
+              void this._discounts.openFor({ kind: 'line', lineId: event.detail.lineId })}
           ></pos-cart-lines>
         </section>
         <aside class="checkout" aria-labelledby="checkout-title">
@@ -272,6 +306,17 @@ export class PosViewSell extends LitElement {
             <button class="pay" data-testid="sell.pay" ?disabled=${empty} @click=${this._onPay}>
               Pay ${formatMoney(totals.total, store.currency, store.locale)}
             </button>
+            ${
+              empty
+                ? nothing
+                : html`<button
+                    class="quiet"
+                    data-testid="sell.order-discount"
+                    @click=${() => void this._discounts.openFor({ kind: 'order' })}
+                  >
+                    Discount on sale
+                  </button>`
+            }
             ${
               empty
                 ? nothing
@@ -292,7 +337,7 @@ export class PosViewSell extends LitElement {
         @pos-tender-cancel=${this._onTenderCancel}
         @pos-tender-complete=${this._onTenderComplete}
       ></pos-tender-dialog>
-      ${this._serials.render()}
+      ${this._serials.render()} ${this._discounts.render()}
     `;
   }
 

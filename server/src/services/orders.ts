@@ -14,6 +14,7 @@ import {
   type Minor,
 } from '../../../src/domain/money.ts';
 import type {
+  DiscountInfo,
   ErrorDetail,
   Order,
   OrderCreated,
@@ -300,6 +301,7 @@ export async function findOrder(
       'order_items.product_id',
       'products.title',
       'order_items.item_price_minor',
+      'order_items.list_price_minor',
       'order_items.tax_minor',
       'order_items.shipping_type',
       'order_items.serial_number',
@@ -318,6 +320,12 @@ export async function findOrder(
   const returnIds = (itemId: string): string[] =>
     returned.filter((entry) => entry.order_item_id === itemId).map((entry) => entry.id);
   const decimal = (value: number | Minor): number => toDecimal(minor(Number(value)), row.currency);
+  // The discounts as the order carried them, per item (the request is stored whole).
+  const request = JSON.parse(row.request_json) as OrderRequest;
+  const discountsOf = (externalItemId: string): DiscountInfo[] => {
+    const price = request.items.find((item) => item.external_item_id === externalItemId)?.price;
+    return [...(price?.item_discount_info ?? []), ...(price?.item_order_discount_info ?? [])];
+  };
   return {
     id: row.id,
     external_id: row.external_id,
@@ -341,6 +349,10 @@ export async function findOrder(
       product_id: item.product_id,
       title: item.title,
       item_price: decimal(item.item_price_minor),
+      ...(item.list_price_minor === null
+        ? {}
+        : { item_list_price: decimal(item.list_price_minor) }),
+      discounts: discountsOf(item.external_item_id),
       tax: decimal(item.tax_minor),
       shipping_type: item.shipping_type as Order['items'][number]['shipping_type'],
       serial_number: item.serial_number,
