@@ -9,6 +9,7 @@ import { provide } from '@lit/context';
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import '../components/pos-sync-status.ts';
+import type { PosEvent } from '../components/events.ts';
 import { controlStyles } from '../components/shared-styles.ts';
 import { APP_UNLOCKED_EVENT, IdleController } from '../controllers/idle-controller.ts';
 import { LiveQueryController } from '../controllers/live-query-controller.ts';
@@ -17,7 +18,6 @@ import type { Repositories } from '../data/repositories.ts';
 import { log } from '../log.ts';
 import { INITIAL_SYNC_STATUS, type SyncStatus } from '../sync/sync-status.ts';
 import '../views/pos-view-sell.ts';
-import '../views/pos-view-sign-in.ts';
 import {
   repositoriesContext,
   sessionContext,
@@ -87,6 +87,8 @@ export class PosApp extends LitElement {
 
   @state() private _banner = '';
   @state() private _locked = false;
+  /** Units of the open sale while the sign-out asks to park or clear it (0: not asking). */
+  @state() private _openUnits = 0;
   private _lockShown = false;
   private readonly _loaded = new Set<Loadable>();
   private readonly _loading = new Set<Loadable>();
@@ -133,7 +135,19 @@ export class PosApp extends LitElement {
     if (next === undefined && this._app !== undefined) this._app = undefined;
   }
 
+  /** Signed out, asked for, or the session ended on a screen that needs it. */
+  private _signInShown(app: AppSession | undefined, route: Route): boolean {
+    return (
+      app === undefined ||
+      route.name === 'sign-in' ||
+      (app.session.expired && route.name !== 'sell' && route.name !== 'receipt')
+    );
+  }
+
   override updated(): void {
+    if (this._shell.status === 'complete' && this._signInShown(this._app, this._router.route)) {
+      this._load('sign-in');
+    }
     if (this._app !== undefined) {
       this._load('lock');
       if (this._shell.status === 'complete') {
@@ -164,6 +178,9 @@ export class PosApp extends LitElement {
     }
     const app = this._app;
     const route = this._router.route;
+    if (this._signInShown(app, route) && !this._loaded.has('sign-in')) {
+      return html`<main class="splash" aria-busy="true"><p>Starting Aisle…</p></main>`;
+    }
     if (app === undefined) {
       return html`<main class="full"><pos-view-sign-in></pos-view-sign-in></main>`;
     }
@@ -225,6 +242,11 @@ export class PosApp extends LitElement {
             </div>`
       }
       <main>${this._renderScreen(route)}</main>
+      <pos-sign-out-dialog
+        ?open=${this._openUnits > 0}
+        units=${this._openUnits}
+        @pos-sign-out-choice=${this._onSignOutChoice}
+      ></pos-sign-out-dialog>
     `;
   }
 
@@ -293,6 +315,41 @@ export class PosApp extends LitElement {
 
   private readonly _onSignOut = async (): Promise<void> => {
     const repos = this._repos;
+    const app = this._app;
+    if (repos === undefined || app === undefined) return;
+    // The next person never inherits this cart: park it or clear it first.
+    const open = await repos.carts.current(app.session.deviceId);
+    const units = open.lines.reduce((sum, line) => sum + line.quantity, 0);
+    if (units > 0) {
+      await import('../components/pos-sign-out-dialog.ts');
+      this._openUnits = units;
+      return;
+    }
+    await this._signOutNow();
+  };
+
+  private readonly _onSignOutChoice = async (
+    event: PosEvent<'pos-sign-out-choice'>,
+  ): Promise<void> => {
+    const repos = this._repos;
+    const app = this._app;
+    this._openUnits = 0;
+    if (repos === undefined || app === undefined || event.detail.choice === 'cancel') return;
+    const { deviceId, associateId, displayName } = app.session;
+    if (event.detail.choice === 'park') {
+      await repos.carts.park(
+        deviceId,
+        { associateId, associateName: displayName },
+        new Date().toISOString(),
+      );
+    } else {
+      await repos.carts.clear(deviceId);
+    }
+    await this._signOutNow();
+  };
+
+  private async _signOutNow(): Promise<void> {
+    const repos = this._repos;
     if (repos === undefined) return;
     try {
       await repos.sessions.signOut();
@@ -302,7 +359,7 @@ export class PosApp extends LitElement {
       log.warn('shell: sign-out refused', { error: String(error) });
       this._banner = describeDataError(error);
     }
-  };
+  }
 }
 
 declare global {

@@ -131,6 +131,7 @@ export const ROUTES: { readonly [N in RouteName]: RouteEntry<N> } = {
   // Rendered by the shell outside the signed-in layout (see pos-app.ts).
   'sign-in': {
     path: '/sign-in',
+    load: () => import('../views/pos-view-sign-in.ts'),
     render: () => html`<pos-view-sign-in></pos-view-sign-in>`,
   },
 };

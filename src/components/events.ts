@@ -57,6 +57,10 @@ export interface PosEventDetails {
   };
   'pos-discount-remove': null;
   'pos-discount-cancel': null;
+  /** Bring this parked sale back to the till. */
+  'pos-parked-recall': { readonly cartId: string };
+  /** Signing out with an open sale: park it, or clear it. */
+  'pos-sign-out-choice': { readonly choice: 'park' | 'clear' | 'cancel' };
   /** A manager, their PIN and a reason were entered in the approval dialog. */
   'pos-approval-submit': { readonly userId: string; readonly pin: string; readonly reason: string };
   'pos-approval-cancel': null;

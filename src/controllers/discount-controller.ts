@@ -3,12 +3,11 @@
  * sale, checks what was entered against the configured reasons and the role's limits, asks a
  * manager's approval on the device when the associate's limit is passed or a price is
  * overridden (their name and their own PIN, offline too), and writes the discount with the
- * approval to the cart. The sell view owns the cart; this owns the two dialogs.
+ * approval to the cart. The sell view owns the cart; this owns the two dialogs, which load on
+ * the first discount (and are cached by the service worker like every chunk).
  */
 import { html, type ReactiveController, type ReactiveControllerHost } from 'lit';
-import '../components/pos-approval-dialog.ts';
 import type { ApproverOption } from '../components/pos-approval-dialog.ts';
-import '../components/pos-discount-dialog.ts';
 import type { PosEvent } from '../components/events.ts';
 import { describeDataError } from '../data/errors.ts';
 import type { Repositories } from '../data/repositories.ts';
@@ -21,7 +20,7 @@ import {
   type DiscountLimits,
 } from '../domain/discounts.ts';
 import { formatMoney, minor, type Minor } from '../domain/money.ts';
-import { Messages } from '../i18n/messages.ts';
+import { CounterMessages } from '../i18n/counter-messages.ts';
 import type { Role } from '../protocol/wire-constants.ts';
 
 /** What the dialog is open for: one line, or the whole sale. */
@@ -82,6 +81,11 @@ export class DiscountController implements ReactiveController {
   }
 
   async openFor(target: Target): Promise<void> {
+    // The dialogs load on first use, off the first paint.
+    await Promise.all([
+      import('../components/pos-discount-dialog.ts'),
+      import('../components/pos-approval-dialog.ts'),
+    ]);
     const config = await this._options.repos()?.catalog.activeConfig();
     this._limits = discountLimits(config?.envelope.config);
     this._target = target;
@@ -164,16 +168,16 @@ export class DiscountController implements ReactiveController {
     const limits = this._limits;
     if (context === undefined || target === null || limits === null) return;
     if (!Number.isFinite(entry.value)) {
-      this._refuse(Messages.discountInvalid());
+      this._refuse(CounterMessages.discountInvalid());
       return;
     }
     if (entry.kind === 'override') {
       if (target.kind !== 'line' || entry.value < 0) {
-        this._refuse(Messages.discountInvalid());
+        this._refuse(CounterMessages.discountInvalid());
         return;
       }
       if (!limits.reasons.includes(entry.reason)) {
-        this._refuse(Messages.discountReasonUnknown());
+        this._refuse(CounterMessages.discountReasonUnknown());
         return;
       }
       await this._askApproval({
@@ -199,10 +203,10 @@ export class DiscountController implements ReactiveController {
     if (!checked.ok) {
       this._refuse(
         checked.problem === 'above_manager_limit'
-          ? Messages.discountAboveLimit(limits.managerMaxPercent)
+          ? CounterMessages.discountAboveLimit(limits.managerMaxPercent)
           : checked.problem === 'unknown_reason'
-            ? Messages.discountReasonUnknown()
-            : Messages.discountInvalid(),
+            ? CounterMessages.discountReasonUnknown()
+            : CounterMessages.discountInvalid(),
       );
       return;
     }

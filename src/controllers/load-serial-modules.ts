@@ -30,3 +30,14 @@ export function loadSerialScan(): Promise<SerialScanModule> {
   });
   return loadingScan;
 }
+
+let loadingPrompt: Promise<unknown> | null = null;
+
+/** The `<pos-serial-prompt>` element; retried after a failed load. */
+export function loadSerialPrompt(): Promise<unknown> {
+  loadingPrompt ??= import('../components/pos-serial-prompt.ts').catch((error: unknown) => {
+    loadingPrompt = null;
+    throw error;
+  });
+  return loadingPrompt;
+}

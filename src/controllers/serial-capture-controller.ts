@@ -8,7 +8,6 @@
  * and what an accepted serial does (`record`).
  */
 import { html, type ReactiveController, type ReactiveControllerHost } from 'lit';
-import '../components/pos-serial-prompt.ts';
 import type { PosEvent } from '../components/events.ts';
 import { describeDataError } from '../data/errors.ts';
 import type { Repositories } from '../data/repositories.ts';
@@ -17,7 +16,7 @@ import type { CapturedSerial } from '../domain/sale.ts';
 import type { SerialValidator } from '../domain/serial-validation.ts';
 import { log } from '../log.ts';
 import type { CaptureMethod } from '../protocol/wire-constants.ts';
-import { loadSerialScan, loadSerialValidation } from './load-serial-modules.ts';
+import { loadSerialPrompt, loadSerialScan, loadSerialValidation } from './load-serial-modules.ts';
 import { LiveQueryController } from './live-query-controller.ts';
 
 /** A unit that may need a serial: a cart line, a request item, a unit coming back. */
@@ -73,9 +72,12 @@ export class SerialCaptureController<U extends SerialUnit> implements ReactiveCo
   }
 
   hostConnected(): void {
+    // The prompt, re2js and the GS1 parser stay off the first paint; they are fetched while
+    // the till is idle (and precached), so the first serial is instant, offline too.
     const warm = () => {
       void loadSerialValidation().catch(() => undefined);
       void loadSerialScan().catch(() => undefined);
+      void loadSerialPrompt().catch(() => undefined);
     };
     if ('requestIdleCallback' in window) window.requestIdleCallback(warm);
     else setTimeout(warm, 500);
@@ -114,6 +116,11 @@ export class SerialCaptureController<U extends SerialUnit> implements ReactiveCo
     this.unitId = unitId;
     this._error = '';
     this._host.requestUpdate();
+    // Usually loaded while idle already; rendered as soon as it is.
+    void loadSerialPrompt().then(
+      () => this._host.requestUpdate(),
+      () => undefined,
+    );
   }
 
   close(): void {

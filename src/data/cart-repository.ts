@@ -63,15 +63,6 @@ function captureOf(input: SerialCaptureInput): SerialCaptureInfo {
   };
 }
 
-/** A discount never takes more than the price, nor less than nothing. */
-function assertDiscountFits(discount: Discount, base: number): void {
-  const fits =
-    Number.isFinite(discount.value) &&
-    discount.value >= 0 &&
-    (discount.kind === 'percentage' ? discount.value <= 100 : discount.value <= base);
-  if (!fits) throw new DataError(DataErrorReasons.invalid, Messages.discountInvalid());
-}
-
 /** Quantities above this are almost certainly a typing slip (a barcode typed into the field). */
 export const MAX_LINE_QUANTITY = 999;
 
@@ -79,6 +70,9 @@ export interface OpenCart {
   readonly cart: CartRecord | null;
   readonly lines: readonly CartLineRecord[];
 }
+
+/** Discounts and parked sales load on first use, off the first paint. */
+const cartActions = () => import('./cart-actions.ts');
 
 export class CartRepository {
   private readonly _db: AisleDb;
@@ -233,15 +227,7 @@ export class CartRepository {
     discount: Discount | null,
     now: string,
   ): Promise<CartLineRecord> {
-    const db = this._db;
-    return db.transaction('rw', [db.carts, db.cartLines], async () => {
-      const line = await this._line(lineId);
-      if (discount !== null)
-        assertDiscountFits(discount, (line.priceOverride?.price ?? line.unitPrice) * line.quantity);
-      await db.cartLines.update(lineId, { discount });
-      await db.carts.update(line.cartId, { updatedAt: now });
-      return { ...line, discount };
-    });
+    return (await cartActions()).setLineDiscount(this._db, lineId, discount, now);
   }
 
   /** A manager's price for a line's units instead of the catalog's (null: back to catalog). */
@@ -250,36 +236,12 @@ export class CartRepository {
     override: PriceOverride | null,
     now: string,
   ): Promise<CartLineRecord> {
-    const db = this._db;
-    return db.transaction('rw', [db.carts, db.cartLines], async () => {
-      const line = await this._line(lineId);
-      if (override !== null && (!Number.isSafeInteger(override.price) || override.price < 0)) {
-        throw new DataError(DataErrorReasons.invalid, Messages.discountInvalid());
-      }
-      await db.cartLines.update(lineId, { priceOverride: override });
-      await db.carts.update(line.cartId, { updatedAt: now });
-      return { ...line, priceOverride: override };
-    });
+    return (await cartActions()).setPriceOverride(this._db, lineId, override, now);
   }
 
   /** Sets (or with null removes) the discount on the device's whole open sale. */
   async setOrderDiscount(deviceId: string, discount: Discount | null, now: string): Promise<void> {
-    const db = this._db;
-    await db.transaction('rw', [db.carts, db.cartLines], async () => {
-      const cart = await db.carts.where('deviceId').equals(deviceId).first();
-      if (cart === undefined) throw new DataError(DataErrorReasons.emptyCart, Messages.cartEmpty());
-      if (discount !== null) {
-        const lines = await db.cartLines.where('cartId').equals(cart.cartId).toArray();
-        assertDiscountFits(
-          discount,
-          lines.reduce(
-            (sum, line) => sum + (line.priceOverride?.price ?? line.unitPrice) * line.quantity,
-            0,
-          ),
-        );
-      }
-      await db.carts.update(cart.cartId, { orderDiscount: discount, updatedAt: now });
-    });
+    return (await cartActions()).setOrderDiscount(this._db, deviceId, discount, now);
   }
 
   async removeLine(lineId: string, now: string): Promise<void> {
@@ -290,6 +252,33 @@ export class CartRepository {
       await db.cartLines.delete(lineId);
       await db.carts.update(line.cartId, { updatedAt: now });
     });
+  }
+
+  /** Parks the device's open sale for its associate (see cart-actions.ts); null: nothing to park. */
+  async park(
+    deviceId: string,
+    who: { readonly associateId: string; readonly associateName: string },
+    now: string,
+  ): Promise<string | null> {
+    return (await cartActions()).park(this._db, deviceId, who, now);
+  }
+
+  /** The sales this associate parked on this device, newest first, with their lines. */
+  async parked(deviceId: string, associateId: string): Promise<OpenCart[]> {
+    const carts = await this._db.carts
+      .filter(
+        (cart) => cart.parked?.deviceId === deviceId && cart.parked.associateId === associateId,
+      )
+      .toArray();
+    carts.sort((a, b) => (b.parked?.at ?? '').localeCompare(a.parked?.at ?? ''));
+    return Promise.all(
+      carts.map(async (cart) => ({ cart, lines: await this.listLines(cart.cartId) })),
+    );
+  }
+
+  /** Brings a parked sale back to the till; refused while another sale is open there. */
+  async recall(cartId: string, deviceId: string, associateId: string, now: string): Promise<void> {
+    return (await cartActions()).recall(this._db, cartId, deviceId, associateId, now);
   }
 
   /** Empties the device's cart (the associate voids the sale before payment). */

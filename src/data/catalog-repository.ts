@@ -13,7 +13,6 @@ import type { PulledProduct } from '../protocol/sync-protocol.ts';
 import type { FulfillmentRequest } from '../protocol/fulfillment.ts';
 import type { AisleDb } from './db.ts';
 import { applyPulledRequests } from './fulfillment-repository.ts';
-import { historyRecordOfOrder, historyRecordOfReturn } from './history-records.ts';
 import type { SerialExceptionRecord } from './serial-records.ts';
 import { MetaKeys, type ConfigRecord, type ProductRecord } from './types.ts';
 
@@ -113,6 +112,12 @@ export class CatalogRepository {
   /** Writes one pulled page and its cursor atomically: a reload never skips or repeats a page. */
   async applyPage(page: PulledPage, currency: string, now: string): Promise<void> {
     const db = this._db;
+    // The store history's wire shapes are read by their own module, off the first paint;
+    // loaded before the transaction (awaiting anything else inside it would commit it early).
+    const history =
+      (page.storeOrders?.length ?? 0) + (page.storeReturns?.length ?? 0) > 0
+        ? await import('./history-wire.ts')
+        : null;
     await db.transaction(
       'rw',
       [
@@ -153,38 +158,14 @@ export class CatalogRepository {
           await this._putExceptions(page.serialExceptions);
         }
         await applyPulledRequests(db, page.fulfillmentRequests ?? []);
-        await this._putHistory(page.storeOrders ?? [], page.storeReturns ?? []);
+        if (history !== null) {
+          await history.putHistory(db, page.storeOrders ?? [], page.storeReturns ?? []);
+        }
         await db.meta.put({ key: MetaKeys.pullCursor, value: page.nextCursor });
         // A pulled page is a successful exchange with the server too (the status bar shows it).
         await db.meta.put({ key: MetaKeys.lastSyncAt, value: now });
         if (page.complete) await db.meta.put({ key: MetaKeys.catalogComplete, value: true });
       },
-    );
-  }
-
-  /**
-   * The server's copy of the store's orders and returns replaces the device's (it has the
-   * server's ids); titles this device wrote on its own returns are kept.
-   */
-  private async _putHistory(
-    orders: readonly Order[],
-    returns: readonly ReturnRecord[],
-  ): Promise<void> {
-    const db = this._db;
-    if (orders.length > 0) await db.storeOrders.bulkPut(orders.map(historyRecordOfOrder));
-    if (returns.length === 0) return;
-    const known = await db.storeReturns.bulkGet(returns.map((record) => record.x_external_id));
-    await db.storeReturns.bulkPut(
-      returns.map((wire, index) => {
-        const record = historyRecordOfReturn(wire);
-        const mine = known[index];
-        if (mine === undefined) return record;
-        return {
-          ...record,
-          items: record.items.map((item, i) => ({ ...item, title: mine.items[i]?.title ?? null })),
-          ...(mine.seq === undefined ? {} : { seq: mine.seq }),
-        };
-      }),
     );
   }
 

@@ -1,34 +1,16 @@
 /**
- * Returns on the device (DESIGN §10.2, §10.5): finding the sale (its receipt code, its receipt
- * number, or a serial of one of its units) in the store's history this device holds, the units
- * still returnable, and the return itself — checked again and written with its `order.return`
- * mutation in ONE transaction, so a unit is never refunded twice from this device and the
- * return is never lost. The server stays the judge across devices (`duplicate_return`).
+ * Returns on the device (DESIGN §10.2, §10.5): the store's history this device holds, read by
+ * the Return and Serial lookup screens and the till's "already sold" warning. The work itself
+ * (`return-actions.ts`) loads on first use, off the first paint; answers to `order.return`
+ * are recorded here.
  */
-import { formatMoney, type Minor } from '../domain/money.ts';
-import { checkRefunds } from '../domain/refund.ts';
-import { buildReturnPayload, type ReturnDraft } from '../domain/return-request.ts';
-import { cleanScannedText } from '../domain/serial-cleaning.ts';
-import {
-  lastUnreturnedSale,
-  returnableUnits,
-  serialsOf,
-  type SerialEvent,
-  type HistoryReturn,
-  type ReturnableUnit,
-} from '../domain/store-history.ts';
-import { Messages } from '../i18n/messages.ts';
+import type { ReturnDraft } from '../domain/return-request.ts';
+import type { ReturnableUnit, SerialEvent } from '../domain/store-history.ts';
 import { MutationTypes } from '../protocol/wire-constants.ts';
 import { isDone, type AnswerHandlers } from './answer-handlers.ts';
 import type { AisleDb } from './db.ts';
-import { DataError, DataErrorReasons } from './errors.ts';
-import { enqueue, outboxTables } from './outbox-repository.ts';
+import type { ReturnActions } from './return-actions.ts';
 import type { HistoryOrderRecord, HistoryReturnRecord } from './types.ts';
-
-/** A full sale id (the receipt's code). */
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-/** A receipt number as printed (first block of the sale id). */
-const RECEIPT = /^[0-9a-f]{8}$/i;
 
 export interface ReturnInput extends Omit<ReturnDraft, 'returnId'> {
   /** The sale, or null for a blind return. */
@@ -39,16 +21,24 @@ export interface ReturnInput extends Omit<ReturnDraft, 'returnId'> {
   readonly returnId?: string;
 }
 
-const refuse = (
-  reason: (typeof DataErrorReasons)[keyof typeof DataErrorReasons],
-  message: string,
-) => new DataError(reason, message);
-
 export class ReturnRepository {
   private readonly _db: AisleDb;
+  private _actions: Promise<ReturnActions> | null = null;
 
   constructor(db: AisleDb) {
     this._db = db;
+  }
+
+  /** The Return screen's work loads on first use; a failed load is tried again next time. */
+  private _load(): Promise<ReturnActions> {
+    this._actions ??= import('./return-actions.ts').then(
+      ({ ReturnActions }) => new ReturnActions(this._db),
+      (error: unknown) => {
+        this._actions = null;
+        throw error;
+      },
+    );
+    return this._actions;
   }
 
   /**
@@ -56,26 +46,7 @@ export class ReturnRepository {
    * its receipt number, or a serial one of its units was sold with.
    */
   async findSales(code: string): Promise<HistoryOrderRecord[]> {
-    const text = cleanScannedText(code).text.trim();
-    if (text === '') return [];
-    const db = this._db;
-    if (UUID.test(text)) {
-      const order = await db.storeOrders.get(text.toLowerCase());
-      return order === undefined ? [] : [order];
-    }
-    const found = new Map<string, HistoryOrderRecord>();
-    if (RECEIPT.test(text)) {
-      for (const order of await db.storeOrders
-        .where('receipt')
-        .equals(text.toUpperCase())
-        .toArray()) {
-        found.set(order.externalId, order);
-      }
-    }
-    for (const order of await db.storeOrders.where('serials').equals(text).toArray()) {
-      found.set(order.externalId, order);
-    }
-    return [...found.values()].sort((a, b) => b.placedAt.localeCompare(a.placedAt));
+    return (await this._load()).findSales(code);
   }
 
   getSale(externalId: string): Promise<HistoryOrderRecord | undefined> {
@@ -89,7 +60,7 @@ export class ReturnRepository {
 
   /** The sale's units, each with the return that already took it back, if any. */
   async returnable(order: HistoryOrderRecord): Promise<ReturnableUnit[]> {
-    return returnableUnits(order, await this.returnsOf(order.externalId));
+    return (await this._load()).returnable(order);
   }
 
   getReturn(returnId: string): Promise<HistoryReturnRecord | undefined> {
@@ -100,151 +71,17 @@ export class ReturnRepository {
   async historyOfSerial(
     serial: string,
   ): Promise<{ orders: HistoryOrderRecord[]; returns: HistoryReturnRecord[] }> {
-    const text = cleanScannedText(serial).text;
-    const [orders, returns] = await Promise.all([
-      this._db.storeOrders.where('serials').equals(text).toArray(),
-      this._db.storeReturns.where('serials').equals(text).toArray(),
-    ]);
-    return { orders, returns };
+    return (await this._load()).historyOfSerial(serial);
   }
 
-  /**
-   * The sale of the store that sold this serial of this product and has not taken it back
-   * since — what the till warns about before selling it again — or null. A sale of this device
-   * still waiting for the server is not returned here: the cart refuses that serial outright.
-   */
+  /** The sale to warn about before selling this serial again (see ReturnActions.soldBefore). */
   async soldBefore(productId: string, serial: string): Promise<SerialEvent | null> {
-    const { orders, returns } = await this.historyOfSerial(serial);
-    const sold = lastUnreturnedSale(productId, serial, orders, returns);
-    if (sold?.orderExternalId == null) return sold;
-    const own = await this._db.sales.get(sold.orderExternalId);
-    return own?.sync.state === 'pending' ? null : sold;
+    return (await this._load()).soldBefore(productId, serial);
   }
 
-  /**
-   * Records a return and queues its `order.return`, in one transaction after checking it
-   * again there: every unit is part of the sale, none was already returned on this device's
-   * knowledge, each serialized unit comes back with the serial it was sold with, and the
-   * refunds are within what was paid and go to the sale's own tenders unless a manager
-   * approved; a blind return always needs an approval.
-   */
+  /** Records a return and queues its `order.return` (see ReturnActions.commitReturn). */
   async commitReturn(input: ReturnInput): Promise<HistoryReturnRecord> {
-    if (input.units.length === 0)
-      throw refuse(DataErrorReasons.invalid, Messages.returnNothingChosen());
-    if (input.units.some((unit) => unit.reason.trim() === '')) {
-      throw refuse(DataErrorReasons.invalid, Messages.reasonMissing());
-    }
-    if (input.order === null && input.approval === null) {
-      throw refuse(DataErrorReasons.approvalRefused, Messages.blindReturnNeedsApproval());
-    }
-    const db = this._db;
-    const returnId = input.returnId ?? crypto.randomUUID();
-    return db.transaction(
-      'rw',
-      [db.storeOrders, db.storeReturns, ...outboxTables(db)],
-      async () => {
-        const order =
-          input.order === null
-            ? null
-            : ((await db.storeOrders.get(input.order.externalId)) ?? input.order);
-        const earlier = order === null ? [] : await this.returnsOf(order.externalId);
-        if (order !== null) this._assertReturnable(order, earlier, input);
-        const draft: ReturnDraft = {
-          ...input,
-          returnId,
-          orderExternalId: order?.externalId ?? null,
-        };
-        const record: HistoryReturnRecord = {
-          returnId,
-          orderExternalId: draft.orderExternalId,
-          storeId: input.storeId,
-          returnedAt: input.returnedAt,
-          deviceId: input.deviceId,
-          associateId: input.associateId,
-          currency: input.currency,
-          items: input.units.map((unit, index) => ({
-            externalItemId: unit.externalItemId,
-            productId: unit.productId,
-            title: input.titles[index] ?? null,
-            serial: unit.serial,
-            condition: unit.condition,
-            reason: unit.reason,
-            refund: unit.refund,
-          })),
-          refunds: input.refunds,
-          approvedBy: input.approval?.manager_id ?? null,
-          serials: serialsOf(input.units),
-          source: 'device',
-          sync: { state: 'pending', error: null, returnRecordId: null },
-          flags: [],
-        };
-        const seq = await enqueue(db, {
-          type: MutationTypes.orderReturn,
-          payload: buildReturnPayload(draft),
-          ref: returnId,
-          now: input.returnedAt,
-        });
-        const stored = { ...record, seq };
-        await db.storeReturns.put(stored);
-        return stored;
-      },
-    );
-  }
-
-  private _assertReturnable(
-    order: HistoryOrderRecord,
-    earlier: readonly HistoryReturn[],
-    input: ReturnInput,
-  ): void {
-    const units = new Map(
-      returnableUnits(order, earlier).map((unit) => [unit.item.externalItemId, unit]),
-    );
-    let itemsPaid = 0;
-    const chosen = new Set<string>();
-    for (const unit of input.units) {
-      const known = unit.externalItemId === null ? undefined : units.get(unit.externalItemId);
-      if (known === undefined || chosen.has(known.item.externalItemId)) {
-        throw refuse(DataErrorReasons.invalid, Messages.unitNotInSale());
-      }
-      chosen.add(known.item.externalItemId);
-      if (known.returnedBy !== null) {
-        throw refuse(
-          DataErrorReasons.alreadyReturned,
-          Messages.unitAlreadyReturned(known.item.title, known.returnedBy.returnedAt.slice(0, 10)),
-        );
-      }
-      const sold = known.item.serial;
-      if (sold !== null) {
-        if (unit.serial === null) {
-          throw refuse(
-            DataErrorReasons.serialMissing,
-            Messages.serialNeededToReturn(known.item.title),
-          );
-        }
-        if (cleanScannedText(unit.serial).text !== cleanScannedText(sold).text) {
-          throw refuse(
-            DataErrorReasons.serialMismatch,
-            Messages.serialMismatch(known.item.title, sold),
-          );
-        }
-      }
-      itemsPaid += known.item.paid;
-    }
-    const problems = checkRefunds(
-      input.refunds,
-      itemsPaid as Minor,
-      order.payments,
-      earlier.flatMap((record) => record.refunds),
-      input.approval !== null,
-    );
-    const first = problems[0];
-    if (first === undefined) return;
-    throw refuse(
-      DataErrorReasons.refundRefused,
-      first.kind === 'exceeds_paid'
-        ? Messages.refundExceedsPaid(formatMoney(first.paid, order.currency))
-        : Messages.refundNeedsApproval(),
-    );
+    return (await this._load()).commitReturn(input);
   }
 }
 

@@ -18,8 +18,8 @@ import {
 import { navigate } from '../app/router.ts';
 import '../components/pos-cart-lines.ts';
 import '../components/pos-cart-totals.ts';
+import type { ParkedSaleView } from '../components/pos-parked-sales.ts';
 import '../components/pos-scan-field.ts';
-import '../components/pos-tender-dialog.ts';
 import type { PosScanField } from '../components/pos-scan-field.ts';
 import { controlStyles } from '../components/shared-styles.ts';
 import { KeyboardWedgeController } from '../controllers/keyboard-wedge-controller.ts';
@@ -33,7 +33,7 @@ import { formatMoney } from '../domain/money.ts';
 import { requiresSerialAtCheckout } from '../domain/serial-rules.ts';
 import type { CaptureMethod } from '../protocol/schemas.ts';
 import { log } from '../log.ts';
-import { DiscountController } from '../controllers/discount-controller.ts';
+import type { DiscountController } from '../controllers/discount-controller.ts';
 import { SerialCaptureController } from '../controllers/serial-capture-controller.ts';
 import type { CapturedSerial } from '../domain/sale.ts';
 import { Messages } from '../i18n/messages.ts';
@@ -84,6 +84,27 @@ export class PosViewSell extends LitElement {
     query: (repos, deviceId) => repos.carts.current(deviceId),
   });
 
+  /** This associate's parked sales on this device. */
+  private readonly _parked = new LiveQueryController(this, {
+    args: () =>
+      this._repos !== undefined && this._app !== undefined
+        ? ([this._repos, this._app] as const)
+        : undefined,
+    query: async (repos, app) => {
+      const parked = await repos.carts.parked(app.session.deviceId, app.session.associateId);
+      // The list's element loads only once there is a parked sale to show.
+      if (parked.length > 0) await import('../components/pos-parked-sales.ts');
+      return parked.map(({ cart, lines }): ParkedSaleView => ({
+        cartId: cart?.cartId ?? '',
+        parkedAt: cart?.parked?.at ?? '',
+        units: lines.reduce((sum, line) => sum + line.quantity, 0),
+        total: saleAmounts(lines, cart?.orderDiscount, app.store.tax_rate, app.store.price_method)
+          .totals.total,
+        titles: lines.map((line) => line.title),
+      }));
+    },
+  });
+
   private readonly _wedgeScans = new WedgeScanMemory();
   private readonly _serials = new SerialCaptureController(this, {
     repos: () => this._repos,
@@ -110,27 +131,38 @@ export class PosViewSell extends LitElement {
     },
   });
 
-  private readonly _discounts = new DiscountController(this, {
-    repos: () => this._repos,
-    context: () => {
-      const app = this._app;
-      return app === undefined
-        ? undefined
-        : {
-            deviceId: app.session.deviceId,
-            role: app.session.role,
-            storeId: app.store.store_id,
-            currency: app.store.currency,
-            locale: app.store.locale,
-          };
-    },
-    lines: () => this._cart.value?.lines ?? [],
-    orderDiscount: () => this._cart.value?.cart?.orderDiscount ?? null,
-    onChanged: (text) => {
-      this._message = { kind: 'info', text };
-      this._refocus();
-    },
-  });
+  /** Discounts load on the first one given, off the first paint. */
+  private _discounts: DiscountController | null = null;
+
+  private async _openDiscount(
+    target: { readonly kind: 'line'; readonly lineId: string } | { readonly kind: 'order' },
+  ): Promise<void> {
+    if (this._discounts === null) {
+      const { DiscountController } = await import('../controllers/discount-controller.ts');
+      this._discounts ??= new DiscountController(this, {
+        repos: () => this._repos,
+        context: () => {
+          const app = this._app;
+          return app === undefined
+            ? undefined
+            : {
+                deviceId: app.session.deviceId,
+                role: app.session.role,
+                storeId: app.store.store_id,
+                currency: app.store.currency,
+                locale: app.store.locale,
+              };
+        },
+        lines: () => this._cart.value?.lines ?? [],
+        orderDiscount: () => this._cart.value?.cart?.orderDiscount ?? null,
+        onChanged: (text) => {
+          this._message = { kind: 'info', text };
+          this._refocus();
+        },
+      });
+    }
+    await this._discounts.openFor(target);
+  }
 
   // Typing on a button or on nothing goes to the barcode field (not while a dialog is open).
   protected readonly _scanFocus = new ScanFocusController(this, {
@@ -138,7 +170,7 @@ export class PosViewSell extends LitElement {
     enabled: () =>
       !this._paying &&
       !this._serials.open &&
-      !this._discounts.open &&
+      this._discounts?.open !== true &&
       this.closest('[inert]') === null,
   });
 
@@ -291,8 +323,14 @@ export class PosViewSell extends LitElement {
               this._serials.openFor(event.detail.lineId)}
             @pos-add-unit=${this._onAddUnit}
             @pos-line-discount=${(event: PosEvent<'pos-line-discount'>) =>
-              void this._discounts.openFor({ kind: 'line', lineId: event.detail.lineId })}
+              void this._openDiscount({ kind: 'line', lineId: event.detail.lineId })}
           ></pos-cart-lines>
+          <pos-parked-sales
+            .sales=${this._parked.value ?? []}
+            currency=${store.currency}
+            locale=${store.locale}
+            @pos-parked-recall=${this._onRecall}
+          ></pos-parked-sales>
         </section>
         <aside class="checkout" aria-labelledby="checkout-title">
           <h2 id="checkout-title">Sale</h2>
@@ -312,7 +350,7 @@ export class PosViewSell extends LitElement {
                 : html`<button
                     class="quiet"
                     data-testid="sell.order-discount"
-                    @click=${() => void this._discounts.openFor({ kind: 'order' })}
+                    @click=${() => void this._openDiscount({ kind: 'order' })}
                   >
                     Discount on sale
                   </button>`
@@ -320,9 +358,12 @@ export class PosViewSell extends LitElement {
             ${
               empty
                 ? nothing
-                : html`<button class="danger clear" @click=${this._onClear}>
-                    ${this._confirmClear ? 'Tap again to clear the cart' : 'Clear cart'}
-                  </button>`
+                : html`<button class="quiet" data-testid="sell.park" @click=${this._onPark}>
+                      Park sale
+                    </button>
+                    <button class="danger clear" @click=${this._onClear}>
+                      ${this._confirmClear ? 'Tap again to clear the cart' : 'Clear cart'}
+                    </button>`
             }
           </div>
         </aside>
@@ -337,7 +378,7 @@ export class PosViewSell extends LitElement {
         @pos-tender-cancel=${this._onTenderCancel}
         @pos-tender-complete=${this._onTenderComplete}
       ></pos-tender-dialog>
-      ${this._serials.render()} ${this._discounts.render()}
+      ${this._serials.render()} ${this._discounts?.render() ?? nothing}
     `;
   }
 
@@ -371,6 +412,45 @@ export class PosViewSell extends LitElement {
     }).format(new Date(sold.at));
     return Messages.serialAlreadySold(serial, when, sold.receipt ?? '');
   }
+
+  /** Parks the open sale for this associate: the till is free for the next customer. */
+  private readonly _onPark = async (): Promise<void> => {
+    const repos = this._repos;
+    const app = this._app;
+    if (repos === undefined || app === undefined) return;
+    try {
+      const parked = await repos.carts.park(
+        app.session.deviceId,
+        { associateId: app.session.associateId, associateName: app.session.displayName },
+        new Date().toISOString(),
+      );
+      this._message =
+        parked === null ? null : { kind: 'info', text: 'Sale parked: recall it below.' };
+    } catch (error) {
+      this._message = this._failed(error);
+    } finally {
+      this._refocus();
+    }
+  };
+
+  private readonly _onRecall = async (event: PosEvent<'pos-parked-recall'>): Promise<void> => {
+    const repos = this._repos;
+    const app = this._app;
+    if (repos === undefined || app === undefined) return;
+    try {
+      await repos.carts.recall(
+        event.detail.cartId,
+        app.session.deviceId,
+        app.session.associateId,
+        new Date().toISOString(),
+      );
+      this._message = { kind: 'info', text: 'Parked sale recalled.' };
+    } catch (error) {
+      this._message = this._failed(error);
+    } finally {
+      this._refocus();
+    }
+  };
 
   /** Take now or ship: a shipped unit drops its serial (it is captured at picking). */
   private readonly _onShippingChange = async (
@@ -457,7 +537,7 @@ export class PosViewSell extends LitElement {
     this._refocus();
   };
 
-  private readonly _onPay = (): void => {
+  private readonly _onPay = async (): Promise<void> => {
     // The sale cannot complete: the lines that need a serial are flagged, the first focused.
     const missing = missingSerialTitles(this._cart.value?.lines ?? []);
     this._flagMissing = missing.length > 0;
@@ -468,6 +548,13 @@ export class PosViewSell extends LitElement {
     }
     this._tenderError = '';
     this._message = null;
+    // The payment dialog loads on the first payment (precached: offline too).
+    try {
+      await import('../components/pos-tender-dialog.ts');
+    } catch (error) {
+      this._message = this._failed(error);
+      return;
+    }
     this._paying = true;
   };
 

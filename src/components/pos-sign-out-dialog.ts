@@ -1,0 +1,81 @@
+/**
+ * Signing out with a sale still open (issue 13): park it (it comes back for this associate)
+ * or clear it — the next person never inherits someone else's cart.
+ *
+ * @fires pos-sign-out-choice - park, clear, or stay signed in
+ */
+import { LitElement, css, html, type PropertyValues } from 'lit';
+import { customElement, property, query } from 'lit/decorators.js';
+import { emit } from './events.ts';
+import { controlStyles } from './shared-styles.ts';
+
+@customElement('pos-sign-out-dialog')
+export class PosSignOutDialog extends LitElement {
+  static override styles = [
+    controlStyles,
+    css`
+      dialog {
+        width: min(28rem, 96vw);
+        border: none;
+        border-radius: var(--pos-radius);
+        padding: 1.25rem;
+      }
+      dialog::backdrop {
+        background: rgb(0 0 0 / 0.45);
+      }
+      h2 {
+        margin: 0 0 0.5rem;
+        font-size: 1.3rem;
+      }
+      .actions {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.5rem;
+        justify-content: flex-end;
+        margin-top: 1rem;
+      }
+    `,
+  ];
+
+  @property({ type: Boolean, reflect: true }) open = false;
+  /** How many units the open sale holds. */
+  @property({ type: Number }) units = 0;
+
+  @query('dialog') private _dialog?: HTMLDialogElement;
+
+  override updated(changed: PropertyValues<this>): void {
+    const dialog = this._dialog;
+    if (dialog === undefined || !changed.has('open')) return;
+    if (this.open && !dialog.open) dialog.showModal();
+    if (!this.open && dialog.open) dialog.close();
+  }
+
+  override render() {
+    const choose = (choice: 'park' | 'clear' | 'cancel') => () =>
+      emit(this, 'pos-sign-out-choice', { choice });
+    return html`<dialog
+      aria-labelledby="sign-out-heading"
+      @cancel=${(event: Event) => {
+        event.preventDefault();
+        choose('cancel')();
+      }}
+    >
+      <h2 id="sign-out-heading">A sale is still open</h2>
+      <p>
+        The cart holds ${this.units} ${this.units === 1 ? 'item' : 'items'}. Park it to finish it
+        after your next sign-in, or clear it.
+      </p>
+      <div class="actions">
+        <button type="button" class="quiet" @click=${choose('cancel')}>Stay signed in</button>
+        <button type="button" class="danger" @click=${choose('clear')}>Clear the sale</button>
+        <button type="button" class="primary" @click=${choose('park')}>Park and sign out</button>
+      </div>
+    </dialog>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'pos-sign-out-dialog': PosSignOutDialog;
+  }
+}
