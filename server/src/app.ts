@@ -6,6 +6,7 @@
  */
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { installAuth } from './auth.ts';
+import { BODY_LIMIT, installBodyLimits } from './body-limits.ts';
 import { DEFAULT_ACCESS, type AccessSettings } from './auth-grants.ts';
 import { openDatabase, type StoreDb } from './db/database.ts';
 import { migrateToLatest } from './db/migrations/index.ts';
@@ -76,7 +77,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     throw error;
   }
 
-  const app = Fastify({ logger: loggerOptions(options.logger) });
+  const app = Fastify({ logger: loggerOptions(options.logger), bodyLimit: BODY_LIMIT });
   app.decorate('storeDb', store);
   const routeList: RouteEntry[] = [];
   app.decorate('routeList', routeList);
@@ -91,6 +92,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // Response schemas document the API; answers are plain JSON of what the handlers return.
   app.setSerializerCompiler(() => (data) => JSON.stringify(data));
   installErrorHandlers(app);
+  installBodyLimits(app);
   installSecurityHeaders(app, options.corsOrigins ?? []);
   installAuth(app, store, options.adminToken ?? null);
   await registerOpenApi(app);

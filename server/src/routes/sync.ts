@@ -59,6 +59,8 @@ export function registerSyncRoutes(app: FastifyInstance, deps: RouteDeps): void 
   api.post(
     '/v0/sync/push',
     {
+      // Each payload's depth is bounded per mutation (rejected, seq advances), not here.
+      config: { mutationEnvelope: true },
       schema: {
         tags: ['sync'],
         summary: 'Apply outbox mutations in seq order, exactly once',

@@ -19,6 +19,7 @@ import {
 } from '../../../src/protocol/wire-constants.ts';
 import type { ErrorDetail } from '../../../src/protocol/schemas.ts';
 import { assertStoreAccess, type Caller } from '../auth.ts';
+import { payloadTooDeep } from '../body-limits.ts';
 import { inTransaction, type StoreDb, type Trx } from '../db/database.ts';
 import type { MutationLogTable } from '../db/tables.ts';
 import { ApiError } from '../errors.ts';
@@ -111,6 +112,9 @@ async function dispatch<T extends MutationType>(
 
 /** Applies one new mutation; anything that can never succeed becomes `rejected`. */
 async function applyMutation(trx: Trx, mutation: Mutation, target: PushTarget): Promise<Applied> {
+  // First: everything below walks the payload recursively.
+  const tooDeep = payloadTooDeep(mutation.payload);
+  if (tooDeep !== null) return { status: 'rejected', error: tooDeep };
   const nul = findNulCharacter({ type: mutation.type, payload: mutation.payload });
   if (nul !== null) {
     return {
