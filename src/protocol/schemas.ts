@@ -21,6 +21,16 @@ export type { CaptureMethod, Role, ShippingType } from './wire-constants.ts';
 
 /** A string id as NewStore allows it: no `=` or `%` (lookups use `type=value`). */
 export const Id = Type.String({ minLength: 1, maxLength: 128, pattern: '^[^=%\\s][^=%]*$' });
+/**
+ * A store id: ASCII letters, digits, `.`, `_` and `-`, starting with a letter or digit, at most
+ * 64 characters. It travels in paths and names configuration scopes, so `*` (the global
+ * configuration's scope), `/`, spaces and look-alike Unicode can never be a store.
+ */
+export const StoreId = Type.String({
+  minLength: 1,
+  maxLength: 64,
+  pattern: '^[A-Za-z0-9][A-Za-z0-9._-]*$',
+});
 export const Uuid = Type.String({ format: 'uuid' });
 export const IsoDateTime = Type.String({ format: 'date-time' });
 export const CurrencyCode = Type.String({ pattern: '^[A-Z]{3}$' });

@@ -5,7 +5,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import { CurrencyCode, Id, RoleSchema, Store } from '../../../src/protocol/schemas.ts';
+import { CurrencyCode, RoleSchema, Store, StoreId } from '../../../src/protocol/schemas.ts';
 import { callerOf, requireRole } from '../auth.ts';
 import { inTransaction } from '../db/database.ts';
 import { ApiError } from '../errors.ts';
@@ -30,7 +30,7 @@ const NewUserBody = Type.Object({
   display_name: Type.String({ minLength: 1, maxLength: 200 }),
   role: RoleSchema,
   /** Required for associates and managers; admins see every store. */
-  store_id: Type.Optional(Id),
+  store_id: Type.Optional(StoreId),
 });
 
 const UserCreated = Type.Object({
@@ -60,7 +60,7 @@ export function registerAdminRoutes(app: FastifyInstance, deps: RouteDeps): void
         tags: ['stores'],
         summary: 'Create a store or replace its settings (admin)',
         security: [{ bearer: [] }],
-        params: Type.Object({ store_id: Id }),
+        params: Type.Object({ store_id: StoreId }),
         body: StoreSettings,
         response: { 200: Store, 201: Store, ...errors(400, 401, 403, 422) },
       },

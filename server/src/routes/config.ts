@@ -8,7 +8,7 @@ import { Type } from '@sinclair/typebox';
 import {
   AppConfig,
   ConfigEnvelope,
-  Id,
+  StoreId,
   type AppConfig as AppConfigType,
 } from '../../../src/protocol/schemas.ts';
 import { assertStoreAccess, callerOf, requireRole } from '../auth.ts';
@@ -16,7 +16,7 @@ import { inTransaction } from '../db/database.ts';
 import { ApiError } from '../errors.ts';
 import {
   effectiveConfig,
-  GLOBAL_SCOPE,
+  GLOBAL_CONFIG,
   replaceConfig,
   validateConfig,
 } from '../services/config.ts';
@@ -37,7 +37,7 @@ function refuseInvalid(config: AppConfigType): void {
 
 export function registerConfigRoutes(app: FastifyInstance, deps: RouteDeps): void {
   const api = app.withTypeProvider<TypeBoxTypeProvider>();
-  const StoreParams = Type.Object({ store_id: Id });
+  const StoreParams = Type.Object({ store_id: StoreId });
 
   api.get(
     '/v0/associate-app/config',
@@ -71,7 +71,7 @@ export function registerConfigRoutes(app: FastifyInstance, deps: RouteDeps): voi
       requireRole(callerOf(request), 'admin');
       refuseInvalid(request.body);
       return inTransaction(deps.store, async (trx) => {
-        await replaceConfig(trx, GLOBAL_SCOPE, request.body);
+        await replaceConfig(trx, GLOBAL_CONFIG, request.body);
         return effectiveConfig(trx, null);
       });
     },
@@ -105,7 +105,7 @@ export function registerConfigRoutes(app: FastifyInstance, deps: RouteDeps): voi
       await storeScoped(storeId, callerOf(request));
       refuseInvalid(request.body);
       return inTransaction(deps.store, async (trx) => {
-        await replaceConfig(trx, storeId, request.body);
+        await replaceConfig(trx, { storeId }, request.body);
         return effectiveConfig(trx, storeId);
       });
     },
@@ -132,7 +132,7 @@ export function registerConfigRoutes(app: FastifyInstance, deps: RouteDeps): voi
           .where('scope', '=', storeId)
           .executeTakeFirst();
         // Nothing to remove: answer the same envelope and burn no version.
-        if (current?.config_json != null) await replaceConfig(trx, storeId, null);
+        if (current?.config_json != null) await replaceConfig(trx, { storeId }, null);
         return effectiveConfig(trx, storeId);
       });
     },

@@ -6,7 +6,7 @@
 import type { ImportRequest } from '../../../src/protocol/schemas.ts';
 import { inTransaction, type StoreDb } from '../db/database.ts';
 import { runImport } from '../services/catalog-import.ts';
-import { GLOBAL_SCOPE, replaceConfig } from '../services/config.ts';
+import { GLOBAL_CONFIG, replaceConfig } from '../services/config.ts';
 import { createStore, createUser } from '../services/stores.ts';
 import {
   DEMO_CONFIG,
@@ -36,6 +36,6 @@ export async function seedDemoStore(store: StoreDb): Promise<void> {
     }
     await runImport(trx, products);
     await runImport(trx, prices);
-    await replaceConfig(trx, GLOBAL_SCOPE, DEMO_CONFIG);
+    await replaceConfig(trx, GLOBAL_CONFIG, DEMO_CONFIG);
   });
 }

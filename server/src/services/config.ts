@@ -6,12 +6,40 @@
  * to an older global document, devices see a newer version and fetch it.
  */
 import { SERIAL_PATTERN_FIELD, serialPatternProblem } from '../../../src/domain/serial-pattern.ts';
-import type { AppConfig, ConfigEnvelope, ErrorDetail } from '../../../src/protocol/schemas.ts';
+import {
+  StoreId,
+  type AppConfig,
+  type ConfigEnvelope,
+  type ErrorDetail,
+} from '../../../src/protocol/schemas.ts';
 import type { StoreDb, Trx } from '../db/database.ts';
 import type { AppConfigsTable } from '../db/tables.ts';
+import { ApiError } from '../errors.ts';
 import { Counters, nextValue } from './counters.ts';
 
-export const GLOBAL_SCOPE = '*';
+/** The global document's scope: a character no store id may hold (`StoreId`'s pattern). */
+const GLOBAL_SCOPE = '*';
+
+/** Where a configuration lives: the global document, or one store's override. */
+export type ConfigScope = { readonly global: true } | { readonly storeId: string };
+
+export const GLOBAL_CONFIG: ConfigScope = { global: true };
+
+const STORE_ID = new RegExp(StoreId.pattern ?? '^$');
+
+/**
+ * The `app_configs` row key of a scope. A store id is checked again here (the routes' schemas
+ * refuse it first): a store named `*` would otherwise read and write the global document.
+ */
+function scopeKey(scope: ConfigScope): string {
+  if ('global' in scope) return GLOBAL_SCOPE;
+  if (!STORE_ID.test(scope.storeId)) {
+    throw new ApiError(400, 'invalid_store_id', `${scope.storeId} is not a valid store id.`, [
+      { field: 'store_id', message: 'must be letters, digits, ".", "_" or "-"' },
+    ]);
+  }
+  return scope.storeId;
+}
 
 /**
  * Rules beyond the schema, as field errors (empty = acceptable). The serial pattern must be
@@ -36,38 +64,41 @@ export async function effectiveConfig(
   db: Queryable,
   storeId: string | null,
 ): Promise<ConfigEnvelope> {
-  const scopes = storeId === null ? [GLOBAL_SCOPE] : [GLOBAL_SCOPE, storeId];
+  // A store named `*` (possible before store ids were checked) gets no override of its own.
+  const local = storeId === null || storeId === GLOBAL_SCOPE ? null : storeId;
+  const scopes = local === null ? [GLOBAL_SCOPE] : [GLOBAL_SCOPE, local];
   const rows = await db
     .selectFrom('app_configs')
     .selectAll()
     .where('scope', 'in', scopes)
     .execute();
   const global = rows.find((row) => row.scope === GLOBAL_SCOPE);
-  const local = storeId === null ? undefined : rows.find((row) => row.scope === storeId);
+  const override = local === null ? undefined : rows.find((row) => row.scope === local);
   const newest = rows.reduce<AppConfigsTable | undefined>(
     (best, row) => (best === undefined || Number(row.version) > Number(best.version) ? row : best),
     undefined,
   );
   if (newest === undefined) return { version: 0, updated_at: null, source: 'none', config: {} };
   const source =
-    local?.config_json != null ? local : global?.config_json != null ? global : undefined;
+    override?.config_json != null ? override : global?.config_json != null ? global : undefined;
   return {
     version: Number(newest.version),
     updated_at: newest.updated_at,
-    source: source === undefined ? 'none' : source === local ? 'store' : 'global',
+    source: source === undefined ? 'none' : source === override ? 'store' : 'global',
     config: source?.config_json == null ? {} : (JSON.parse(source.config_json) as AppConfig),
   };
 }
 
-/** Replaces the configuration of a scope (`*` or a store id); null removes a store override. */
+/** Replaces the configuration of a scope; null removes a store override. */
 export async function replaceConfig(
   trx: Trx,
-  scope: string,
+  scope: ConfigScope,
   config: AppConfig | null,
 ): Promise<void> {
+  const key = scopeKey(scope);
   const version = await nextValue(trx, Counters.configVersion);
   const row = {
-    scope,
+    scope: key,
     config_json: config === null ? null : JSON.stringify(config),
     version,
     updated_at: new Date().toISOString(),
