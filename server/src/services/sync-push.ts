@@ -208,7 +208,7 @@ function assertNoGap(mutations: readonly Mutation[], last: number): void {
 interface History {
   /** What each already-applied seq of this batch was. */
   bySeq: Map<number, Logged>;
-  /** The first answer given to each new mutation id that was seen before (any seq). */
+  /** The first answer given to each new mutation id this device sent before (any seq). */
   byId: Map<string, Logged>;
 }
 
@@ -234,6 +234,8 @@ async function loadHistory(
     const rows = await trx
       .selectFrom('mutation_log')
       .selectAll()
+      // This device's log only: another device's id must not fetch that device's answer.
+      .where('device_id', '=', deviceId)
       .where('mutation_id', 'in', newIds)
       .where('status', '!=', 'idempotency_mismatch')
       .orderBy('created_at')

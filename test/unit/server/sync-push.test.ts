@@ -187,6 +187,22 @@ describe('POST /v0/sync/push', () => {
     expect(await orderCount()).toBe(before + 1);
   });
 
+  it("does not answer another store's device with this device's result for its mutation id", async () => {
+    const deviceId = await newDevice();
+    const theirs = sale(1);
+    const applied = await push(deviceId, [theirs]);
+    const orderId = (applied.body.results[0]?.result as OrderCreated).id;
+    // A device of another store replays that mutation, id and payload, as its own seq 1.
+    const other = await newDevice(OTHER_STORE, t.tokens.otherAssociate);
+    const replayed = await push(other, [theirs], t.tokens.otherAssociate);
+    expect(replayed.status).toBe(200);
+    expect(replayed.body.results[0]?.status).toBe('rejected');
+    expect(JSON.stringify(replayed.body)).not.toContain(orderId);
+    // The device that sent it still gets its answer back: the replay the log is for.
+    const again = await push(deviceId, [theirs]);
+    expect(again.body.results[0]).toMatchObject({ status: 'duplicate', result: { id: orderId } });
+  });
+
   it('applies a batch once when two tabs push it at the same time', async () => {
     const deviceId = await newDevice();
     const before = await orderCount();
