@@ -9,7 +9,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Role } from '../../src/protocol/schemas.ts';
 import { accessOf } from './access-policy.ts';
 import type { StoreDb } from './db/database.ts';
-import { ApiError, forbidden } from './errors.ts';
+import { ApiError, forbidden, notFound } from './errors.ts';
 
 export interface Caller {
   role: Role;
@@ -171,8 +171,26 @@ export function requireRole(caller: Caller, role: Role): void {
   }
 }
 
+/** Whether the caller may see what belongs to this store (admins see every store). */
+export const seesStore = (caller: Caller, storeId: string): boolean =>
+  caller.role === 'admin' || caller.storeId === storeId;
+
+/** For a store the caller names itself: another store's is 403 (store ids are no secret). */
 export function assertStoreAccess(caller: Caller, storeId: string): void {
-  if (caller.role !== 'admin' && caller.storeId !== storeId) throw forbidden();
+  if (!seesStore(caller, storeId)) throw forbidden();
+}
+
+/**
+ * For a row found by its id: another store's answers exactly as an unknown id does (404), so a
+ * token cannot learn that an order, request or exception exists elsewhere.
+ */
+export function foundInStore<T extends { readonly store_id: string }>(
+  caller: Caller,
+  row: T | null | undefined,
+  what: string,
+): T {
+  if (row === null || row === undefined || !seesStore(caller, row.store_id)) throw notFound(what);
+  return row;
 }
 
 export const newId = (): string => randomUUID();

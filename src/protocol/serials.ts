@@ -29,6 +29,13 @@ export const SerialOrderSummary = Type.Object({
 });
 export type SerialOrderSummary = Static<typeof SerialOrderSummary>;
 
+/**
+ * Another store's sale as a store sees it: the registry is chain-wide (a serial is sold once in
+ * the chain), but what another store did — its order, device, associate, times — is its own.
+ */
+export const OtherStoreSale = Type.Object({ in_another_store: Type.Literal(true) });
+export type OtherStoreSale = Static<typeof OtherStoreSale>;
+
 export const SerialException = Type.Object({
   id: Type.String(),
   kind: SerialExceptionKindSchema,
@@ -42,8 +49,8 @@ export const SerialException = Type.Object({
   external_item_id: Type.String(),
   /** The sale the exception is about (for a duplicate: the later one). */
   order: SerialOrderSummary,
-  /** For a duplicate: the sale that already held the serial. */
-  other_order: Nullable(SerialOrderSummary),
+  /** For a duplicate: the sale that already held the serial (another store's: only that). */
+  other_order: Nullable(Type.Union([SerialOrderSummary, OtherStoreSale])),
   /** Kind-specific facts, e.g. `{pattern, expected, config_version}` for `invalid_format`. */
   details: Type.Record(Type.String(), Type.Unknown()),
   opened_at: Type.String(),

@@ -164,7 +164,9 @@ export class PosViewExceptions extends LitElement {
       ${
         exception.other_order === null
           ? nothing
-          : html`<p>Already sold in sale ${receiptNumber(exception.other_order.external_id)}</p>`
+          : 'in_another_store' in exception.other_order
+            ? html`<p>Already sold in another store</p>`
+            : html`<p>Already sold in sale ${receiptNumber(exception.other_order.external_id)}</p>`
       }
       ${typeof expected === 'string' ? html`<p>Expected a serial ${expected}</p>` : nothing}
       ${

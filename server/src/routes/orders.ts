@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { Order, OrderCreated, OrderRequest } from '../../../src/protocol/schemas.ts';
-import { assertStoreAccess, callerOf } from '../auth.ts';
+import { assertStoreAccess, callerOf, foundInStore } from '../auth.ts';
 import { inTransaction } from '../db/database.ts';
 import { notFound } from '../errors.ts';
 import { createOrder, findOrder } from '../services/orders.ts';
@@ -51,9 +51,7 @@ export function registerOrderRoutes(app: FastifyInstance, deps: RouteDeps): void
     async (request) => {
       const caller = callerOf(request);
       const order = await findOrder(deps.store, { id: request.params.id }, null);
-      if (order === null) throw notFound(`Order ${request.params.id}`);
-      assertStoreAccess(caller, order.store_id);
-      return order;
+      return foundInStore(caller, order, `Order ${request.params.id}`);
     },
   );
 

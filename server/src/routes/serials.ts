@@ -77,6 +77,7 @@ export function registerSerialRoutes(app: FastifyInstance, deps: RouteDeps): voi
           storeRow?.store_id ?? null,
           request.query.state ?? 'open',
           request.query.limit ?? MAX_EXCEPTION_LIST,
+          caller.role === 'admin',
         ),
       };
     },

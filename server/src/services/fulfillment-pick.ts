@@ -18,10 +18,10 @@ import type {
   ShipmentRequest,
 } from '../../../src/protocol/fulfillment.ts';
 import type { ErrorDetail } from '../../../src/protocol/schemas.ts';
-import { assertStoreAccess, requireRole, type Caller } from '../auth.ts';
+import { foundInStore, requireRole, type Caller } from '../auth.ts';
 import type { StoreDb, Trx } from '../db/database.ts';
 import type { FulfillmentItemsTable, FulfillmentRequestsTable } from '../db/tables.ts';
-import { ApiError, notFound } from '../errors.ts';
+import { ApiError } from '../errors.ts';
 import { Counters, nextValue } from './counters.ts';
 import { readFulfillmentRequest } from './fulfillment.ts';
 import { currentPattern, registerUnit } from './serial-registry.ts';
@@ -45,10 +45,7 @@ async function lockRequest(
 ): Promise<FulfillmentRequestsTable> {
   let query = trx.selectFrom('fulfillment_requests').selectAll().where('id', '=', id);
   if (store.dialect === 'postgres') query = query.forUpdate();
-  const request = await query.executeTakeFirst();
-  if (request === undefined) throw notFound(`Fulfillment request ${id}`);
-  assertStoreAccess(caller, request.store_id);
-  return request;
+  return foundInStore(caller, await query.executeTakeFirst(), `Fulfillment request ${id}`);
 }
 
 /** Cancelled and shipped requests take no more picks or shipments. */

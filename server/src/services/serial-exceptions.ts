@@ -11,7 +11,7 @@ import type {
   SerialExceptionResolve,
   SerialOrderSummary,
 } from '../../../src/protocol/serials.ts';
-import { assertStoreAccess, newId, requireRole, type Caller } from '../auth.ts';
+import { foundInStore, newId, requireRole, type Caller } from '../auth.ts';
 import type { StoreDb, Trx } from '../db/database.ts';
 import { ApiError, notFound } from '../errors.ts';
 import { Counters, nextValue } from './counters.ts';
@@ -87,8 +87,18 @@ export type ExceptionRow = Awaited<
   ReturnType<ReturnType<typeof exceptionQuery>['executeTakeFirstOrThrow']>
 >;
 
-function otherOrder(row: ExceptionRow): SerialOrderSummary | null {
+/** What a store may know of another store's sale: that it exists, none of its data. */
+const IN_ANOTHER_STORE = { in_another_store: true } as const;
+
+/** Facts about the other sale's unit, left out with the rest of it. */
+const OTHER_SALE_DETAILS = ['other_order_item_id', 'other_unit_id'];
+
+const inAnotherStore = (row: ExceptionRow): boolean =>
+  row.x_id !== null && row.x_store_id !== row.store_id;
+
+function otherOrder(row: ExceptionRow, chainWide: boolean): SerialException['other_order'] {
   if (row.x_id === null) return null;
+  if (!chainWide && inAnotherStore(row)) return IN_ANOTHER_STORE;
   return {
     id: row.x_id,
     external_id: row.x_external_id ?? '',
@@ -100,7 +110,16 @@ function otherOrder(row: ExceptionRow): SerialOrderSummary | null {
   };
 }
 
-export function toWireException(row: ExceptionRow): SerialException {
+/**
+ * An exception in its wire shape. The registry is chain-wide (one serial sold once in the
+ * chain), so a duplicate may name another store's sale; unless `chainWide` (an admin), that
+ * sale shows only as `{in_another_store: true}`, and the details drop its item and unit ids.
+ */
+export function toWireException(row: ExceptionRow, chainWide = false): SerialException {
+  const details = JSON.parse(row.details_json) as Record<string, unknown>;
+  if (!chainWide && inAnotherStore(row)) {
+    for (const key of OTHER_SALE_DETAILS) delete details[key];
+  }
   return {
     id: row.id,
     kind: row.kind as SerialException['kind'],
@@ -112,8 +131,8 @@ export function toWireException(row: ExceptionRow): SerialException {
     order_item_id: row.order_item_id,
     external_item_id: row.external_item_id,
     order: orderSummary(row),
-    other_order: otherOrder(row),
-    details: JSON.parse(row.details_json) as Record<string, unknown>,
+    other_order: otherOrder(row, chainWide),
+    details,
     opened_at: row.opened_at,
     resolution: row.resolution as SerialException['resolution'],
     resolved_serial: row.resolved_serial,
@@ -133,18 +152,23 @@ export async function listSerialExceptions(
   storeId: string | null,
   state: ExceptionStateFilter,
   limit: number,
+  chainWide: boolean,
 ): Promise<SerialException[]> {
   let query = exceptionQuery(db);
   if (storeId !== null) query = query.where('e.store_id', '=', storeId);
   if (state !== 'all') query = query.where('e.state', '=', state);
   const rows = await query.orderBy('e.change_no').orderBy('e.id').limit(limit).execute();
-  return rows.map(toWireException);
+  return rows.map((row) => toWireException(row, chainWide));
 }
 
-async function readException(db: Queryable, id: string): Promise<SerialException> {
+async function readException(
+  db: Queryable,
+  id: string,
+  chainWide: boolean,
+): Promise<SerialException> {
   const row = await exceptionQuery(db).where('e.id', '=', id).executeTakeFirst();
   if (row === undefined) throw notFound(`Serial exception ${id}`);
-  return toWireException(row);
+  return toWireException(row, chainWide);
 }
 
 /** The serial a correction brings, cleaned and checked against the store's pattern now. */
@@ -170,9 +194,19 @@ async function correctedSerial(
   if (holder !== undefined && holder.id !== unitId) {
     const order = await trx
       .selectFrom('orders')
-      .select('external_id')
+      .select(['external_id', 'store_id'])
       .where('id', '=', holder.order_id)
       .executeTakeFirst();
+    if (order !== undefined && order.store_id !== storeId) {
+      // Chain-wide registry, store-private sales: say where, not which.
+      throw new ApiError(
+        409,
+        'serial_conflict',
+        `Serial ${verdict.serial} is already sold in another store; nothing was changed.`,
+        [{ field: 'serial_number', message: 'is held by a sale of another store' }],
+        { in_another_store: true },
+      );
+    }
     const name = order?.external_id ?? holder.order_id;
     throw new ApiError(
       409,
@@ -201,9 +235,11 @@ export async function resolveSerialException(
   let query = trx.selectFrom('serial_exceptions').selectAll().where('id', '=', exceptionId);
   // Two managers resolving one exception at once: the second waits, then sees it resolved.
   if (store.dialect === 'postgres') query = query.forUpdate();
-  const exception = await query.executeTakeFirst();
-  if (exception === undefined) throw notFound(`Serial exception ${exceptionId}`);
-  assertStoreAccess(caller, exception.store_id);
+  const exception = foundInStore(
+    caller,
+    await query.executeTakeFirst(),
+    `Serial exception ${exceptionId}`,
+  );
   if (exception.state !== 'open') {
     throw new ApiError(
       409,
@@ -308,5 +344,5 @@ export async function resolveSerialException(
       .where('id', '=', id)
       .execute();
   }
-  return readException(trx, exception.id);
+  return readException(trx, exception.id, caller.role === 'admin');
 }

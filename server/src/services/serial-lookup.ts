@@ -110,7 +110,9 @@ export async function lookupSerial(
       ]),
     );
   if (storeId !== null) exceptions = exceptions.where('e.store_id', '=', storeId);
-  const open = (await exceptions.orderBy('e.change_no').execute()).map(toWireException);
+  const open = (await exceptions.orderBy('e.change_no').execute()).map((row) =>
+    toWireException(row, storeId === null),
+  );
   const openUnitIds = new Set(
     (
       await store.db

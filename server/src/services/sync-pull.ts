@@ -245,7 +245,8 @@ export async function pullChanges(
     config: configChanged ? envelope : null,
     ...(lastApplied === undefined ? {} : { last_applied_seq: lastApplied }),
     fulfillment_requests: fulfillment.requests,
-    serial_exceptions: exceptions.map(toWireException),
+    // A device sees its own store's side of the registry only.
+    serial_exceptions: exceptions.map((row) => toWireException(row, false)),
     store_orders: history.orders,
     store_returns: returns.returns,
   };

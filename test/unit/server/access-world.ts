@@ -135,7 +135,8 @@ const tableFor = (
     probe: () => ({ url: `/v0/orders?external_id=nothing-here&store_id=${STORE}` }),
     across: 403,
   },
-  'GET /v0/orders/:': { probe: () => ({ url: `/v0/orders/${ids.orderId}` }), across: 403 },
+  // Another store's order answers as an unknown one would: its id stays unconfirmed.
+  'GET /v0/orders/:': { probe: () => ({ url: `/v0/orders/${ids.orderId}` }), across: 404 },
   'GET /v0/serials/:': { probe: () => ({ url: `/v0/serials/${serial}` }), across: 404 },
   'POST /v0/d/orders/:/returns': {
     probe: () => ({
@@ -190,7 +191,7 @@ const tableFor = (
       url: `/v0/serial-exceptions/${ids.exceptionId}/resolve`,
       body: { resolution: 'accepted', note: 'checked the box' },
     }),
-    across: 403,
+    across: 404,
   },
   'GET /v0/stores/:/fulfillment_requests': {
     probe: () => ({ url: `/v0/stores/${STORE}/fulfillment_requests` }),
@@ -201,15 +202,15 @@ const tableFor = (
       url: `/v0/fulfillment_requests/${ids.requestId}/pick`,
       body: { items: [{ id: ids.requestItemId }] },
     }),
-    across: 403,
+    across: 404,
   },
   'POST /v0/fulfillment_requests/:/shipment': {
     probe: () => ({ url: `/v0/fulfillment_requests/${ids.requestId}/shipment`, body: {} }),
-    across: 403,
+    across: 404,
   },
   'POST /v0/fulfillment_requests/:/cancel': {
     probe: () => ({ url: `/v0/fulfillment_requests/${ids.requestId}/cancel`, body: {} }),
-    across: 403,
+    across: 404,
   },
   'POST /v0/devices': {
     probe: () => ({ url: '/v0/devices', body: { store_id: STORE } }),

@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
+import { fromDecimal, taxOn, toDecimal } from '../../../src/domain/money.ts';
 import type { OrderRequest } from '../../../src/protocol/schemas.ts';
 import { buildApp, type AppOptions } from '../../../server/src/app.ts';
 import { DEMO_PRODUCTS, DEMO_STORE, DEMO_USERS } from '../../../server/src/seed/demo-catalog.ts';
@@ -141,6 +142,16 @@ export async function startTestApp(
   };
 }
 
+/** The user id behind a username (what the server records as a sale's associate). */
+export async function userIdOf(t: TestApp, username: string): Promise<string> {
+  const row = await t.app.storeDb.db
+    .selectFrom('users')
+    .select('user_id')
+    .where('username', '=', username)
+    .executeTakeFirstOrThrow();
+  return row.user_id;
+}
+
 export const demoProduct = (index: number) => {
   const product = DEMO_PRODUCTS[index];
   if (product === undefined) throw new Error(`no demo product ${index}`);
@@ -156,21 +167,25 @@ function totalOf(items: OrderRequest['items']): number {
   return cents / 100;
 }
 
-/** A valid order for the demo store: one unit of each given demo product, 8 % tax. */
+/**
+ * A valid order for the demo store: one unit of each given demo product at its catalog price,
+ * with the store's tax (8 %; the other store's is 7 %) and a cash payment of the total.
+ */
 export function demoOrder(
   overrides: Partial<OrderRequest> = {},
   productIndexes = [0, 15],
+  taxRate = 0.08,
 ): OrderRequest {
   const items = productIndexes.map((index, i) => {
     const product = demoProduct(index);
-    const tax = Math.round(product.price * 8) / 100;
+    const tax = toDecimal(taxOn(fromDecimal(product.price, 'USD'), taxRate), 'USD');
     return {
       external_item_id: String(i + 1),
       product_id: product.product_id,
       price: {
         item_price: product.price,
         item_list_price: product.price,
-        item_tax_lines: [{ amount: tax, rate: 0.08 }],
+        item_tax_lines: [{ amount: tax, rate: taxRate }],
       },
       shipping_type: 'in_store_handover' as const,
       ...(product.serialized ? { serial_number: `SN${String(i).padStart(12, '0')}` } : {}),
