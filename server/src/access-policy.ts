@@ -26,6 +26,7 @@ export const ROUTE_ACCESS: Readonly<Record<string, Access>> = {
   'POST /v0/d/fulfill_order': 'associate',
   'GET /v0/orders': 'associate',
   'GET /v0/orders/:': 'associate',
+  'GET /v0/order-flags': 'manager',
   'POST /v0/d/orders/:/returns': 'associate',
   'GET /v0/d/orders/:/returns': 'associate',
   // A blind return carries a manager's approval, checked by the service.

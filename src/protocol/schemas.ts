@@ -10,6 +10,7 @@ import { Type, type Static } from '@sinclair/typebox';
 import { literalUnion, Nullable } from './schema-helpers.ts';
 import {
   CaptureMethods,
+  OrderFlagKinds,
   PaymentMethods,
   PriceMethods,
   Roles,
@@ -362,6 +363,35 @@ export const OrderCreated = Type.Object({
 });
 export type OrderCreated = Static<typeof OrderCreated>;
 
+/**
+ * What the server found wrong with a sale it kept (DESIGN §10.3): its kind, a sentence for a
+ * manager, and the facts — `field` (where in the order) and amounts as decimals.
+ */
+export const OrderFlag = Type.Object({
+  kind: literalUnion(OrderFlagKinds),
+  message: Type.String(),
+  details: Type.Record(Type.String(), Type.Unknown()),
+});
+export type OrderFlag = Static<typeof OrderFlag>;
+
+/** `GET /v0/order-flags`: a store's flags, newest first, each with its order. */
+export const OrderFlagEntry = Type.Composite([
+  Type.Object({
+    id: Type.String(),
+    order_id: Type.String(),
+    order_external_id: Type.String(),
+    store_id: Type.String(),
+    device_id: Nullable(Type.String()),
+    associate_id: Nullable(Type.String()),
+    created_at: IsoDateTime,
+  }),
+  OrderFlag,
+]);
+export type OrderFlagEntry = Static<typeof OrderFlagEntry>;
+
+export const OrderFlagList = Type.Object({ order_flags: Type.Array(OrderFlagEntry) });
+export type OrderFlagList = Static<typeof OrderFlagList>;
+
 /** `GET /v0/orders/{id}`: the stored order with its items, their serials and the totals. */
 export const Order = Type.Object({
   id: Type.String(),
@@ -398,5 +428,10 @@ export const Order = Type.Object({
     }),
   ),
   payments: Type.Array(Payment),
+  /**
+   * What the server found wrong with the sale when it kept it; empty for a clean one. Always
+   * on `GET /v0/orders/{id}`; left out of the store history the pull sends devices.
+   */
+  flags: Type.Optional(Type.Array(OrderFlag)),
 });
 export type Order = Static<typeof Order>;

@@ -131,3 +131,29 @@ export type FulfillmentState = (typeof FulfillmentStates)[keyof typeof Fulfillme
 
 /** Pick-up customers wait in the store, so their requests come before carrier ones. */
 export const FulfillmentPriorities = { pickUp: 2, carrier: 1 } as const;
+
+/**
+ * What the server found wrong with an order's money or identity (DESIGN §10.3). On the API such
+ * an order is refused (422); from a device the sale is kept — money changed hands — and each
+ * finding is stored as a flag on the order for a manager.
+ * - `totals_mismatch`: an amount that does not add up (item price vs list price less its
+ *   adjustments; a cash payment's tendered less change vs its amount);
+ * - `price_below_catalog`: a unit sold below the store's catalog price, unexplained;
+ * - `tax_mismatch`: a tax line that is not the store's rate on the price, or the wrong price
+ *   method;
+ * - `underpaid` / `overpaid`: payments that do not add up to the order's total;
+ * - `change_exceeds_tendered`: change larger than the cash handed over (or change on a card);
+ * - `unknown_product`: a product the catalog does not hold, so its price could not be checked;
+ * - `identity_mismatch`: the sale names another device or associate than the token that sent it.
+ */
+export const OrderFlagKinds = {
+  totalsMismatch: 'totals_mismatch',
+  priceBelowCatalog: 'price_below_catalog',
+  taxMismatch: 'tax_mismatch',
+  underpaid: 'underpaid',
+  overpaid: 'overpaid',
+  changeExceedsTendered: 'change_exceeds_tendered',
+  unknownProduct: 'unknown_product',
+  identityMismatch: 'identity_mismatch',
+} as const;
+export type OrderFlagKind = (typeof OrderFlagKinds)[keyof typeof OrderFlagKinds];

@@ -35,6 +35,8 @@ export interface TokensTable {
   store_id: string | null;
   /** The device the token was issued for (migration 003); null = not bound to a device. */
   device_id: string | null;
+  /** The refresh family it was minted with (migration 005): revoked with that family. */
+  family_id: string | null;
   expires_at: string;
   created_at: string;
 }
@@ -143,6 +145,22 @@ export interface OrderItemsTable {
   shipping_type: string;
   serial_number: string | null;
   serial_capture_json: string | null;
+}
+
+/** What the server found wrong with a sale it kept (migration 005), in the order found. */
+export interface OrderFlagsTable {
+  id: string;
+  order_id: string;
+  store_id: string;
+  /** An `OrderFlagKinds` value. */
+  kind: string;
+  /** The request field it is about: `items[0].price.item_price`, `payments`. */
+  field: string;
+  message: string;
+  details_json: string;
+  created_at: string;
+  /** Its place among the order's flags. */
+  position: number;
 }
 
 export interface DevicesTable {
@@ -329,6 +347,7 @@ export interface Database {
   app_configs: AppConfigsTable;
   orders: OrdersTable;
   order_items: OrderItemsTable;
+  order_flags: OrderFlagsTable;
   devices: DevicesTable;
   mutation_log: MutationLogTable;
   serial_units: SerialUnitsTable;

@@ -2,12 +2,17 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import { Order, OrderCreated, OrderRequest } from '../../../src/protocol/schemas.ts';
-import { assertStoreAccess, callerOf, foundInStore } from '../auth.ts';
+import { Order, OrderCreated, OrderFlagList, OrderRequest } from '../../../src/protocol/schemas.ts';
+import { assertStoreAccess, callerOf, foundInStore, requireRole } from '../auth.ts';
 import { inTransaction } from '../db/database.ts';
 import { notFound } from '../errors.ts';
-import { createOrder, findOrder } from '../services/orders.ts';
-import { errors, type RouteDeps } from './shared.ts';
+import { createOrder, findOrder, listOrderFlags, MAX_FLAG_LIST } from '../services/orders.ts';
+import { errors, storeForCaller, type RouteDeps } from './shared.ts';
+
+const FlagListQuery = Type.Object({
+  store_id: Type.Optional(Type.String({ minLength: 1, maxLength: 128 })),
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_FLAG_LIST })),
+});
 
 export function registerOrderRoutes(app: FastifyInstance, deps: RouteDeps): void {
   const api = app.withTypeProvider<TypeBoxTypeProvider>();
@@ -29,8 +34,12 @@ export function registerOrderRoutes(app: FastifyInstance, deps: RouteDeps): void
       const outcome = await inTransaction(deps.store, (trx) =>
         createOrder(trx, request.body, {
           source: 'api',
-          deviceId: null,
-          associateId: caller.userId,
+          // An admin (an integration) is believed; anyone else is recorded as its token says.
+          sender: {
+            deviceId: caller.deviceId,
+            associateId: caller.userId,
+            trusted: caller.role === 'admin',
+          },
         }),
       );
       return reply.code(outcome.created ? 201 : 200).send(outcome.order);
@@ -79,6 +88,32 @@ export function registerOrderRoutes(app: FastifyInstance, deps: RouteDeps): void
       const order = await findOrder(deps.store, { externalId: request.query.external_id }, storeId);
       if (order === null) throw notFound(`Order ${request.query.external_id}`);
       return order;
+    },
+  );
+
+  api.get(
+    '/v0/order-flags',
+    {
+      schema: {
+        tags: ['orders'],
+        summary:
+          "A store's flagged sales, newest first: money that does not add up, a price below the catalog, another device or associate named (manager; admin: every store or the one named)",
+        security: [{ bearer: [] }],
+        querystring: FlagListQuery,
+        response: { 200: OrderFlagList, ...errors(400, 401, 403, 404) },
+      },
+    },
+    async (request) => {
+      const caller = callerOf(request);
+      requireRole(caller, 'manager');
+      const storeRow = await storeForCaller(deps, caller, request.query.store_id);
+      return {
+        order_flags: await listOrderFlags(
+          deps.store.db,
+          storeRow?.store_id ?? null,
+          request.query.limit ?? MAX_FLAG_LIST,
+        ),
+      };
     },
   );
 }

@@ -10,7 +10,7 @@ import type { Caller } from '../auth.ts';
 import type { StoreDb, Trx } from '../db/database.ts';
 import { ApiError } from '../errors.ts';
 import { pickFulfillmentRequest, shipFulfillmentRequest } from './fulfillment-pick.ts';
-import { createOrder } from './orders.ts';
+import { createOrder, type OrderStore } from './orders.ts';
 import { createReturn } from './returns.ts';
 import { resolveSerialException } from './serial-exceptions.ts';
 import type { SerialMemo } from './serial-registry.ts';
@@ -19,7 +19,7 @@ import type { SerialMemo } from './serial-registry.ts';
 export interface PushTarget {
   readonly deviceId: string;
   readonly associateId: string | null;
-  readonly store: { readonly store_id: string; readonly currency: string };
+  readonly store: OrderStore;
   /** The pushing token, for mutations that need a role (a manager resolving an exception). */
   readonly caller: Caller;
   readonly db: StoreDb;
@@ -59,8 +59,12 @@ export const MutationHandlers: { readonly [T in MutationType]: MutationHandler<T
       }
       const outcome = await createOrder(trx, payload, {
         source: 'sync',
-        deviceId: target.deviceId,
-        associateId: target.associateId,
+        // The pushing device and its token's user, whatever the payload says (flagged if other).
+        sender: {
+          deviceId: target.deviceId,
+          associateId: target.associateId,
+          trusted: target.caller.role === 'admin',
+        },
         knownStore: target.store,
         serialMemo: target.serialMemo,
       });

@@ -1,48 +1,79 @@
 /**
  * Orders: `createOrder` is the single way an order enters the database — from
  * `POST /v0/d/fulfill_order` and from the `order.create` sync mutation — so later work (the
- * serial registry, exceptions) hooks in at one place. Idempotent on (store, external_id) by
- * a hash of the canonical request: same content answers the stored order, other content is a
- * 409. Everything is checked before the first write, so a refused order leaves no rows.
+ * serial registry, exceptions, the money check) hooks in at one place. Idempotent on (store,
+ * external_id) by a hash of the canonical request: same content answers the stored order,
+ * other content is a 409. Everything is checked before the first write, so a refused order
+ * leaves no rows. The pure steps are in `order-plan.ts` and `src/domain/order-money.ts`.
+ *
+ * The money is reckoned by the server from its catalog and the store's tax rate (DESIGN
+ * §10.3), and the order recorded as sent by its token's device and associate: on the API any
+ * finding refuses the order (422 for money, 403 for identity); from a device the sale is kept
+ * — money changed hands — with each finding stored as a flag for a manager.
  */
+import { minor, toDecimal, type Minor } from '../../../src/domain/money.ts';
 import {
-  addMinor,
-  currencyDigits,
-  fromDecimal,
-  minor,
-  toDecimal,
-  type Minor,
-} from '../../../src/domain/money.ts';
+  moneyOrderOf,
+  reckonOrder,
+  type CatalogEntry,
+  type OrderFinding,
+  type StoreTerms,
+} from '../../../src/domain/order-money.ts';
 import type {
   DiscountInfo,
   ErrorDetail,
   Order,
   OrderCreated,
+  OrderFlag,
+  OrderFlagEntry,
   OrderRequest,
   Payment,
 } from '../../../src/protocol/schemas.ts';
+import { OrderFlagKinds } from '../../../src/protocol/wire-constants.ts';
 import { newId } from '../auth.ts';
 import type { StoreDb, Trx } from '../db/database.ts';
+import type { StoresTable } from '../db/tables.ts';
 import { ApiError } from '../errors.ts';
 import { contentHash } from './canonical.ts';
 import { Counters, nextValue } from './counters.ts';
+import { DEFAULT_PRICEBOOK } from './catalog.ts';
 import { createFulfillmentRequests } from './fulfillment.ts';
 import {
+  orderRequestProblems,
+  planOrderRows,
+  recordedIdentity,
+  refusalOf,
+  unknownProducts,
+  type Sender,
+} from './order-plan.ts';
+import {
+  newSerialMemo,
   registerOrderSerials,
   storedVerdicts,
   type SerialMemo,
   type SerialVerdict,
 } from './serial-registry.ts';
 
+/** What an order needs of its store: currency, tax rate and price method. */
+export type OrderStore = Pick<
+  StoresTable,
+  'store_id' | 'currency' | 'tax_rate_micros' | 'price_method'
+>;
+
+export const ORDER_STORE_COLUMNS = [
+  'store_id',
+  'currency',
+  'tax_rate_micros',
+  'price_method',
+] as const;
+
 export interface OrderContext {
-  /** `sync` keeps items whose product is unknown: a sale that took money is a fact. */
+  /** `sync` keeps a sale whatever its findings (flagged): a sale that took money is a fact. */
   source: 'api' | 'sync';
-  /** The device that pushed the sale, when it came through sync. */
-  deviceId: string | null;
-  /** Who sent it; recorded as the associate when the order names none. */
-  associateId?: string | null;
+  /** Who sent it, as the token says: recorded as the order's device and associate. */
+  sender: Sender;
   /** The order's store when the caller already read it (a push reads it once per batch). */
-  knownStore?: { store_id: string; currency: string };
+  knownStore?: OrderStore;
   /** Serial registry reads shared by the orders of one transaction (a push's batch). */
   serialMemo?: SerialMemo;
 }
@@ -54,35 +85,6 @@ export interface OrderOutcome {
 
 const invalid = (code: string, message: string, details: ErrorDetail[]): ApiError =>
   new ApiError(422, code, message, details);
-
-function fits(value: number, digits: number): boolean {
-  const scaled = value * 10 ** digits;
-  return Math.abs(scaled - Math.round(scaled)) < 1e-6;
-}
-
-/** Amounts with more decimals than the currency has would lose money when stored in minor units. */
-function precisionErrors(input: OrderRequest): ErrorDetail[] {
-  const digits = currencyDigits(input.currency);
-  const details: ErrorDetail[] = [];
-  const check = (value: number | undefined, field: string): void => {
-    if (value !== undefined && !fits(value, digits)) {
-      details.push({ field, message: `has more than ${digits} decimals for ${input.currency}` });
-    }
-  };
-  input.items.forEach((item, i) => {
-    check(item.price.item_price, `items[${i}].price.item_price`);
-    check(item.price.item_list_price, `items[${i}].price.item_list_price`);
-    item.price.item_tax_lines?.forEach((line, j) =>
-      check(line.amount, `items[${i}].price.item_tax_lines[${j}].amount`),
-    );
-  });
-  input.payments?.forEach((payment, i) => {
-    check(payment.amount, `payments[${i}].amount`);
-    check(payment.tendered, `payments[${i}].tendered`);
-    check(payment.change, `payments[${i}].change`);
-  });
-  return details;
-}
 
 /** An answer item with the serial registry's verdict on it. */
 function answerItem(
@@ -122,17 +124,17 @@ function customerName(input: OrderRequest): string | null {
   return name === '' ? null : name;
 }
 
-export async function createOrder(
+async function orderStore(
   trx: Trx,
   input: OrderRequest,
-  context: OrderContext,
-): Promise<OrderOutcome> {
+  known: OrderStore | undefined,
+): Promise<OrderStore> {
   const store =
-    context.knownStore?.store_id === input.store_id
-      ? context.knownStore
+    known?.store_id === input.store_id
+      ? known
       : await trx
           .selectFrom('stores')
-          .select(['store_id', 'currency'])
+          .select(ORDER_STORE_COLUMNS)
           .where('store_id', '=', input.store_id)
           .executeTakeFirst();
   if (store === undefined) {
@@ -140,7 +142,99 @@ export async function createOrder(
       { field: 'store_id', message: `no store ${input.store_id} exists` },
     ]);
   }
+  return store;
+}
 
+/**
+ * The catalog's word on the order's products, in one query: each product it holds (deleted
+ * ones are not held) with its default price in the store's currency. Also tells the serial
+ * memo which are serialized, so the registry asks no second time.
+ */
+async function catalogOf(
+  trx: Trx,
+  input: OrderRequest,
+  currency: string,
+  memo: SerialMemo,
+): Promise<Map<string, CatalogEntry>> {
+  const ids = [...new Set(input.items.map((item) => item.product_id))];
+  const rows = await trx
+    .selectFrom('products')
+    .leftJoin('prices', (join) =>
+      join
+        .onRef('prices.product_id', '=', 'products.product_id')
+        .on('prices.pricebook', '=', DEFAULT_PRICEBOOK)
+        .on('prices.currency', '=', currency),
+    )
+    .select([
+      'products.product_id',
+      'products.serialized',
+      'products.deleted',
+      'prices.amount_minor',
+    ])
+    .where('products.product_id', 'in', ids)
+    .execute();
+  const catalog = new Map<string, CatalogEntry>();
+  for (const id of ids) memo.serialized.set(id, false);
+  for (const row of rows) {
+    // A deleted product's units are still registered; its price is no longer the catalog's.
+    memo.serialized.set(row.product_id, Number(row.serialized) === 1);
+    if (Number(row.deleted) === 1) continue;
+    catalog.set(row.product_id, {
+      price: row.amount_minor === null ? null : minor(Number(row.amount_minor)),
+    });
+  }
+  return catalog;
+}
+
+/** The findings on an order's money and identity, in the order they were found. */
+function findingsOf(
+  input: OrderRequest,
+  store: OrderStore,
+  catalog: ReadonlyMap<string, CatalogEntry>,
+  identityFindings: readonly OrderFinding[],
+): OrderFinding[] {
+  const terms: StoreTerms = {
+    taxRate: Number(store.tax_rate_micros) / 1_000_000,
+    priceMethod: store.price_method === 'tax_included' ? 'tax_included' : 'tax_excluded',
+  };
+  return [...reckonOrder(moneyOrderOf(input, catalog), terms).findings, ...identityFindings];
+}
+
+const wireFlag = (finding: OrderFinding): OrderFlag => ({
+  kind: finding.kind,
+  message: finding.message,
+  details: { field: finding.field, ...finding.details },
+});
+
+/** On the API: identity findings are 403, money findings 422, before anything is written. */
+function refuseFindings(findings: readonly OrderFinding[]): void {
+  const identity = findings.filter((f) => f.kind === OrderFlagKinds.identityMismatch);
+  if (identity.length > 0) {
+    const refusal = refusalOf(
+      identity,
+      OrderFlagKinds.identityMismatch,
+      'The order names another device or associate than this token',
+    );
+    throw new ApiError(403, refusal.code, refusal.message, refusal.details);
+  }
+  if (findings.length > 0) {
+    const refusal = refusalOf(
+      findings,
+      OrderFlagKinds.totalsMismatch,
+      "The order's money does not add up",
+    );
+    throw new ApiError(422, refusal.code, refusal.message, refusal.details, {
+      flags: findings.map(wireFlag),
+    });
+  }
+}
+
+export async function createOrder(
+  trx: Trx,
+  input: OrderRequest,
+  context: OrderContext,
+): Promise<OrderOutcome> {
+  const store = await orderStore(trx, input, context.knownStore);
   const hash = contentHash(input);
   const existing = await trx
     .selectFrom('orders')
@@ -160,112 +254,63 @@ export async function createOrder(
     return { created: false, order: await storedAnswer(trx, existing.id, input.external_id) };
   }
 
-  const details: ErrorDetail[] = [];
-  if (input.currency !== store.currency) {
-    details.push({ field: 'currency', message: `must be the store currency ${store.currency}` });
-  }
-  const itemIds = new Map<string, number>();
-  input.items.forEach((item, i) => {
-    const first = itemIds.get(item.external_item_id);
-    if (first === undefined) itemIds.set(item.external_item_id, i);
-    else
-      details.push({
-        field: `items[${i}].external_item_id`,
-        message: `duplicates items[${first}]`,
-      });
-  });
-  details.push(...precisionErrors(input));
-  if (details.length > 0) throw invalid('invalid_order', 'The order is not valid.', details);
+  const problems = orderRequestProblems(input, store.currency);
+  if (problems.length > 0) throw invalid('invalid_order', 'The order is not valid.', problems);
 
+  const memo = context.serialMemo ?? newSerialMemo();
+  const catalog = await catalogOf(trx, input, store.currency, memo);
   if (context.source === 'api') {
-    const ids = [...new Set(input.items.map((item) => item.product_id))];
-    const known = await trx
-      .selectFrom('products')
-      .select('product_id')
-      .where('product_id', 'in', ids)
-      .where('deleted', '=', 0)
-      .execute();
-    const knownIds = new Set(known.map((row) => row.product_id));
-    const unknown: ErrorDetail[] = [];
-    input.items.forEach((item, i) => {
-      if (!knownIds.has(item.product_id)) {
-        unknown.push({
-          field: `items[${i}].product_id`,
-          message: `no product ${item.product_id} exists`,
-        });
-      }
-    });
+    const unknown = unknownProducts(input, new Set(catalog.keys()));
     if (unknown.length > 0)
       throw invalid('unknown_product', 'The order names unknown products.', unknown);
   }
+  const identity = recordedIdentity(input, context.sender);
+  const findings = findingsOf(input, store, catalog, identity.findings);
+  if (context.source === 'api') refuseFindings(findings);
 
-  const currency = input.currency;
+  const now = new Date().toISOString();
   const orderId = newId();
-  const items = input.items.map((item, position) => {
-    const tax = addMinor(
-      ...(item.price.item_tax_lines ?? []).map((line) => fromDecimal(line.amount, currency)),
-    );
-    return {
-      id: newId(),
-      order_id: orderId,
-      position,
-      external_item_id: item.external_item_id,
-      product_id: item.product_id,
-      item_price_minor: fromDecimal(item.price.item_price, currency),
-      list_price_minor:
-        item.price.item_list_price === undefined
-          ? null
-          : fromDecimal(item.price.item_list_price, currency),
-      tax_minor: tax,
-      tax_lines_json: JSON.stringify(item.price.item_tax_lines ?? []),
-      shipping_type: item.shipping_type,
-      serial_number: item.serial_number ?? null,
-      serial_capture_json:
-        item.serial_capture === undefined ? null : JSON.stringify(item.serial_capture),
-    };
-  });
-  const subtotal = addMinor(...items.map((item) => minor(item.item_price_minor)));
-  const tax = addMinor(...items.map((item) => minor(item.tax_minor)));
-  const priceMethod = input.price_method ?? 'tax_excluded';
-  const associateId = input.associate_id ?? context.associateId ?? null;
-  const deviceId = input.device_id ?? context.deviceId;
-
+  const rows = planOrderRows(input, { orderId, newId, contentHash: hash, identity, now });
   await trx
     .insertInto('orders')
-    .values({
-      id: orderId,
-      store_id: input.store_id,
-      external_id: input.external_id,
-      content_hash: hash,
-      channel_type: input.channel_type ?? 'store',
-      currency,
-      price_method: priceMethod,
-      placed_at: input.placed_at ?? null,
-      created_at: new Date().toISOString(),
-      associate_id: associateId,
-      device_id: deviceId,
-      status: 'completed',
-      subtotal_minor: subtotal,
-      tax_minor: tax,
-      total_minor: priceMethod === 'tax_included' ? subtotal : addMinor(subtotal, tax),
-      payments_json: JSON.stringify(input.payments ?? []),
-      request_json: JSON.stringify(input),
-      history_change: await nextValue(trx, Counters.historyChange),
-    })
+    .values({ ...rows.order, history_change: await nextValue(trx, Counters.historyChange) })
     .execute();
-  await trx.insertInto('order_items').values(items).execute();
+  await trx.insertInto('order_items').values(rows.items).execute();
+  if (findings.length > 0) {
+    await trx
+      .insertInto('order_flags')
+      .values(
+        findings.map((finding, position) => ({
+          id: newId(),
+          order_id: orderId,
+          store_id: input.store_id,
+          kind: finding.kind,
+          field: finding.field,
+          message: finding.message,
+          details_json: JSON.stringify(finding.details),
+          created_at: now,
+          position,
+        })),
+      )
+      .execute();
+  }
   // Same transaction: the sale and its serials' registration commit together or not at all.
   const verdicts = await registerOrderSerials(
     trx,
-    { id: orderId, store_id: input.store_id, associate_id: associateId, device_id: deviceId },
-    items.map((item, i) => ({ ...item, serial_capture: input.items[i]?.serial_capture })),
-    context.serialMemo,
+    {
+      id: orderId,
+      store_id: input.store_id,
+      associate_id: identity.associateId,
+      device_id: identity.deviceId,
+    },
+    rows.items.map((item, i) => ({ ...item, serial_capture: identity.captures[i] })),
+    memo,
   );
   // Ship and pick-up items become the store's fulfilment requests, in the same transaction.
   await createFulfillmentRequests(
     trx,
     { id: orderId, store_id: input.store_id, customer_name: customerName(input) },
-    items,
+    rows.items,
   );
 
   return {
@@ -273,7 +318,7 @@ export async function createOrder(
     order: {
       id: orderId,
       external_id: input.external_id,
-      items: items.map((item) => answerItem(item, verdicts.get(item.id))),
+      items: rows.items.map((item) => answerItem(item, verdicts.get(item.id))),
     },
   };
 }
@@ -319,6 +364,12 @@ export async function findOrder(
     .execute();
   const returnIds = (itemId: string): string[] =>
     returned.filter((entry) => entry.order_item_id === itemId).map((entry) => entry.id);
+  const flags = await store.db
+    .selectFrom('order_flags')
+    .select(['kind', 'field', 'message', 'details_json'])
+    .where('order_id', '=', row.id)
+    .orderBy('position')
+    .execute();
   const decimal = (value: number | Minor): number => toDecimal(minor(Number(value)), row.currency);
   // The discounts as the order carried them, per item (the request is stored whole).
   const request = JSON.parse(row.request_json) as OrderRequest;
@@ -361,5 +412,62 @@ export async function findOrder(
       return_ids: returnIds(item.id),
     })),
     payments: JSON.parse(row.payments_json) as Payment[],
+    flags: flags.map(toWireFlag),
   };
+}
+
+const toWireFlag = (row: {
+  kind: string;
+  field: string;
+  message: string;
+  details_json: string;
+}): OrderFlag =>
+  wireFlag({
+    kind: row.kind as OrderFinding['kind'],
+    field: row.field,
+    message: row.message,
+    details: JSON.parse(row.details_json) as OrderFinding['details'],
+  });
+
+export const MAX_FLAG_LIST = 1000;
+
+/** A store's order flags (every store's for null), newest first, with their order's ids. */
+export async function listOrderFlags(
+  db: StoreDb['db'],
+  storeId: string | null,
+  limit: number,
+): Promise<OrderFlagEntry[]> {
+  let query = db
+    .selectFrom('order_flags as f')
+    .innerJoin('orders as o', 'o.id', 'f.order_id')
+    .select([
+      'f.id',
+      'f.order_id',
+      'o.external_id',
+      'f.store_id',
+      'f.kind',
+      'f.field',
+      'f.message',
+      'f.details_json',
+      'f.created_at',
+      'o.device_id',
+      'o.associate_id',
+    ]);
+  if (storeId !== null) query = query.where('f.store_id', '=', storeId);
+  const rows = await query
+    .orderBy('f.created_at', 'desc')
+    .orderBy('f.order_id')
+    .orderBy('f.position')
+    .limit(limit)
+    .execute();
+  return rows.map((row) => ({
+    id: row.id,
+    order_id: row.order_id,
+    order_external_id: row.external_id,
+    store_id: row.store_id,
+    device_id: row.device_id,
+    associate_id: row.associate_id,
+    created_at: row.created_at,
+    ...toWireFlag(row),
+  }));
 }

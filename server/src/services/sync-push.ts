@@ -26,6 +26,7 @@ import { ApiError } from '../errors.ts';
 import { compileChecker, findNulCharacter } from '../validation.ts';
 import { contentHash } from './canonical.ts';
 import { MutationHandlers, type PushTarget } from './mutation-handlers.ts';
+import { ORDER_STORE_COLUMNS } from './orders.ts';
 import { newSerialMemo } from './serial-registry.ts';
 
 type MutationError = NonNullable<MutationResult['error']>;
@@ -305,7 +306,7 @@ export async function pushMutations(
           serialMemo: newSerialMemo(),
           store: await trx
             .selectFrom('stores')
-            .select(['store_id', 'currency'])
+            .select(ORDER_STORE_COLUMNS)
             .where('store_id', '=', device.store_id)
             .executeTakeFirstOrThrow(),
         };

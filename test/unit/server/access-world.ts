@@ -137,6 +137,10 @@ const tableFor = (
   },
   // Another store's order answers as an unknown one would: its id stays unconfirmed.
   'GET /v0/orders/:': { probe: () => ({ url: `/v0/orders/${ids.orderId}` }), across: 404 },
+  'GET /v0/order-flags': {
+    probe: () => ({ url: `/v0/order-flags?store_id=${STORE}` }),
+    across: 403,
+  },
   'GET /v0/serials/:': { probe: () => ({ url: `/v0/serials/${serial}` }), across: 404 },
   'POST /v0/d/orders/:/returns': {
     probe: () => ({

@@ -13,7 +13,7 @@ import {
   serialSale,
   unitsWithSerial,
 } from './serial-support.ts';
-import { OTHER_STORE, startTestApp, type TestApp } from './support.ts';
+import { OTHER_STORE, startTestApp, userIdOf, type TestApp } from './support.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -311,7 +311,7 @@ describe('GET /v0/serials/{serial_number}', () => {
   it('shows product, state, order, store, device, associate and capture details', async () => {
     const serial = freshSerial();
     const till = await newDevice(t);
-    const sale = serialSale([{ serial, method: 'scanner' }], { associate_id: 'assoc-7' });
+    const sale = serialSale([{ serial, method: 'scanner' }]);
     const pushed = await push(t, till, [mutation(1, 'order.create', sale)]);
     const created = pushed.body.results[0]?.result as OrderCreated;
     const reply = await lookup(`]C1${serial}`);
@@ -326,8 +326,8 @@ describe('GET /v0/serials/{serial_number}', () => {
       order_item_id: created.items[0]?.id,
       capture: {
         method: 'scanner',
-        associate_id: 'assoc-7',
-        device_id: 'till-7',
+        associate_id: await userIdOf(t, 'associate'),
+        device_id: till,
         captured_at: '2026-11-27T10:00:00.000Z',
         config_version: 3,
       },

@@ -38,11 +38,10 @@ export function serialSale(units: UnitSpec[], overrides: Partial<OrderRequest> =
       ...(unit.serial === undefined || unit.method === undefined
         ? {}
         : {
+            // Who captured it is recorded from the token, not from the capture.
             serial_capture: {
               method: unit.method,
               captured_at: '2026-11-27T10:00:00.000Z',
-              associate_id: 'assoc-7',
-              device_id: 'till-7',
               config_version: 3,
             },
           }),

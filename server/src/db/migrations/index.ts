@@ -9,6 +9,7 @@ import { initialMigration } from './001-initial.ts';
 import { serialRegistryMigration } from './002-serial-registry.ts';
 import { accessMigration } from './003-access.ts';
 import { fulfillmentMigration } from './004-fulfillment.ts';
+import { hardeningMigration } from './005-hardening.ts';
 import { returnsMigration } from './006-returns.ts';
 
 const migrations: Record<string, Migration> = {
@@ -16,6 +17,7 @@ const migrations: Record<string, Migration> = {
   '002-serial-registry': serialRegistryMigration,
   '003-access': accessMigration,
   '004-fulfillment': fulfillmentMigration,
+  '005-hardening': hardeningMigration,
   '006-returns': returnsMigration,
 };
 
