@@ -13,7 +13,7 @@ import type {
   TokenResponse,
 } from '../../src/protocol/schemas.ts';
 import { newId, sha256, verifyPassword } from './auth.ts';
-import { assertNotLocked, clearFailures, recordFailure } from './auth-limits.ts';
+import { refundAttempt, reserveAttempt } from './auth-limits.ts';
 import type { StoreDb } from './db/database.ts';
 import type { UsersTable } from './db/tables.ts';
 import { ApiError } from './errors.ts';
@@ -121,8 +121,9 @@ async function issuePair(
 }
 
 /**
- * Checks the credentials, unless the username or the caller's address is locked out (429).
- * Every failure counts against both; a success clears the username's count.
+ * Checks the credentials, unless the username or the caller's address has used up its
+ * attempts (429). The attempt is counted against both before the password is checked (see
+ * auth-limits.ts); a success gives it back.
  */
 export async function passwordGrant(
   store: StoreDb,
@@ -131,8 +132,11 @@ export async function passwordGrant(
   address: string,
 ): Promise<TokenResponse> {
   const userKey = `user:${body.username.toLowerCase()}`;
-  const addressKey = `ip:${address}`;
-  await assertNotLocked(store, [userKey, addressKey]);
+  const addressKey = { key: `ip:${address}`, limit: settings.maxAddressFailures };
+  await reserveAttempt(store, settings, [
+    { key: userKey, limit: settings.maxUserFailures },
+    addressKey,
+  ]);
   const user = await store.db
     .selectFrom('users')
     .selectAll()
@@ -140,12 +144,8 @@ export async function passwordGrant(
     .executeTakeFirst();
   // Hash even for an unknown user so response time does not reveal which usernames exist.
   const valid = await verifyPassword(body.password, user?.password_hash ?? DUMMY_HASH);
-  if (user === undefined || !valid) {
-    await recordFailure(store, settings, userKey, settings.maxUserFailures);
-    await recordFailure(store, settings, addressKey, settings.maxAddressFailures);
-    throw invalidGrant();
-  }
-  await clearFailures(store, userKey);
+  if (user === undefined || !valid) throw invalidGrant();
+  await refundAttempt(store, userKey, addressKey);
   await checkDevice(store, user, body.device_id);
   return issuePair(store, settings, user, body.device_id ?? null, newId());
 }

@@ -1,10 +1,15 @@
 /**
  * Sign-in rate limiting in the database (so every server process behind one database sees the
- * same counts): failures are counted per key (`user:NAME`, `ip:ADDRESS`) inside a window; at
- * the limit the key is locked for a while and further attempts are 429 without a password
- * check, so guessing costs the attacker time and the server no scrypt work.
+ * same counts), per key (`user:NAME`, `ip:ADDRESS`) inside a window. An attempt is counted
+ * BEFORE its password is checked, in one transaction that locks the keys' rows: of a burst
+ * sent at once, only as many as the limit allows get to the (slow) scrypt check, and the rest
+ * are 429 without costing the server any hashing. Counting after the check let every attempt
+ * of a burst read the same old count and all be evaluated.
+ *
+ * A successful sign-in gives its attempt back: the username's count is cleared, the address's
+ * lowered by one (a store's tills share an address; their good sign-ins must not lock it).
  */
-import { inTransaction, type StoreDb } from './db/database.ts';
+import { inTransaction, type StoreDb, type Trx } from './db/database.ts';
 import type { AccessSettings } from './auth-grants.ts';
 import { ApiError } from './errors.ts';
 
@@ -20,49 +25,81 @@ export class LockedOut extends ApiError {
   }
 }
 
-/** Throws LockedOut when any of the keys is locked now. */
-export async function assertNotLocked(store: StoreDb, keys: string[]): Promise<void> {
-  const now = Date.now();
-  const rows = await store.db
-    .selectFrom('auth_failures')
-    .select('locked_until')
-    .where('key', 'in', keys)
-    .where('locked_until', '>', new Date(now).toISOString())
-    .execute();
-  const until = Math.max(0, ...rows.map((row) => Date.parse(row.locked_until ?? '')));
-  if (until > now) throw new LockedOut(Math.ceil((until - now) / 1000));
+/** A key an attempt counts against, and how many attempts it allows in the window. */
+export interface AttemptKey {
+  key: string;
+  limit: number;
 }
 
-export async function recordFailure(
+const iso = (ms: number): string => new Date(ms).toISOString();
+
+/** The keys' rows, created when missing and locked (PostgreSQL) in key order, so two bursts never deadlock. */
+async function lockRows(trx: Trx, store: StoreDb, keys: readonly string[], now: number) {
+  await trx
+    .insertInto('auth_failures')
+    .values(
+      keys.map((key) => ({ key, failures: 0, first_failed_at: iso(now), locked_until: null })),
+    )
+    .onConflict((conflict) => conflict.column('key').doNothing())
+    .execute();
+  let query = trx.selectFrom('auth_failures').selectAll().where('key', 'in', keys).orderBy('key');
+  // SQLite's single writer already serialises these transactions.
+  if (store.dialect === 'postgres') query = query.forUpdate();
+  return query.execute();
+}
+
+/**
+ * Counts one attempt against every key, atomically, before the password is checked. Throws
+ * LockedOut (and counts nothing) when a key is locked; the attempt that reaches a key's limit
+ * is still checked, and locks the key for those after it.
+ */
+export async function reserveAttempt(
   store: StoreDb,
   settings: AccessSettings,
-  key: string,
-  limit: number,
+  keys: readonly AttemptKey[],
 ): Promise<void> {
   const now = Date.now();
-  const windowStart = new Date(now - settings.failureWindowSeconds * 1000).toISOString();
+  const windowStart = iso(now - settings.failureWindowSeconds * 1000);
+  const limits = new Map(keys.map(({ key, limit }) => [key, limit]));
   await inTransaction(store, async (trx) => {
-    let query = trx.selectFrom('auth_failures').selectAll().where('key', '=', key);
-    // Two failures at once must both count: lock the row (SQLite's writer lock already does).
-    if (store.dialect === 'postgres') query = query.forUpdate();
-    const row = await query.executeTakeFirst();
-    const fresh = row === undefined || row.first_failed_at < windowStart;
-    const failures = fresh ? 1 : Number(row.failures) + 1;
-    const values = {
-      failures,
-      first_failed_at: fresh ? new Date(now).toISOString() : row.first_failed_at,
-      locked_until:
-        failures >= limit ? new Date(now + settings.lockSeconds * 1000).toISOString() : null,
-    };
-    if (row === undefined)
+    const rows = await lockRows(trx, store, [...limits.keys()], now);
+    const lockedUntil = Math.max(0, ...rows.map((row) => Date.parse(row.locked_until ?? '') || 0));
+    if (lockedUntil > now) throw new LockedOut(Math.ceil((lockedUntil - now) / 1000));
+    for (const row of rows) {
+      const fresh = row.first_failed_at < windowStart;
+      const failures = (fresh ? 0 : Number(row.failures)) + 1;
+      const limit = limits.get(row.key) ?? 1;
       await trx
-        .insertInto('auth_failures')
-        .values({ key, ...values })
+        .updateTable('auth_failures')
+        .set({
+          failures,
+          first_failed_at: fresh ? iso(now) : row.first_failed_at,
+          locked_until: failures >= limit ? iso(now + settings.lockSeconds * 1000) : null,
+        })
+        .where('key', '=', row.key)
         .execute();
-    else await trx.updateTable('auth_failures').set(values).where('key', '=', key).execute();
+    }
   });
 }
 
-export async function clearFailures(store: StoreDb, key: string): Promise<void> {
-  await store.db.deleteFrom('auth_failures').where('key', '=', key).execute();
+/**
+ * A sign-in succeeded: the username's count is cleared, the address's attempt given back (its
+ * lock lifted only when the failures left are under its limit).
+ */
+export async function refundAttempt(
+  store: StoreDb,
+  userKey: string,
+  address: AttemptKey,
+): Promise<void> {
+  await inTransaction(store, async (trx) => {
+    await trx.deleteFrom('auth_failures').where('key', '=', userKey).execute();
+    const [row] = await lockRows(trx, store, [address.key], Date.now());
+    if (row === undefined) return;
+    const failures = Math.max(0, Number(row.failures) - 1);
+    await trx
+      .updateTable('auth_failures')
+      .set({ failures, ...(failures < address.limit ? { locked_until: null } : {}) })
+      .where('key', '=', address.key)
+      .execute();
+  });
 }
