@@ -14,7 +14,7 @@ import type {
 } from '../../src/protocol/schemas.ts';
 import { newId, sha256, verifyPassword } from './auth.ts';
 import { refundAttempt, reserveAttempt } from './auth-limits.ts';
-import type { StoreDb } from './db/database.ts';
+import { inTransaction, type StoreDb } from './db/database.ts';
 import type { UsersTable } from './db/tables.ts';
 import { ApiError } from './errors.ts';
 
@@ -90,6 +90,7 @@ async function issuePair(
       role: user.role,
       store_id: user.store_id,
       device_id: deviceId,
+      family_id: familyId,
       expires_at: iso(now + settings.accessTtlSeconds * 1000),
       created_at: iso(now),
     })
@@ -165,7 +166,11 @@ export async function refreshGrant(
   const expired = 'The session has ended; sign in again with your password.';
   if (row === undefined || row.expires_at <= now) throw invalidGrant(expired);
   if (row.used_at !== null) {
-    await store.db.deleteFrom('refresh_tokens').where('family_id', '=', row.family_id).execute();
+    // A copy was presented: the whole family goes, with every access token minted from it.
+    await inTransaction(store, async (trx) => {
+      await trx.deleteFrom('refresh_tokens').where('family_id', '=', row.family_id).execute();
+      await trx.deleteFrom('tokens').where('family_id', '=', row.family_id).execute();
+    });
     throw invalidGrant(expired);
   }
   if (body.device_id !== undefined && row.device_id !== null && body.device_id !== row.device_id) {

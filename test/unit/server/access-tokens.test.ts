@@ -86,6 +86,21 @@ describe('access and refresh tokens', () => {
     expect(legit.status).toBe(401);
   });
 
+  it('revokes the access tokens minted from a revoked family, not those of another', async () => {
+    const first = await password('associate', 'associate123');
+    const second = await refresh(first.body.refresh_token ?? '');
+    const elsewhere = await password('associate', 'associate123');
+    const stores = (token: string | undefined) =>
+      t.call('GET', '/v0/stores', { token: token ?? '' }).then((reply) => reply.status);
+    // Both of the family's access tokens work until the copy is presented.
+    expect(await stores(first.body.access_token)).toBe(200);
+    expect(await stores(second.body.access_token)).toBe(200);
+    expect((await refresh(first.body.refresh_token ?? '')).status).toBe(401);
+    expect(await stores(first.body.access_token)).toBe(401);
+    expect(await stores(second.body.access_token)).toBe(401);
+    expect(await stores(elsewhere.body.access_token)).toBe(200);
+  });
+
   it('refuses an unknown or expired refresh token with 401 and no data', async () => {
     expect((await refresh('not-a-token')).status).toBe(401);
     const first = await password('associate', 'associate123');
