@@ -1,7 +1,8 @@
 /**
  * Security headers on every answer (API, app files, errors): a Content-Security-Policy that
  * allows no inline or foreign script, no framing, no MIME sniffing, no referrer, and the
- * camera for this origin only. Cross-origin calls are refused by the browser (no CORS headers)
+ * camera for this origin only; API answers (tokens, orders, serials) are `no-store`, so no
+ * browser or proxy cache keeps them. Cross-origin calls are refused by the browser (no CORS headers)
  * unless origins are configured (AISLE_CORS_ORIGINS), and then only those get them.
  */
 import type { FastifyInstance } from 'fastify';
@@ -37,10 +38,14 @@ const HEADERS: Record<string, string> = {
   'cross-origin-opener-policy': 'same-origin',
 };
 
+const isApiPath = (url: string): boolean =>
+  url === '/v0' || url.startsWith('/v0/') || url.startsWith('/v0?') || url.startsWith('/healthz');
+
 export function installSecurityHeaders(app: FastifyInstance, corsOrigins: readonly string[]): void {
   const allowed = new Set(corsOrigins);
   app.addHook('onRequest', async (request, reply) => {
     for (const [name, value] of Object.entries(HEADERS)) reply.header(name, value);
+    if (isApiPath(request.url)) reply.header('cache-control', 'no-store');
     const origin = request.headers.origin;
     if (origin === undefined || !allowed.has(origin)) return;
     reply.header('access-control-allow-origin', origin);

@@ -101,6 +101,18 @@ describe('access and refresh tokens', () => {
     expect(await stores(elsewhere.body.access_token)).toBe(200);
   });
 
+  it('answers every sign-in with Cache-Control: no-store, refused ones too', async () => {
+    const good = await password('associate', 'associate123');
+    const bad = await password('associate', 'wrong-password');
+    const malformed = await grant({ grant_type: 'password' });
+    expect([good.status, bad.status, malformed.status]).toEqual([200, 401, 400]);
+    for (const reply of [good, bad, malformed]) {
+      expect(reply.headers['cache-control']).toBe('no-store');
+    }
+    const api = await t.call('GET', '/v0/stores', { token: good.body.access_token ?? '' });
+    expect(api.headers['cache-control']).toBe('no-store');
+  });
+
   it('refuses an unknown or expired refresh token with 401 and no data', async () => {
     expect((await refresh('not-a-token')).status).toBe(401);
     const first = await password('associate', 'associate123');
