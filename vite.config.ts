@@ -26,7 +26,8 @@ export default defineConfig({
   build: {
     outDir: 'dist',
     target: 'es2022',
-    sourcemap: true,
+    // No source maps in the served build (issue 11): they published the app's source.
+    sourcemap: false,
     // dist/.vite/manifest.json: bench/bundle.ts follows it to the JavaScript of first paint.
     manifest: true,
   },
@@ -48,7 +49,7 @@ export default defineConfig({
         maximumFileSizeToCacheInBytes: 4 * 1024 * 1024,
         // A classic script: module service workers are still missing in some browsers.
         rollupFormat: 'iife',
-        sourcemap: true,
+        sourcemap: false,
       },
     }),
   ],

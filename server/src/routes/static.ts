@@ -2,7 +2,7 @@
  * Serves the built PWA: hashed files under /assets/ are immutable for a year; the entry
  * points (index.html, sw.js, the manifest) are `no-cache` so a deploy reaches devices on the
  * next check. Any other GET that is not the API or a file answers index.html (client-side
- * routes); a missing file is a 404. Without a build, `/` explains how to make one. Also
+ * routes); a missing file, and any source map, is a 404. Without a build, `/` explains how to make one. Also
  * owns the 404 answer.
  */
 import { existsSync } from 'node:fs';
@@ -38,6 +38,8 @@ export async function registerStaticRoutes(
       root,
       cacheControl: false,
       index: ['index.html'],
+      // Source maps would hand anyone the app's source; a build that still made some keeps them.
+      allowedPath: (pathName) => !pathName.endsWith('.map'),
       setHeaders: (response, path) => {
         const name = basename(path);
         if (NO_CACHE.has(name)) response.setHeader('cache-control', 'no-cache');

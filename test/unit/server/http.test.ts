@@ -14,6 +14,9 @@ beforeAll(async () => {
   writeFileSync(join(dist, 'sw.js'), 'self.addEventListener("install", () => {});');
   writeFileSync(join(dist, 'manifest.webmanifest'), '{"name":"Aisle"}');
   writeFileSync(join(dist, 'assets', 'index-3f9a1c.js'), 'console.log("app");');
+  // Source maps an older build left behind: never served.
+  writeFileSync(join(dist, 'assets', 'index-3f9a1c.js.map'), '{"version":3,"sources":["a.ts"]}');
+  writeFileSync(join(dist, 'sw.js.map'), '{"version":3,"sources":["sw.ts"]}');
   t = await startTestApp({ staticDir: dist });
 });
 afterAll(async () => {
@@ -113,6 +116,14 @@ describe('static PWA', () => {
     }
     for (const url of ['/assets/missing-123.js', '/missing-worker.js', '/icons/none.png']) {
       expect((await t.app.inject({ method: 'GET', url })).statusCode).toBe(404);
+    }
+  });
+
+  it('never serves a source map, of the app or of the service worker', async () => {
+    for (const url of ['/assets/index-3f9a1c.js.map', '/sw.js.map']) {
+      const reply = await t.app.inject({ method: 'GET', url });
+      expect(reply.statusCode, url).toBe(404);
+      expect(reply.body).not.toContain('sources');
     }
   });
 });
