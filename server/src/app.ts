@@ -25,7 +25,7 @@ import { registerStaticRoutes } from './routes/static.ts';
 import { registerSyncRoutes } from './routes/sync.ts';
 import { seedDemoStore } from './seed/demo-store.ts';
 import { countStores } from './services/stores.ts';
-import { installSecurityHeaders } from './security.ts';
+import { answerClientError, installSecurityHeaders } from './security.ts';
 import { typeboxValidatorCompiler } from './validation.ts';
 
 export interface AppOptions {
@@ -77,7 +77,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     throw error;
   }
 
-  const app = Fastify({ logger: loggerOptions(options.logger), bodyLimit: BODY_LIMIT });
+  const app = Fastify({
+    logger: loggerOptions(options.logger),
+    bodyLimit: BODY_LIMIT,
+    clientErrorHandler: answerClientError,
+  });
   app.decorate('storeDb', store);
   const routeList: RouteEntry[] = [];
   app.decorate('routeList', routeList);

@@ -5,6 +5,8 @@
  * browser or proxy cache keeps them. Cross-origin calls are refused by the browser (no CORS headers)
  * unless origins are configured (AISLE_CORS_ORIGINS), and then only those get them.
  */
+import { STATUS_CODES } from 'node:http';
+import type { Socket } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 
 /**
@@ -60,4 +62,46 @@ export function installSecurityHeaders(app: FastifyInstance, corsOrigins: readon
         .send();
     }
   });
+}
+
+const CLIENT_ERRORS: Record<string, { status: number; error: string; message: string }> = {
+  HPE_HEADER_OVERFLOW: {
+    status: 431,
+    error: 'headers_too_large',
+    message: 'The request line and headers are too large.',
+  },
+  ERR_HTTP_REQUEST_TIMEOUT: {
+    status: 408,
+    error: 'request_timeout',
+    message: 'The request took too long to arrive.',
+  },
+};
+
+/**
+ * Answers what Node's HTTP parser refuses before Fastify sees a request (a 100 KB URL: 431;
+ * malformed HTTP: 400) — with the same security headers and error shape as every other
+ * answer, where Fastify's default wrote a bare status. Passed as `clientErrorHandler`.
+ */
+export function answerClientError(error: Error & { code?: string }, socket: Socket): void {
+  // A reset connection has nobody left to answer (Node's own rule).
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  const known = CLIENT_ERRORS[error.code ?? ''] ?? {
+    status: 400,
+    error: 'bad_request',
+    message: 'The request is not valid HTTP.',
+  };
+  const body = JSON.stringify({ error: known.error, message: known.message, details: [] });
+  const headers = {
+    ...HEADERS,
+    'cache-control': 'no-store',
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': String(Buffer.byteLength(body)),
+    connection: 'close',
+  };
+  if (socket.writable) {
+    const lines = Object.entries(headers).map(([name, value]) => `${name}: ${value}`);
+    const status = `HTTP/1.1 ${known.status} ${STATUS_CODES[known.status] ?? ''}`;
+    socket.write(`${status}\r\n${lines.join('\r\n')}\r\n\r\n${body}`);
+  }
+  socket.destroy(error);
 }

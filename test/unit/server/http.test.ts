@@ -1,6 +1,7 @@
 // The HTTP edge: error shapes for bad requests and unknown routes, and the static PWA.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { connect } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from './support.ts';
@@ -125,6 +126,41 @@ describe('static PWA', () => {
       expect(reply.statusCode, url).toBe(404);
       expect(reply.body).not.toContain('sources');
     }
+  });
+});
+
+describe('answers Node itself gives', () => {
+  it('sends the security headers with the 431 for a 100 KB URL', async () => {
+    await t.app.listen({ port: 0, host: '127.0.0.1' });
+    const address = t.app.server.address();
+    if (address === null || typeof address === 'string') throw new Error('not listening');
+    const raw = await new Promise<string>((done, fail) => {
+      const socket = connect(address.port, '127.0.0.1', () => {
+        socket.write(`GET /v0/stores?q=${'x'.repeat(100_000)} HTTP/1.1\r\nHost: a\r\n\r\n`);
+      });
+      let text = '';
+      socket.on('data', (chunk: Buffer) => (text += chunk.toString('latin1')));
+      socket.on('close', () => done(text));
+      socket.on('error', (error: NodeJS.ErrnoException) =>
+        error.code === 'ECONNRESET' || error.code === 'EPIPE' ? done(text) : fail(error),
+      );
+    });
+    const [head = '', body = ''] = raw.split('\r\n\r\n');
+    expect(head.split('\r\n')[0]).toBe('HTTP/1.1 431 Request Header Fields Too Large');
+    const headers = new Map(
+      head
+        .split('\r\n')
+        .slice(1)
+        .map((line) => [
+          line.slice(0, line.indexOf(':')).toLowerCase(),
+          line.slice(line.indexOf(':') + 2),
+        ]),
+    );
+    expect(headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+    expect(headers.get('x-content-type-options')).toBe('nosniff');
+    expect(headers.get('x-frame-options')).toBe('DENY');
+    expect(headers.get('cache-control')).toBe('no-store');
+    expect(JSON.parse(body)).toMatchObject({ error: 'headers_too_large', details: [] });
   });
 });
 
