@@ -13,7 +13,15 @@ export interface ServerSettings {
   staticDir: string;
   /** AISLE_CORS_ORIGINS, comma-separated origins allowed to call the API cross-site. */
   corsOrigins: string[];
+  /** AISLE_LOG_LEVEL: `info` (default: start, warnings, errors) or `debug` (every request). */
+  logLevel: LogLevel;
 }
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+const isLogLevel = (value: string): value is LogLevel =>
+  (LOG_LEVELS as readonly string[]).includes(value);
 
 export function readSettings(env: NodeJS.ProcessEnv = process.env): ServerSettings {
   const port = Number(env.PORT ?? 8080);
@@ -21,6 +29,10 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): ServerSettin
     throw new Error(`PORT must be a port number, got "${env.PORT ?? ''}"`);
   }
   const adminToken = env.AISLE_ADMIN_TOKEN?.trim() ?? '';
+  const logLevel = env.AISLE_LOG_LEVEL?.trim() || 'info';
+  if (!isLogLevel(logLevel)) {
+    throw new Error(`AISLE_LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${logLevel}"`);
+  }
   return {
     port,
     host: env.HOST ?? '0.0.0.0',
@@ -32,5 +44,6 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): ServerSettin
       .split(',')
       .map((origin) => origin.trim())
       .filter((origin) => origin !== ''),
+    logLevel,
   };
 }

@@ -16,7 +16,7 @@ const server = await startServer({
   demo: settings.demo,
   staticDir: settings.staticDir,
   corsOrigins: settings.corsOrigins,
-  logger: { level: process.env.LOG_LEVEL ?? 'info' },
+  logger: { level: settings.logLevel },
 });
 
 const lines = [

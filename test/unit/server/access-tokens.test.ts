@@ -25,7 +25,7 @@ beforeAll(async () => {
   });
   t = await startTestApp({
     corsOrigins: ['https://backoffice.example'],
-    logger: { level: 'info', stream: sink },
+    logger: { level: 'debug', stream: sink },
   });
 });
 afterAll(async () => {
