@@ -10,7 +10,6 @@
  * through sync it is kept with an `invalid_format` exception, as sales are (the device judged
  * it by the pattern it had). Shipping takes the request's serials out of the active registry.
  */
-import { describeSerialRefusal } from '../../../src/domain/serial-validation.ts';
 import type {
   CancelRequest,
   FulfillmentRequest,
@@ -24,6 +23,7 @@ import type { FulfillmentItemsTable, FulfillmentRequestsTable } from '../db/tabl
 import { ApiError } from '../errors.ts';
 import { Counters, nextValue } from './counters.ts';
 import { readFulfillmentRequest } from './fulfillment.ts';
+import { planPick } from './pick-plan.ts';
 import { currentPattern, registerUnit } from './serial-registry.ts';
 import { recordSerialEvent } from './serial-events.ts';
 
@@ -66,12 +66,6 @@ const itemsOf = (trx: Trx, requestId: string): Promise<FulfillmentItemsTable[]> 
     .orderBy('position')
     .execute();
 
-interface PlannedPick {
-  item: FulfillmentItemsTable;
-  serial: string | null;
-  index: number;
-}
-
 /** Records picked items (and/or completes picking); answers the request as it now stands. */
 export async function pickFulfillmentRequest(
   trx: Trx,
@@ -83,123 +77,41 @@ export async function pickFulfillmentRequest(
 ): Promise<FulfillmentRequest> {
   const request = await lockRequest(trx, store, caller, id);
   assertStillOpen(request);
-  if (body.items.length === 0 && body.complete !== true) {
-    throw new ApiError(
-      422,
-      'invalid_pick',
-      'Name at least one item to pick, or complete picking.',
-      [{ field: 'items', message: 'is empty and complete is not true' }],
-    );
-  }
   const items = await itemsOf(trx, id);
-  const byId = new Map(items.map((item) => [item.id, item]));
   const pattern = await currentPattern(trx, request.store_id);
-
-  const invalid: ErrorDetail[] = [];
-  const taken: ErrorDetail[] = [];
-  const planned: PlannedPick[] = [];
-  const seen = new Map<string, number>();
-  body.items.forEach((pick, index) => {
-    const field = `items[${index}]`;
-    const item = byId.get(pick.id);
-    if (item === undefined) {
-      invalid.push({ field: `${field}.id`, message: `is not an item of request ${id}` });
-      return;
-    }
-    const first = seen.get(pick.id);
-    if (first !== undefined) {
-      invalid.push({ field: `${field}.id`, message: `repeats items[${first}]` });
-      return;
-    }
-    seen.set(pick.id, index);
-    let serial: string | null = null;
-    if (item.serialized === 1) {
-      const verdict = pattern.validator.validate(pick.serial_number ?? '');
-      serial = verdict.serial;
-      if (serial === '') {
-        invalid.push({
-          field: `${field}.serial_number`,
-          message: `is required: ${item.title} is serialized`,
-        });
-        return;
-      }
-      if (
-        context.source === 'api' &&
-        !verdict.ok &&
-        verdict.reason !== 'pattern_unusable' &&
-        item.picked === 0
-      ) {
-        invalid.push({
-          field: `${field}.serial_number`,
-          message: describeSerialRefusal(verdict) ?? 'is not a valid serial number',
-        });
-        return;
-      }
-    }
-    if (item.picked === 1) {
-      // The same pick again (a retry, or another device that saw the same unit) changes nothing.
-      if (item.serial_number !== serial) {
-        taken.push({
-          field: `${field}.id`,
-          message: `${item.title} (item ${item.id}) was already picked with serial ${item.serial_number ?? '(none)'}`,
-        });
-      }
-      return;
-    }
-    planned.push({ item, serial, index });
+  const { planned, completing } = planPick({
+    requestId: id,
+    state: request.state,
+    items,
+    body,
+    validator: pattern.validator,
+    source: context.source,
   });
-  if (invalid.length > 0) {
-    throw new ApiError(422, 'invalid_pick', 'The pick is not valid.', invalid);
-  }
-  if (taken.length > 0) {
-    const names = taken.map((detail) => detail.message).join('; ');
-    throw conflict('already_picked', `Already picked on another device: ${names}.`, taken);
-  }
-  const unpicked = items.filter(
-    (item) => item.picked === 0 && !planned.some((pick) => pick.item.id === item.id),
-  );
-  const completing = body.complete === true && request.state === 'open';
-  if (completing && unpicked.length > 0) {
-    throw new ApiError(
-      422,
-      'incomplete_pick',
-      `Picking cannot be completed: ${unpicked.length} item(s) still to pick (${unpicked.map((item) => item.title).join(', ')}).`,
-      unpicked.map((item) => ({ field: 'complete', message: `item ${item.id} is not picked` })),
-    );
-  }
   if (planned.length === 0 && !completing) return readFulfillmentRequest(trx, id);
 
   const now = new Date().toISOString();
+  const picker = { associate_id: caller.userId, device_id: context.deviceId };
   for (const { item, serial, index } of planned) {
     const capture = body.items[index]?.serial_capture;
-    let unitId: string | null = null;
-    if (serial !== null) {
-      await registerUnit(
-        trx,
-        {
-          id: request.order_id,
-          store_id: request.store_id,
-          associate_id: caller.userId,
-          device_id: context.deviceId,
-        },
-        {
-          id: item.order_item_id,
-          product_id: item.product_id,
-          shipping_type: request.shipping_type,
-          serial_number: serial,
-          serial_capture: capture,
-        },
-        serial,
-        pattern,
-        'picked',
-      );
-      const unit = await trx
-        .selectFrom('serial_units')
-        .select('id')
-        .where('order_item_id', '=', item.order_item_id)
-        .executeTakeFirst();
-      unitId = unit?.id ?? null;
-    }
+    const unitId =
+      serial === null
+        ? null
+        : (
+            await registerUnit(
+              trx,
+              { id: request.order_id, store_id: request.store_id, ...picker },
+              {
+                id: item.order_item_id,
+                product_id: item.product_id,
+                shipping_type: request.shipping_type,
+                serial_number: serial,
+                serial_capture: capture,
+              },
+              serial,
+              pattern,
+              'picked',
+            )
+          ).unitId;
     await trx
       .updateTable('fulfillment_items')
       .set({

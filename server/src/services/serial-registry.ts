@@ -161,9 +161,15 @@ async function serializedProducts(
   return new Set(ids.filter((id) => memo.serialized.get(id) === true));
 }
 
+/** The unit a registration created, and the exceptions it opened. */
+export interface RegisteredUnit {
+  unitId: string;
+  exceptionIds: string[];
+}
+
 /**
  * Records one serialized unit that carries a serial — taken now at a sale (`sold`), or picked
- * for a fulfilment request (`picked`, same rules) — and returns its exception ids.
+ * for a fulfilment request (`picked`, same rules) — and returns the unit and its exceptions.
  */
 export async function registerUnit(
   trx: Trx,
@@ -172,7 +178,7 @@ export async function registerUnit(
   serial: string,
   pattern: StorePattern,
   state: 'sold' | 'picked' = 'sold',
-): Promise<string[]> {
+): Promise<RegisteredUnit> {
   const exceptions: string[] = [];
   const now = new Date().toISOString();
   const capture = item.serial_capture;
@@ -254,7 +260,7 @@ export async function registerUnit(
       await openException(trx, { ...base, kind: 'quarantined_unit', details: { state: before } }),
     );
   }
-  return exceptions;
+  return { unitId: unit.id, exceptionIds: exceptions };
 }
 
 /**
@@ -326,7 +332,7 @@ export async function registerOrderSerials(
               details: { shipping_type: item.shipping_type },
             }),
           ]
-        : await registerUnit(trx, order, item, serial, pattern);
+        : (await registerUnit(trx, order, item, serial, pattern)).exceptionIds;
     verdicts.set(item.id, {
       state: exceptionIds.length > 0 ? 'exception' : 'accepted',
       exceptionIds,
