@@ -66,7 +66,11 @@ const itemsOf = (trx: Trx, requestId: string): Promise<FulfillmentItemsTable[]> 
     .orderBy('position')
     .execute();
 
-/** Records picked items (and/or completes picking); answers the request as it now stands. */
+/**
+ * Records picked items (and/or completes picking); answers the request as it now stands. The
+ * picker and their device are the caller's, whatever a serial's capture says (an admin, an
+ * integration, is believed).
+ */
 export async function pickFulfillmentRequest(
   trx: Trx,
   store: StoreDb,
@@ -92,7 +96,15 @@ export async function pickFulfillmentRequest(
   const now = new Date().toISOString();
   const picker = { associate_id: caller.userId, device_id: context.deviceId };
   for (const { item, serial, index } of planned) {
-    const capture = body.items[index]?.serial_capture;
+    const sent = body.items[index]?.serial_capture;
+    const capture =
+      sent === undefined || caller.role === 'admin'
+        ? sent
+        : {
+            ...sent,
+            ...(picker.associate_id === null ? {} : { associate_id: picker.associate_id }),
+            ...(picker.device_id === null ? {} : { device_id: picker.device_id }),
+          };
     const unitId =
       serial === null
         ? null

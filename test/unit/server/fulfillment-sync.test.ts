@@ -16,7 +16,7 @@ import {
   unitsWithSerial,
 } from './serial-support.ts';
 import { FULFILLMENT_PAGE } from '../../../server/src/services/sync-pull.ts';
-import { startTestApp, type TestApp } from './support.ts';
+import { startTestApp, userIdOf, type TestApp } from './support.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -130,6 +130,34 @@ describe('fulfillment.pick and fulfillment.ship mutations', () => {
     const units = await unitsWithSerial(t, serial);
     expect(units.map((u) => [u.state, u.active, u.capture_method, u.capture_device_id])).toEqual([
       ['shipped', 0, 'scanner', device],
+    ]);
+  });
+
+  it("records the picking device and associate, not those a serial's capture names", async () => {
+    const device = await newDevice(t);
+    const request = await carrierRequest(8);
+    const serial = freshSerial();
+    const reply = await push(t, device, [
+      mutation(1, 'fulfillment.pick', {
+        request_id: request.id,
+        items: [
+          {
+            id: firstItem(request),
+            serial_number: serial,
+            serial_capture: {
+              method: 'camera',
+              captured_at: '2026-11-27T11:00:00.000Z',
+              device_id: 'till-of-someone-else',
+              associate_id: 'someone-else',
+            },
+          },
+        ],
+      }),
+    ]);
+    expect(reply.body.results[0]?.status).toBe('applied');
+    const units = await unitsWithSerial(t, serial);
+    expect(units.map((u) => [u.capture_device_id, u.capture_associate_id])).toEqual([
+      [device, await userIdOf(t, 'associate')],
     ]);
   });
 
