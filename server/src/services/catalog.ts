@@ -5,10 +5,22 @@
 import { identifierKeys } from '../../../src/domain/gtin.ts';
 import { minor, toDecimal } from '../../../src/domain/money.ts';
 import type { ExternalIdentifier, Product } from '../../../src/protocol/schemas.ts';
-import type { StoreDb } from '../db/database.ts';
+import type { StoreDb, Trx } from '../db/database.ts';
 import type { ProductsTable } from '../db/tables.ts';
 
 export const DEFAULT_PRICEBOOK = 'default';
+
+/** Products, each joined with its default price in `currency` (`prices.*` null when none). */
+export function productsWithPrice(db: StoreDb['db'] | Trx, currency: string) {
+  return db
+    .selectFrom('products')
+    .leftJoin('prices', (join) =>
+      join
+        .onRef('prices.product_id', '=', 'products.product_id')
+        .on('prices.pricebook', '=', DEFAULT_PRICEBOOK)
+        .on('prices.currency', '=', currency),
+    );
+}
 
 export function parseIdentifiers(json: string): ExternalIdentifier[] {
   return JSON.parse(json) as ExternalIdentifier[];

@@ -36,7 +36,7 @@ import type { StoresTable } from '../db/tables.ts';
 import { ApiError } from '../errors.ts';
 import { contentHash } from './canonical.ts';
 import { Counters, nextValue } from './counters.ts';
-import { DEFAULT_PRICEBOOK } from './catalog.ts';
+import { productsWithPrice } from './catalog.ts';
 import { createFulfillmentRequests } from './fulfillment.ts';
 import {
   orderRequestProblems,
@@ -157,14 +157,7 @@ async function catalogOf(
   memo: SerialMemo,
 ): Promise<Map<string, CatalogEntry>> {
   const ids = [...new Set(input.items.map((item) => item.product_id))];
-  const rows = await trx
-    .selectFrom('products')
-    .leftJoin('prices', (join) =>
-      join
-        .onRef('prices.product_id', '=', 'products.product_id')
-        .on('prices.pricebook', '=', DEFAULT_PRICEBOOK)
-        .on('prices.currency', '=', currency),
-    )
+  const rows = await productsWithPrice(trx, currency)
     .select([
       'products.product_id',
       'products.serialized',

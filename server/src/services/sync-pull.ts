@@ -14,7 +14,7 @@ import type { PullResponse, PulledProduct } from '../../../src/protocol/sync-pro
 import { assertStoreAccess, type Caller } from '../auth.ts';
 import type { StoreDb } from '../db/database.ts';
 import { ApiError } from '../errors.ts';
-import { DEFAULT_PRICEBOOK, parseIdentifiers } from './catalog.ts';
+import { parseIdentifiers, productsWithPrice } from './catalog.ts';
 import { effectiveConfig } from './config.ts';
 import { changedFulfillmentRequests } from './fulfillment.ts';
 import { changedReturns } from './returns.ts';
@@ -145,14 +145,7 @@ export async function pullChanges(
   if (storeRow === undefined) throw new ApiError(404, 'not_found', `There is no store ${storeId}.`);
   const currency = storeRow.currency;
 
-  const rows = await store.db
-    .selectFrom('products')
-    .leftJoin('prices', (join) =>
-      join
-        .onRef('prices.product_id', '=', 'products.product_id')
-        .on('prices.pricebook', '=', DEFAULT_PRICEBOOK)
-        .on('prices.currency', '=', currency),
-    )
+  const rows = await productsWithPrice(store.db, currency)
     .select([
       'products.product_id',
       'products.title',

@@ -15,8 +15,9 @@ import {
   type StoreTerms,
 } from '../../../src/domain/order-money.ts';
 import { buildOrderRequest } from '../../../src/domain/order-request.ts';
-import type { Sale, SaleLine } from '../../../src/domain/sale.ts';
-import { cashTender } from '../../../src/domain/tender.ts';
+import type { SaleLine } from '../../../src/domain/sale.ts';
+import { completedSale, saleLine } from './sale-fixtures.ts';
+import { resolveTenders } from '../../../src/domain/tender.ts';
 import { seededRandom } from '../../e2e/support/seeded-random.ts';
 
 const DEMO: StoreTerms = { taxRate: 0.08, priceMethod: 'tax_excluded' };
@@ -226,17 +227,14 @@ describe('reckonOrder: what is fine', () => {
 });
 
 describe("the app's own sales reckon clean", () => {
-  const line = (productId: string, unitPrice: number, quantity: number): SaleLine => ({
-    lineId: productId,
-    productId,
-    title: productId,
-    unitPrice: minor(unitPrice),
-    quantity,
-    serialized: false,
-    shippingType: 'in_store_handover',
-    serial: null,
-    serialCapture: null,
-  });
+  const line = (productId: string, unitPrice: number, quantity: number): SaleLine =>
+    saleLine({
+      lineId: productId,
+      productId,
+      title: productId,
+      unitPrice: minor(unitPrice),
+      quantity,
+    });
 
   it('for random carts, rates and price methods, paid by cash or card', () => {
     const random = seededRandom('order money');
@@ -248,28 +246,20 @@ describe("the app's own sales reckon clean", () => {
         line(`p${i}`, 1 + random.int(300_000), 1 + random.int(4)),
       );
       const totals = cartTotals(lines, taxRate, priceMethod);
-      const tender =
+      const paid = resolveTenders(
+        totals.total,
         random.int(2) === 0
-          ? (cashTender(totals.total, minor(totals.total + random.int(10_000))) ?? undefined)
-          : ({ method: 'card', reference: 'R-1' } as const);
-      const sale: Sale = {
+          ? [{ method: 'cash', tendered: minor(totals.total + random.int(10_000)) }]
+          : [{ method: 'card', reference: 'R-1' }],
+      );
+      if (!paid.ok) throw new Error(`seed ${random.seed}: tenders refused`);
+      const sale = completedSale(lines, {
         saleId: `sale-${run}`,
         seq: run + 1,
-        storeId: 'demo-store',
-        storeLabel: 'Demo',
-        deviceId: 'device-1',
-        associateId: 'assoc-1',
-        associateName: 'A',
-        currency: 'USD',
-        locale: 'en-US',
         taxRate,
         priceMethod,
-        lines,
-        totals,
-        tender: tender ?? { method: 'card', reference: 'R-1' },
-        createdAt: '2026-11-27T10:00:00.000Z',
-        sync: { state: 'pending', orderId: null, error: null, syncedAt: null },
-      };
+        tenders: paid.tenders,
+      });
       const catalog = new Map(lines.map((l) => [l.productId, { price: l.unitPrice }]));
       const reckoned = reckonOrder(moneyOrderOf(buildOrderRequest(sale), catalog), {
         taxRate,

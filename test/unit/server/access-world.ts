@@ -8,9 +8,14 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { createUser } from '../../../server/src/services/stores.ts';
 import { DEMO_STORE } from '../../../server/src/seed/demo-catalog.ts';
-import { demoOrder, demoProduct, OTHER_STORE, startTestApp, type TestApp } from './support.ts';
+import {
+  demoOrder,
+  demoProduct,
+  signInOtherManager,
+  startTestApp,
+  type TestApp,
+} from './support.ts';
 import { PROTOCOL_VERSION } from '../../../src/protocol/wire-constants.ts';
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
@@ -241,18 +246,7 @@ export async function startAccessWorld(): Promise<AccessWorld> {
   const dist = mkdtempSync(join(tmpdir(), 'aisle-access-dist-'));
   writeFileSync(join(dist, 'index.html'), '<!doctype html><title>Aisle</title>');
   const t = await startTestApp({ staticDir: dist });
-  await createUser(t.app.storeDb.db, {
-    username: 'other-manager',
-    password: 'other-manager-1',
-    display_name: 'Other Manager',
-    role: 'manager',
-    store_id: OTHER_STORE,
-  });
-  const signedIn = await t.call<{ access_token: string }>('POST', '/v0/token', {
-    token: null,
-    body: { grant_type: 'password', username: 'other-manager', password: 'other-manager-1' },
-  });
-  const otherManager = signedIn.body.access_token;
+  const otherManager = await signInOtherManager(t);
   // A sale in the demo store, and a second sale of its serial: an order and an exception to aim at.
   const first = demoOrder({}, [0]);
   const item = first.items[0];

@@ -10,8 +10,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cartTotals } from '../../../src/domain/cart-totals.ts';
 import { fromDecimal, minor } from '../../../src/domain/money.ts';
 import { buildOrderRequest } from '../../../src/domain/order-request.ts';
-import type { Sale } from '../../../src/domain/sale.ts';
-import { cashTender } from '../../../src/domain/tender.ts';
+import { resolveTenders } from '../../../src/domain/tender.ts';
 import type {
   ErrorBody,
   Order,
@@ -20,11 +19,13 @@ import type {
   OrderRequest,
 } from '../../../src/protocol/schemas.ts';
 import { MutationTypes } from '../../../src/protocol/wire-constants.ts';
+import { completedSale } from '../domain/sale-fixtures.ts';
 import { inject, mutation, newDevice, push } from './serial-support.ts';
 import {
   demoOrder,
   demoProduct,
   OTHER_STORE,
+  signInOtherManager,
   startTestApp,
   userIdOf,
   type TestApp,
@@ -158,7 +159,9 @@ describe('a device sale with the same money is kept and flagged', () => {
     const stored = await t.call<Order>('GET', `/v0/orders/${created.id}`, {
       token: t.tokens.associate,
     });
-    expect((stored.body.flags ?? []).map((f) => [f.kind, f.details.field])).toEqual([[kind, field]]);
+    expect((stored.body.flags ?? []).map((f) => [f.kind, f.details.field])).toEqual([
+      [kind, field],
+    ]);
     expect(stored.body.flags?.[0]?.message).toMatch(/\d\.\d\d/);
 
     const listed = await t.call<OrderFlagList>('GET', '/v0/order-flags', {
@@ -176,21 +179,7 @@ describe('a device sale with the same money is kept and flagged', () => {
     expect((await t.call('GET', '/v0/order-flags', { token: t.tokens.associate })).status).toBe(
       403,
     );
-    const other = await t.call('POST', '/v0/users', {
-      body: {
-        username: 'other-boss',
-        password: 'other-boss-1',
-        display_name: 'Other Boss',
-        role: 'manager',
-        store_id: OTHER_STORE,
-      },
-    });
-    expect(other.status).toBe(201);
-    const signedIn = await t.call<{ access_token: string }>('POST', '/v0/token', {
-      token: null,
-      body: { grant_type: 'password', username: 'other-boss', password: 'other-boss-1' },
-    });
-    const otherManager = signedIn.body.access_token;
+    const otherManager = await signInOtherManager(t);
     const theirs = await t.call<OrderFlagList>('GET', '/v0/order-flags', { token: otherManager });
     expect(theirs.body.order_flags).toEqual([]);
     const asked = await t.call('GET', '/v0/order-flags?store_id=demo-store', {
@@ -227,27 +216,17 @@ describe("the device app's own sale", () => {
           : null,
       };
     });
-    const totals = cartTotals(lines, 0.08, 'tax_excluded');
-    const tender = cashTender(totals.total, minor(totals.total + 1234));
-    if (tender === null) throw new Error('cash short');
-    const sale: Sale = {
+    const { total } = cartTotals(lines, 0.08, 'tax_excluded');
+    const paid = resolveTenders(total, [{ method: 'cash', tendered: minor(total + 1234) }]);
+    if (!paid.ok) throw new Error('cash short');
+    const sale = completedSale(lines, {
       saleId: randomUUID(),
-      seq: 1,
-      storeId: 'demo-store',
       storeLabel: 'Aisle Demo Store',
       deviceId: device,
       associateId,
-      associateName: 'Alex Associate',
-      currency: 'USD',
-      locale: 'en-US',
       taxRate: 0.08,
-      priceMethod: 'tax_excluded',
-      lines,
-      totals,
-      tender,
-      createdAt: '2026-11-27T10:00:00.000Z',
-      sync: { state: 'pending', orderId: null, error: null, syncedAt: null },
-    };
+      tenders: paid.tenders,
+    });
     const pushed = await push(t, device, [
       mutation(1, MutationTypes.orderCreate, buildOrderRequest(sale)),
     ]);
@@ -280,7 +259,9 @@ describe('the device and associate come from the token', () => {
       device_id: device,
       associate_id: await userIdOf(t, 'associate'),
     });
-    expect((stored.body.flags ?? []).map((f) => [f.kind, f.details.field, f.details.claimed])).toEqual([
+    expect(
+      (stored.body.flags ?? []).map((f) => [f.kind, f.details.field, f.details.claimed]),
+    ).toEqual([
       ['identity_mismatch', 'device_id', otherStoreDevice],
       ['identity_mismatch', 'associate_id', 'anyone-at-all'],
     ]);

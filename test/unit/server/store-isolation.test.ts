@@ -14,7 +14,13 @@ import type {
 } from '../../../src/protocol/serials.ts';
 import { MutationTypes } from '../../../src/protocol/wire-constants.ts';
 import { freshSerial, mutation, newDevice, push, serialSale } from './serial-support.ts';
-import { demoOrder, OTHER_STORE, startTestApp, type TestApp } from './support.ts';
+import {
+  demoOrder,
+  OTHER_STORE,
+  signInOtherManager,
+  startTestApp,
+  type TestApp,
+} from './support.ts';
 
 let t: TestApp;
 let otherManager: string;
@@ -22,20 +28,7 @@ let otherDevice: string;
 
 beforeAll(async () => {
   t = await startTestApp();
-  await t.call('POST', '/v0/users', {
-    body: {
-      username: 'other-manager',
-      password: 'other-manager-1',
-      display_name: 'Other Manager',
-      role: 'manager',
-      store_id: OTHER_STORE,
-    },
-  });
-  const signedIn = await t.call<{ access_token: string }>('POST', '/v0/token', {
-    token: null,
-    body: { grant_type: 'password', username: 'other-manager', password: 'other-manager-1' },
-  });
-  otherManager = signedIn.body.access_token;
+  otherManager = await signInOtherManager(t);
   const device = await t.call<{ device_id: string }>('POST', '/v0/devices', {
     token: t.tokens.otherAssociate,
     body: { store_id: OTHER_STORE, name: 'Their till' },

@@ -142,6 +142,30 @@ export async function startTestApp(
   };
 }
 
+/** A manager of the other store, created once per app, signed in: answers the token. */
+export async function signInOtherManager(t: TestApp): Promise<string> {
+  const known = await t.app.storeDb.db
+    .selectFrom('users')
+    .select('user_id')
+    .where('username', '=', 'other-manager')
+    .executeTakeFirst();
+  if (known === undefined) {
+    await createUser(t.app.storeDb.db, {
+      username: 'other-manager',
+      password: 'other-manager-1',
+      display_name: 'Other Manager',
+      role: 'manager',
+      store_id: OTHER_STORE,
+    });
+  }
+  const signedIn = await t.call<{ access_token: string }>('POST', '/v0/token', {
+    token: null,
+    body: { grant_type: 'password', username: 'other-manager', password: 'other-manager-1' },
+  });
+  if (signedIn.status !== 200) throw new Error(`other-manager sign-in: ${signedIn.status}`);
+  return signedIn.body.access_token;
+}
+
 /** The user id behind a username (what the server records as a sale's associate). */
 export async function userIdOf(t: TestApp, username: string): Promise<string> {
   const row = await t.app.storeDb.db
