@@ -8,7 +8,6 @@
  */
 import type { APIRequestContext, Page } from '@playwright/test';
 import type { FulfillmentRequest } from '../../src/protocol/fulfillment.ts';
-import type { OrderRequest } from '../../src/protocol/schemas.ts';
 import type { SerialLookup } from '../../src/protocol/serials.ts';
 import {
   DEMO_PRODUCTS,
@@ -21,6 +20,7 @@ import {
 } from './fixtures.ts';
 import { waitForServiceWorker } from './support/sell.ts';
 import { freshSerial, serializedProduct, serialPrompt, wedgeScan } from './support/serials.ts';
+import { webOrder } from './support/web-orders.ts';
 
 const EXPECTED = `expected a serial matching ${DEMO_SERIAL_REGEX} (for example A1B2C3D4E5F6G7).`;
 
@@ -33,23 +33,11 @@ const plainProduct = (index: number): DemoProduct => {
 /** A web order shipped to the customer, injected as an integration would. */
 async function injectShipOrder(api: APIRequestContext, products: DemoProduct[]): Promise<string> {
   const externalId = `WEB-${freshSerial(8)}`;
-  const cents = products.reduce((sum, p) => sum + Math.round(p.price * 100), 0);
-  const order: OrderRequest = {
-    external_id: externalId,
-    store_id: DEMO_STORE_ID,
-    channel_type: 'web',
-    currency: 'USD',
-    price_method: 'tax_excluded',
-    placed_at: new Date().toISOString(),
-    customer_name: 'Grace Hopper',
-    items: products.map((p, i) => ({
-      external_item_id: String(i + 1),
-      product_id: p.product_id,
-      price: { item_price: p.price },
-      shipping_type: 'traditional_carrier',
-    })),
-    payments: [{ method: 'card', amount: cents / 100, reference: 'web' }],
-  };
+  const order = webOrder(
+    externalId,
+    products.map((product) => ({ product, shipping: 'traditional_carrier' as const })),
+    { placed_at: new Date().toISOString(), customer_name: 'Grace Hopper' },
+  );
   const reply = await api.post('/v0/d/fulfill_order', { data: order });
   expect(reply.status()).toBe(201);
   return externalId;

@@ -24,6 +24,7 @@ import {
   serialPrompt,
   wedgeScan,
 } from './support/serials.ts';
+import { webOrder } from './support/web-orders.ts';
 
 test('settings: the active pattern, its version and source, and a sample serial tested', async ({
   page,
@@ -66,21 +67,7 @@ test('a serial sold twice becomes an exception a manager resolves in the app', a
   const phone = serializedProduct(1);
   const serial = freshSerial();
   const injected = await api.post('/v0/d/fulfill_order', {
-    data: {
-      external_id: `web-${serial}`,
-      store_id: DEMO_STORE.store_id,
-      channel_type: 'web',
-      currency: 'USD',
-      items: [
-        {
-          external_item_id: '1',
-          product_id: phone.product_id,
-          price: { item_price: phone.price },
-          shipping_type: 'in_store_handover',
-          serial_number: serial,
-        },
-      ],
-    },
+    data: webOrder(`web-${serial}`, [{ product: phone, shipping: 'in_store_handover', serial }]),
   });
   expect(injected.status()).toBe(201);
   expect(((await injected.json()) as OrderCreated).items[0]?.serial_state).toBe('accepted');
