@@ -5,9 +5,11 @@
  * `cart-totals.ts` applies (tax per unit, half up), so a sale rung up by the app reckons clean.
  *
  * It answers findings, not verdicts: the API refuses an order with any (422), a device's sale
- * is kept with them as flags for a manager (money changed hands). Discounts and approved
- * overrides (the counter issue) plug in as `MoneyItem.adjustments`: what explains a price below
- * its list price. Until then every unit's adjustments are 0.
+ * is kept with them as flags for a manager (money changed hands). A unit's discounts and price
+ * overrides (`item_discount_info`, `item_order_discount_info`) explain its price below list:
+ * they must add up to list less price, and only those the rules allow explain a price below
+ * the catalog — an override or a discount above the seller's limit needs the approval of a
+ * manager of the store (`discounts.ts` holds the limits the device applies too).
  */
 import type { OrderRequest } from '../protocol/schemas.ts';
 import {
@@ -27,13 +29,21 @@ export interface MoneyItem {
   readonly price: Minor;
   /** `item_list_price`, or null when the order did not say. */
   readonly listPrice: Minor | null;
-  /** The approved reductions from list price to price (discounts, overrides); 0 for now. */
-  readonly adjustments: Minor;
+  /** What came off the list price, in the order sent: override, line, then order discount. */
+  readonly discounts: readonly MoneyDiscount[];
   readonly taxLines: readonly { readonly amount: Minor; readonly rate: number }[];
   /** The store's catalog price; null when the catalog holds no price for the product. */
   readonly catalogPrice: Minor | null;
   /** False for a product the catalog does not hold: its price cannot be judged. */
   readonly knownProduct: boolean;
+}
+
+export interface MoneyDiscount {
+  readonly kind: 'percentage' | 'fixed' | 'price_override';
+  /** What it took off this unit. */
+  readonly adjustment: Minor;
+  /** Approved by a manager of the store (checked by the caller against its users). */
+  readonly approved: boolean;
 }
 
 export interface MoneyPayment {
@@ -56,6 +66,11 @@ export interface MoneyOrder {
 export interface StoreTerms {
   readonly taxRate: number;
   readonly priceMethod: PriceMethod;
+  /**
+   * The most a discount may take off without approval, in percent of what it applies to: the
+   * seller's limit (`associate_max_percent`, or `manager_max_percent` for a manager). Default 0.
+   */
+  readonly discountLimitPercent?: number;
 }
 
 export interface OrderFinding {
@@ -89,6 +104,34 @@ export function expectedUnitTax(price: Minor, terms: StoreTerms): Minor {
   return terms.priceMethod === 'tax_included'
     ? taxIncludedIn(price, terms.taxRate)
     : taxOn(price, terms.taxRate);
+}
+
+/**
+ * How much of a unit's discounts the rules do not explain: an override without approval, a
+ * discount above the seller's limit without one. Each discount is judged on what was left of
+ * the list price when it applied (an order discount after the line's), one cent of rounding
+ * allowed, as the device spreads a discount over units to the cent.
+ */
+export function unexplainedDiscount(
+  listPrice: Minor,
+  discounts: readonly MoneyDiscount[],
+  limitPercent: number,
+): Minor {
+  let base: number = listPrice;
+  let unexplained = 0;
+  for (const discount of discounts) {
+    if (!discount.approved) {
+      // The device compares the percent rounded to two decimals (`effectivePercent`): half a
+      // hundredth of a percent more is still within its limit.
+      const allowed =
+        discount.kind === 'price_override'
+          ? 0
+          : Math.ceil((base * (limitPercent + 0.005)) / 100) + 1;
+      if (discount.adjustment > allowed) unexplained += discount.adjustment;
+    }
+    base -= discount.adjustment;
+  }
+  return minor(unexplained);
 }
 
 export function reckonOrder(order: MoneyOrder, terms: StoreTerms): MoneyReckoning {
@@ -128,27 +171,39 @@ export function reckonOrder(order: MoneyOrder, terms: StoreTerms): MoneyReckonin
         { product_id: item.productId },
       );
     }
-    if (item.listPrice !== null && item.price !== item.listPrice - item.adjustments) {
+    const adjustments = item.discounts.reduce((sum, d) => sum + d.adjustment, 0);
+    if (item.listPrice !== null && item.price !== item.listPrice - adjustments) {
       find(
         OrderFlagKinds.totalsMismatch,
         `${price}.item_price`,
-        `${item.field}: item_price ${show(item.price)} is not its list price ${show(item.listPrice)} less adjustments of ${show(item.adjustments)}.`,
+        `${item.field}: item_price ${show(item.price)} is not its list price ${show(item.listPrice)} less discounts of ${show(adjustments)}.`,
         {
           claimed: wire(item.price),
-          expected: wire(item.listPrice - item.adjustments),
+          expected: wire(item.listPrice - adjustments),
           list_price: wire(item.listPrice),
         },
       );
     }
-    if (item.catalogPrice !== null && item.price < item.catalogPrice - item.adjustments) {
+    const unexplained = unexplainedDiscount(
+      minor(item.listPrice ?? item.price + adjustments),
+      item.discounts,
+      terms.discountLimitPercent ?? 0,
+    );
+    if (
+      item.catalogPrice !== null &&
+      item.price < item.catalogPrice - (adjustments - unexplained)
+    ) {
       find(
         OrderFlagKinds.priceBelowCatalog,
         `${price}.item_price`,
-        `${item.field}: sold at ${show(item.price)}, below the catalog price ${show(item.catalogPrice)} with no discount or approval to explain it.`,
+        unexplained > 0
+          ? `${item.field}: sold at ${show(item.price)}, below the catalog price ${show(item.catalogPrice)}; ${show(unexplained)} of its discounts needed a manager's approval it does not have.`
+          : `${item.field}: sold at ${show(item.price)}, below the catalog price ${show(item.catalogPrice)} with no discount or approval to explain it.`,
         {
           product_id: item.productId,
           claimed: wire(item.price),
           catalog_price: wire(item.catalogPrice),
+          ...(unexplained > 0 ? { unapproved: wire(unexplained) } : {}),
         },
       );
     }
@@ -222,11 +277,13 @@ export interface CatalogEntry {
 
 /**
  * The order request (wire decimals) in the shape `reckonOrder` reads. `catalog` has an entry
- * for every product the catalog holds (deleted ones excluded).
+ * for every product the catalog holds (deleted ones excluded); `approvers` the user ids that
+ * may approve a discount in the order's store (its managers, admins).
  */
 export function moneyOrderOf(
   input: OrderRequest,
   catalog: ReadonlyMap<string, CatalogEntry>,
+  approvers: ReadonlySet<string> = new Set(),
 ): MoneyOrder {
   const currency = input.currency;
   const amount = (value: number): Minor => fromDecimal(value, currency);
@@ -241,7 +298,14 @@ export function moneyOrderOf(
         price: amount(item.price.item_price),
         listPrice:
           item.price.item_list_price === undefined ? null : amount(item.price.item_list_price),
-        adjustments: minor(0),
+        discounts: [
+          ...(item.price.item_discount_info ?? []),
+          ...(item.price.item_order_discount_info ?? []),
+        ].map((info) => ({
+          kind: info.type,
+          adjustment: amount(info.price_adjustment),
+          approved: info.approved_by !== undefined && approvers.has(info.approved_by),
+        })),
         taxLines: (item.price.item_tax_lines ?? []).map((line) => ({
           amount: amount(line.amount),
           rate: line.rate,

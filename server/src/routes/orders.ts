@@ -39,6 +39,7 @@ export function registerOrderRoutes(app: FastifyInstance, deps: RouteDeps): void
             deviceId: caller.deviceId,
             associateId: caller.userId,
             trusted: caller.role === 'admin',
+            role: caller.role,
           },
         }),
       );

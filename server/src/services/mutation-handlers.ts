@@ -64,6 +64,7 @@ export const MutationHandlers: { readonly [T in MutationType]: MutationHandler<T
           deviceId: target.deviceId,
           associateId: target.associateId,
           trusted: target.caller.role === 'admin',
+          role: target.caller.role,
         },
         knownStore: target.store,
         serialMemo: target.serialMemo,

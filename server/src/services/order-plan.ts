@@ -5,7 +5,12 @@
  */
 import { addMinor, currencyDigits, fromDecimal, minor } from '../../../src/domain/money.ts';
 import type { OrderFinding } from '../../../src/domain/order-money.ts';
-import type { ErrorDetail, OrderRequest, SerialCapture } from '../../../src/protocol/schemas.ts';
+import type {
+  ErrorDetail,
+  OrderRequest,
+  Role,
+  SerialCapture,
+} from '../../../src/protocol/schemas.ts';
 import { OrderFlagKinds } from '../../../src/protocol/wire-constants.ts';
 import type { OrderItemsTable, OrdersTable } from '../db/tables.ts';
 
@@ -29,6 +34,11 @@ function precisionErrors(input: OrderRequest): ErrorDetail[] {
     item.price.item_tax_lines?.forEach((line, j) =>
       check(line.amount, `items[${i}].price.item_tax_lines[${j}].amount`),
     );
+    for (const key of ['item_discount_info', 'item_order_discount_info'] as const) {
+      item.price[key]?.forEach((info, j) =>
+        check(info.price_adjustment, `items[${i}].price.${key}[${j}].price_adjustment`),
+      );
+    }
   });
   input.payments?.forEach((payment, i) => {
     check(payment.amount, `payments[${i}].amount`);
@@ -85,6 +95,8 @@ export interface Sender {
   readonly deviceId: string | null;
   readonly associateId: string | null;
   readonly trusted: boolean;
+  /** The token's role: an associate's discount limit is not a manager's. */
+  readonly role: Role;
 }
 
 export interface RecordedIdentity {

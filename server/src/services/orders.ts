@@ -11,6 +11,7 @@
  * finding refuses the order (422 for money, 403 for identity); from a device the sale is kept
  * — money changed hands — with each finding stored as a flag for a manager.
  */
+import { discountLimits } from '../../../src/domain/discounts.ts';
 import { minor, toDecimal, type Minor } from '../../../src/domain/money.ts';
 import {
   moneyOrderOf,
@@ -35,6 +36,7 @@ import type { StoreDb, Trx } from '../db/database.ts';
 import type { StoresTable } from '../db/tables.ts';
 import { ApiError } from '../errors.ts';
 import { contentHash } from './canonical.ts';
+import { effectiveConfig } from './config.ts';
 import { Counters, nextValue } from './counters.ts';
 import { productsWithPrice } from './catalog.ts';
 import { createFulfillmentRequests } from './fulfillment.ts';
@@ -179,18 +181,64 @@ async function catalogOf(
   return catalog;
 }
 
+/**
+ * What judges the order's discounts: the users who may approve one in its store (its managers,
+ * admins) among those it names, and the seller's own limit from the store's configuration.
+ * Read only for an order that carries discounts (most carry none).
+ */
+async function discountRules(
+  trx: Trx,
+  input: OrderRequest,
+  storeId: string,
+  sender: Sender,
+): Promise<{ approvers: Set<string>; limitPercent: number }> {
+  const infos = input.items.flatMap((item) => [
+    ...(item.price.item_discount_info ?? []),
+    ...(item.price.item_order_discount_info ?? []),
+  ]);
+  if (infos.length === 0) return { approvers: new Set(), limitPercent: 0 };
+  const named = [
+    ...new Set(infos.flatMap((info) => (info.approved_by === undefined ? [] : [info.approved_by]))),
+  ];
+  const rows =
+    named.length === 0
+      ? []
+      : await trx
+          .selectFrom('users')
+          .select('user_id')
+          .where('user_id', 'in', named)
+          .where((eb) =>
+            eb.or([
+              eb('role', '=', 'admin'),
+              eb.and([eb('role', '=', 'manager'), eb('store_id', '=', storeId)]),
+            ]),
+          )
+          .execute();
+  const limits = discountLimits((await effectiveConfig(trx, storeId)).config);
+  return {
+    approvers: new Set(rows.map((row) => row.user_id)),
+    limitPercent:
+      sender.role === 'associate' ? limits.associateMaxPercent : limits.managerMaxPercent,
+  };
+}
+
 /** The findings on an order's money and identity, in the order they were found. */
-function findingsOf(
+async function findingsOf(
+  trx: Trx,
   input: OrderRequest,
   store: OrderStore,
   catalog: ReadonlyMap<string, CatalogEntry>,
+  context: OrderContext,
   identityFindings: readonly OrderFinding[],
-): OrderFinding[] {
+): Promise<OrderFinding[]> {
+  const rules = await discountRules(trx, input, store.store_id, context.sender);
   const terms: StoreTerms = {
     taxRate: Number(store.tax_rate_micros) / 1_000_000,
     priceMethod: store.price_method === 'tax_included' ? 'tax_included' : 'tax_excluded',
+    discountLimitPercent: rules.limitPercent,
   };
-  return [...reckonOrder(moneyOrderOf(input, catalog), terms).findings, ...identityFindings];
+  const money = reckonOrder(moneyOrderOf(input, catalog, rules.approvers), terms);
+  return [...money.findings, ...identityFindings];
 }
 
 const wireFlag = (finding: OrderFinding): OrderFlag => ({
@@ -258,7 +306,7 @@ export async function createOrder(
       throw invalid('unknown_product', 'The order names unknown products.', unknown);
   }
   const identity = recordedIdentity(input, context.sender);
-  const findings = findingsOf(input, store, catalog, identity.findings);
+  const findings = await findingsOf(trx, input, store, catalog, context, identity.findings);
   if (context.source === 'api') refuseFindings(findings);
 
   const now = new Date().toISOString();

@@ -7,8 +7,16 @@ import { describe, expect, it } from 'vitest';
 import { cartTotals } from '../../../src/domain/cart-totals.ts';
 import { minor } from '../../../src/domain/money.ts';
 import {
+  checkDiscount,
+  DEFAULT_DISCOUNT_LIMITS,
+  type Discount,
+  type DiscountApproval,
+} from '../../../src/domain/discounts.ts';
+import { saleAmounts } from '../../../src/domain/sale-amounts.ts';
+import {
   moneyOrderOf,
   reckonOrder,
+  type MoneyDiscount,
   type MoneyItem,
   type MoneyOrder,
   type MoneyPayment,
@@ -21,6 +29,21 @@ import { resolveTenders } from '../../../src/domain/tender.ts';
 import { seededRandom } from '../../e2e/support/seeded-random.ts';
 
 const DEMO: StoreTerms = { taxRate: 0.08, priceMethod: 'tax_excluded' };
+/** The demo store with the default limits: an associate may give 10 % unapproved. */
+const LIMIT_10: StoreTerms = { ...DEMO, discountLimitPercent: 10 };
+
+const off = (
+  adjustment: number,
+  kind: MoneyDiscount['kind'] = 'percentage',
+  approved = false,
+): MoneyDiscount => ({ kind, adjustment: minor(adjustment), approved });
+
+/** A unit listed (and catalogued) at 20.00, sold at 20.00 less `discounts`, 8 % tax. */
+const discounted = (...discounts: MoneyDiscount[]): MoneyItem => {
+  const price = 2000 - discounts.reduce((sum, d) => sum + d.adjustment, 0);
+  return unit(price, { listPrice: minor(2000), catalogPrice: minor(2000), discounts });
+};
+const paidFor = (item: MoneyItem): MoneyPayment => card(item.price + Math.round(item.price * 0.08));
 const INCLUDED_8: StoreTerms = { taxRate: 0.08, priceMethod: 'tax_included' };
 const EXCLUDED_10: StoreTerms = { taxRate: 0.1, priceMethod: 'tax_excluded' };
 
@@ -32,7 +55,7 @@ function unit(price: number, over: Partial<MoneyItem> & { tax?: number } = {}): 
     productId: 'p',
     price: minor(price),
     listPrice: minor(price),
-    adjustments: minor(0),
+    discounts: [],
     taxLines: [{ amount: minor(tax ?? Math.round(price * 0.08)), rate: 0.08 }],
     catalogPrice: minor(price),
     knownProduct: true,
@@ -156,6 +179,43 @@ describe('reckonOrder: other findings', () => {
     expect(kinds(o)).toEqual(expected);
   });
 
+  it.each([
+    {
+      name: 'a price override to 12.00 nobody approved',
+      item: discounted(off(800, 'price_override')),
+    },
+    {
+      name: 'a 30 % discount (6.00) by an associate whose limit is 10 %',
+      item: discounted(off(600)),
+    },
+    {
+      name: 'a 10 % line discount, then an unapproved 20 % order discount on the 18.00 left',
+      item: discounted(off(200), off(360)),
+    },
+    {
+      name: 'a fixed 2.50 off 20.00 (12.5 %) with no approval',
+      item: discounted(off(250, 'fixed')),
+    },
+  ])('flags $name as price_below_catalog, naming the unapproved amount', ({ item }) => {
+    const [finding, ...rest] = reckonOrder(order([item], [paidFor(item)]), LIMIT_10).findings;
+    expect(rest).toEqual([]);
+    expect(finding?.kind).toBe('price_below_catalog');
+    expect(finding?.message).toMatch(/needed a manager's approval it does not have/);
+    expect(finding?.details.unapproved).toBeGreaterThan(0);
+  });
+
+  it('flags discounts that do not add up to list less price as totals_mismatch', () => {
+    const item = unit(1500, {
+      listPrice: minor(2000),
+      catalogPrice: minor(2000),
+      discounts: [off(200)],
+    });
+    expect(kinds(order([item], [paidFor(item)]), LIMIT_10)).toEqual([
+      ['totals_mismatch', 'items[0].price.item_price'],
+      ['price_below_catalog', 'items[0].price.item_price'],
+    ]);
+  });
+
   it('says what it found in a sentence with the amounts, and the amounts as decimals', () => {
     const [finding] = reckonOrder(
       order([unit(1, { catalogPrice: minor(214_900) })], [card(1)]),
@@ -196,7 +256,7 @@ describe('reckonOrder: what is fine', () => {
           unit(1800, {
             listPrice: minor(2000),
             catalogPrice: minor(2000),
-            adjustments: minor(200),
+            discounts: [off(200, 'percentage', true)],
           }),
         ],
         [card(1944)],
@@ -216,6 +276,21 @@ describe('reckonOrder: what is fine', () => {
     },
   ])('$name', ({ o, terms }) => {
     expect(reckonOrder(o, terms ?? DEMO).findings).toEqual([]);
+  });
+
+  it.each([
+    { name: 'a 10 % discount within the associate limit, unapproved', item: discounted(off(200)) },
+    { name: 'a 30 % discount a manager approved', item: discounted(off(600, 'percentage', true)) },
+    {
+      name: 'an approved override to 12.00, then 10 % off what is left',
+      item: discounted(off(800, 'price_override', true), off(120)),
+    },
+    {
+      name: "a 10 % order discount's share rounded up a cent (2.01 off 20.00)",
+      item: discounted(off(201)),
+    },
+  ])('takes $name', ({ item }) => {
+    expect(reckonOrder(order([item], [paidFor(item)]), LIMIT_10).findings).toEqual([]);
   });
 
   it('totals from the prices sold and the store tax, not the tax lines sent', () => {
@@ -268,5 +343,114 @@ describe("the app's own sales reckon clean", () => {
       expect(reckoned.findings, `seed ${random.seed}, run ${run}`).toEqual([]);
       expect(reckoned.total).toBe(totals.total);
     }
+  });
+});
+
+describe("the app's own discounted sales reckon clean", () => {
+  const MANAGER = 'manager-1';
+  const approval: DiscountApproval = { manager_id: MANAGER, reason: 'Price match' };
+  const limits = DEFAULT_DISCOUNT_LIMITS;
+
+  /** A discount the device would give: approved when the associate's limit asks for it. */
+  function given(random: ReturnType<typeof seededRandom>, base: number): Discount | null {
+    if (base <= 0 || random.int(3) === 0) return null;
+    const discount: Discount =
+      random.int(2) === 0
+        ? { kind: 'percentage', value: random.int(5001) / 100, reason: 'Loyalty', approval: null }
+        : {
+            kind: 'fixed',
+            value: random.int(Math.floor(base / 2) + 1),
+            reason: 'Loyalty',
+            approval: null,
+          };
+    const check = checkDiscount(discount, minor(base), 'associate', limits);
+    if (!check.ok) return null;
+    return check.needsApproval ? { ...discount, approval } : discount;
+  }
+
+  it('for random line and order discounts and approved overrides, as an associate gives them', () => {
+    const random = seededRandom('discounted order money');
+    for (let run = 0; run < 300; run += 1) {
+      const taxRate = [0, 0.07, 0.08, 0.19][random.int(4)] ?? 0.08;
+      const priceMethod = random.int(2) === 0 ? 'tax_excluded' : 'tax_included';
+      const lines = Array.from({ length: 1 + random.int(4) }, (_, i): SaleLine => {
+        const unitPrice = 1 + random.int(300_000);
+        const quantity = 1 + random.int(4);
+        const overridden = random.int(4) === 0;
+        const base = overridden ? random.int(unitPrice) : unitPrice;
+        return saleLine({
+          lineId: `l${i}`,
+          productId: `p${i}`,
+          unitPrice: minor(unitPrice),
+          quantity,
+          priceOverride: overridden
+            ? { price: minor(base), reason: 'Price match', approval }
+            : null,
+          discount: given(random, base * quantity),
+        });
+      });
+      const before = saleAmounts(lines, null, taxRate, priceMethod).units;
+      const orderDiscount = given(
+        random,
+        before.reduce((sum, u) => sum + u.price, 0),
+      );
+      const { totals } = saleAmounts(lines, orderDiscount, taxRate, priceMethod);
+      const sale = completedSale(lines, {
+        saleId: `sale-${run}`,
+        taxRate,
+        priceMethod,
+        orderDiscount,
+        totals,
+        tenders: [{ method: 'card', amount: totals.total, reference: 'R-1' }],
+      });
+      const catalog = new Map(lines.map((l) => [l.productId, { price: l.unitPrice }]));
+      const reckoned = reckonOrder(
+        moneyOrderOf(buildOrderRequest(sale), catalog, new Set([MANAGER])),
+        { taxRate, priceMethod, discountLimitPercent: limits.associateMaxPercent },
+      );
+      expect(reckoned.findings, `seed ${random.seed}, run ${run}`).toEqual([]);
+      expect(reckoned.total).toBe(totals.total);
+    }
+  });
+
+  it('and the same sales with approvals by someone who may not approve are flagged', () => {
+    const item = discounted(off(800, 'price_override', false));
+    const approvedBySomeoneElse = moneyOrderOf(
+      {
+        external_id: 'x',
+        store_id: 's',
+        currency: 'USD',
+        price_method: 'tax_excluded',
+        items: [
+          {
+            external_item_id: '1',
+            product_id: 'p',
+            shipping_type: 'in_store_handover',
+            price: {
+              item_price: 12,
+              item_list_price: 20,
+              item_tax_lines: [{ amount: 0.96, rate: 0.08 }],
+              item_discount_info: [
+                {
+                  discount_ref: 'override-l',
+                  type: 'price_override',
+                  original_value: 12,
+                  price_adjustment: 8,
+                  reason: 'Price match',
+                  approved_by: 'an-associate',
+                },
+              ],
+            },
+          },
+        ],
+        payments: [{ method: 'card', amount: 12.96, reference: 'R' }],
+      },
+      new Map([['p', { price: minor(2000) }]]),
+      new Set([MANAGER]),
+    );
+    expect(approvedBySomeoneElse.items[0]?.discounts).toEqual(item.discounts);
+    expect(kinds(approvedBySomeoneElse, LIMIT_10)).toEqual([
+      ['price_below_catalog', 'items[0].price.item_price'],
+    ]);
   });
 });

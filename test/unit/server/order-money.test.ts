@@ -10,6 +10,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cartTotals } from '../../../src/domain/cart-totals.ts';
 import { fromDecimal, minor } from '../../../src/domain/money.ts';
 import { buildOrderRequest } from '../../../src/domain/order-request.ts';
+import { saleAmounts } from '../../../src/domain/sale-amounts.ts';
 import { resolveTenders } from '../../../src/domain/tender.ts';
 import type {
   ErrorBody,
@@ -237,6 +238,105 @@ describe("the device app's own sale", () => {
     });
     expect(stored.body.flags).toEqual([]);
     expect(stored.body).toMatchObject({ device_id: device, associate_id: associateId });
+  });
+});
+
+describe('discounts and overrides are judged by who approved them', () => {
+  /** The app's sale of one 14.99 cable at 8 %, overridden to 9.99 and approved by `approver`. */
+  async function overriddenSale(device: string, approver: string | null) {
+    const product = demoProduct(CABLE);
+    const approval = { manager_id: approver ?? 'nobody', reason: 'Price match' };
+    const lines = [
+      {
+        lineId: 'line-0',
+        productId: product.product_id,
+        title: product.title,
+        unitPrice: fromDecimal(product.price, 'USD'),
+        quantity: 1,
+        serialized: false,
+        shippingType: 'in_store_handover' as const,
+        serial: null,
+        serialCapture: null,
+        priceOverride: { price: minor(999), reason: 'Price match', approval },
+      },
+    ];
+    const { totals } = saleAmounts(lines, null, 0.08, 'tax_excluded');
+    const sale = completedSale(lines, {
+      saleId: randomUUID(),
+      deviceId: device,
+      associateId: await userIdOf(t, 'associate'),
+      taxRate: 0.08,
+      totals,
+      tenders: [{ method: 'card', amount: totals.total, reference: 'R-1' }],
+    });
+    const request = buildOrderRequest(sale);
+    if (approver === null) {
+      for (const info of request.items[0]?.price.item_discount_info ?? []) delete info.approved_by;
+    }
+    return request;
+  }
+
+  async function flagsOfPushed(request: OrderRequest, device: string) {
+    const pushed = await push(t, device, [mutation(1, MutationTypes.orderCreate, request)]);
+    expect(pushed.body.results[0]?.status).toBe('applied');
+    const created = pushed.body.results[0]?.result as OrderCreated;
+    const stored = await t.call<Order>('GET', `/v0/orders/${created.id}`, {
+      token: t.tokens.associate,
+    });
+    return (stored.body.flags ?? []).map((f) => f.kind);
+  }
+
+  it("keeps an override approved by the store's manager with no flag", async () => {
+    const device = await newDevice(t);
+    const request = await overriddenSale(device, await userIdOf(t, 'manager'));
+    expect(await flagsOfPushed(request, device)).toEqual([]);
+  });
+
+  it.each([
+    ['nobody', async () => null],
+    ['an associate', async () => userIdOf(t, 'associate')],
+    [
+      "another store's manager",
+      async () => {
+        await signInOtherManager(t);
+        return userIdOf(t, 'other-manager');
+      },
+    ],
+    ['a user id that does not exist', async () => 'ghost-manager'],
+  ])('flags an override approved by %s as price_below_catalog', async (_who, approver) => {
+    const device = await newDevice(t);
+    const request = await overriddenSale(device, await approver());
+    expect(await flagsOfPushed(request, device)).toEqual(['price_below_catalog']);
+  });
+
+  it("refuses an associate's API order with an unapproved 30 % discount, takes a manager's", async () => {
+    const order = (): OrderRequest => {
+      const body = tampered(
+        CABLE,
+        {
+          item_price: 10.49,
+          item_list_price: 14.99,
+          item_tax_lines: [{ amount: 0.84, rate: 0.08 }],
+          item_discount_info: [
+            {
+              discount_ref: 'line-1',
+              type: 'percentage',
+              original_value: 30,
+              price_adjustment: 4.5,
+              reason: 'Loyalty',
+            },
+          ],
+        },
+        [{ method: 'card', amount: 11.33, reference: 'R' }],
+      );
+      return { ...body, external_id: randomUUID() };
+    };
+    const refused = await inject(t, order(), t.tokens.associate);
+    expect(refused.status).toBe(422);
+    expect((refused.body as unknown as ErrorBody).message).toMatch(/manager's approval/);
+    const { associate_id: _, ...asManager } = order();
+    const taken = await inject(t, asManager, t.tokens.manager);
+    expect(taken.status).toBe(201);
   });
 });
 

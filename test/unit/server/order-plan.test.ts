@@ -81,7 +81,12 @@ describe('unknownProducts', () => {
 });
 
 describe('recordedIdentity', () => {
-  const till: Sender = { deviceId: 'till-1', associateId: 'user-1', trusted: false };
+  const till: Sender = {
+    deviceId: 'till-1',
+    associateId: 'user-1',
+    trusted: false,
+    role: 'associate',
+  };
   const capture = { method: 'scanner' as const, captured_at: '2026-11-27T10:00:00Z' };
 
   it.each([
@@ -112,21 +117,21 @@ describe('recordedIdentity', () => {
     {
       name: 'a device named by a token bound to none',
       order: request({ device_id: 'till-9' }),
-      sender: { deviceId: null, associateId: 'user-1', trusted: false },
+      sender: { deviceId: null, associateId: 'user-1', trusted: false, role: 'associate' as const },
       recorded: [null, 'user-1'],
       mismatches: [['device_id', 'till-9', null]],
     },
     {
       name: 'an admin integration, believed',
       order: request({ device_id: 'kiosk', associate_id: 'web-shop' }),
-      sender: { deviceId: null, associateId: null, trusted: true },
+      sender: { deviceId: null, associateId: null, trusted: true, role: 'admin' as const },
       recorded: ['kiosk', 'web-shop'],
       mismatches: [],
     },
     {
       name: "an admin pushing from a device: the device is the push's",
       order: request({ device_id: 'kiosk' }),
-      sender: { deviceId: 'till-1', associateId: null, trusted: true },
+      sender: { deviceId: 'till-1', associateId: null, trusted: true, role: 'admin' as const },
       recorded: ['till-1', null],
       mismatches: [],
     },
@@ -180,6 +185,7 @@ describe('planOrderRows', () => {
       deviceId: 'till-1',
       associateId: 'u',
       trusted: false,
+      role: 'associate',
     });
     const rows = planOrderRows(order, {
       orderId: 'order-1',
