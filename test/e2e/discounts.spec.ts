@@ -7,7 +7,7 @@
 import type { Order } from '../../src/protocol/schemas.ts';
 import { DEMO_PRODUCTS, DEMO_STORE, DEMO_USERS, expect, signIn, test } from './fixtures.ts';
 import { choosePin } from './support/sign-in.ts';
-import { enterSerial, freshSerial, wedgeScan } from './support/serials.ts';
+import { enterSerial, freshSerial, serialPrompt, wedgeScan } from './support/serials.ts';
 
 const MANAGER_PIN = '1357';
 
@@ -31,8 +31,10 @@ test('a line discount within the limit, another approved by the manager, to the 
 
   await wedgeScan(page, laptop.barcode);
   await enterSerial(page, freshSerial());
+  await expect(serialPrompt(page)).toBeHidden();
   await page.getByLabel('Barcode or SKU').fill(cable.sku);
   await page.getByLabel('Barcode or SKU').press('Enter');
+  await expect(page.getByRole('button', { name: `Discount on ${cable.title}` })).toBeVisible();
 
   // 10 % on the laptop: 1 199.00 less 119.90 = 1 079.10, no approval.
   await page.getByRole('button', { name: `Discount on ${laptop.title}` }).click();
