@@ -308,19 +308,34 @@ export const Payment = Type.Object({
 });
 export type Payment = Static<typeof Payment>;
 
+/**
+ * A shipping or billing address as integrations send it (NewStore, Shopify-like shapes): the
+ * named fields below, and any other field kept out of the way rather than refusing the order
+ * (see `server/src/services/order-contacts.ts`: scalar extras are kept, bounded, others
+ * dropped). Contact fields are not checked as strictly as the order's customer: they are
+ * information on a label, never an address the server mails to.
+ */
 export const Address = Type.Object(
   {
     first_name: Type.Optional(Type.String({ maxLength: 200 })),
     last_name: Type.Optional(Type.String({ maxLength: 200 })),
+    company: Type.Optional(Type.String({ maxLength: 200 })),
     address_line_1: Type.Optional(Type.String({ maxLength: 500 })),
     address_line_2: Type.Optional(Type.String({ maxLength: 500 })),
+    address_line_3: Type.Optional(Type.String({ maxLength: 500 })),
     city: Type.Optional(Type.String({ maxLength: 200 })),
     state: Type.Optional(Type.String({ maxLength: 200 })),
     zip_code: Type.Optional(Type.String({ maxLength: 40 })),
-    country: Type.Optional(Type.String({ maxLength: 2 })),
+    /** A country name or code as sent ("US", "United States"). */
+    country: Type.Optional(Type.String({ maxLength: 100 })),
+    /** ISO 3166 code as sent ("US", "USA"). */
+    country_code: Type.Optional(Type.String({ maxLength: 10 })),
+    phone: Type.Optional(Type.String({ maxLength: 100 })),
+    email: Type.Optional(Type.String({ maxLength: 320 })),
   },
-  { additionalProperties: false },
+  { additionalProperties: true, maxProperties: 60 },
 );
+export type Address = Static<typeof Address>;
 
 /** `POST /v0/d/fulfill_order` body, and the payload of the `order.create` sync mutation. */
 export const OrderRequest = Type.Object({
@@ -337,8 +352,15 @@ export const OrderRequest = Type.Object({
   items: Type.Array(OrderItem, { minItems: 1, maxItems: 500 }),
   payments: Type.Optional(Type.Array(Payment, { maxItems: 20 })),
   shipping_address: Type.Optional(Address),
-  customer_name: Type.Optional(Type.String({ maxLength: 200 })),
-  customer_email: Type.Optional(Type.String({ maxLength: 320 })),
+  billing_address: Type.Optional(Address),
+  /*
+   * The customer (DESIGN §10.3). Checked by `checkCustomer` (src/domain/customer.ts), not here:
+   * on the API a bad one is 422 naming the field; from a device the sale (it took money) is
+   * kept and the bad field dropped, which a schema refusal would not allow.
+   */
+  customer_name: Type.Optional(Type.String({ maxLength: 1000 })),
+  customer_email: Type.Optional(Type.String({ maxLength: 1000 })),
+  customer_phone: Type.Optional(Type.String({ maxLength: 1000 })),
 });
 export type OrderRequest = Static<typeof OrderRequest>;
 
@@ -433,5 +455,15 @@ export const Order = Type.Object({
    * on `GET /v0/orders/{id}`; left out of the store history the pull sends devices.
    */
   flags: Type.Optional(Type.Array(OrderFlag)),
+  /*
+   * The customer and addresses as kept (see `checkCustomer`, `order-contacts.ts`). On
+   * `GET /v0/orders/{id}` only: the store history in the sync pull leaves them out, so the
+   * store's devices do not each keep 90 days of customers' contact details.
+   */
+  customer_name: Type.Optional(Nullable(Type.String())),
+  customer_email: Type.Optional(Nullable(Type.String())),
+  customer_phone: Type.Optional(Nullable(Type.String())),
+  shipping_address: Type.Optional(Nullable(Address)),
+  billing_address: Type.Optional(Nullable(Address)),
 });
 export type Order = Static<typeof Order>;

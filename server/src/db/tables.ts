@@ -130,6 +130,13 @@ export interface OrdersTable {
   request_json: string;
   /** From the `history_change` counter (migration 006): the pull delivers recent orders by it. */
   history_change: number | null;
+  /** The customer as kept (migration 007): checked by `checkCustomer`, bad fields dropped. */
+  customer_name: string | null;
+  customer_email: string | null;
+  customer_phone: string | null;
+  /** The addresses as kept (migration 007), JSON; the request as sent is in `request_json`. */
+  shipping_address_json: string | null;
+  billing_address_json: string | null;
 }
 
 export interface OrderItemsTable {

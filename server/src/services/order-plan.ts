@@ -13,6 +13,7 @@ import type {
 } from '../../../src/protocol/schemas.ts';
 import { OrderFlagKinds } from '../../../src/protocol/wire-constants.ts';
 import type { OrderItemsTable, OrdersTable } from '../db/tables.ts';
+import { contactColumns, type OrderContacts } from './order-contacts.ts';
 
 function fits(value: number, digits: number): boolean {
   const scaled = value * 10 ** digits;
@@ -173,6 +174,8 @@ export function planOrderRows(
     newId: () => string;
     contentHash: string;
     identity: RecordedIdentity;
+    /** The customer and addresses as checked (`orderContacts`). */
+    contacts: OrderContacts;
     now: string;
   },
 ): OrderRows {
@@ -221,6 +224,7 @@ export function planOrderRows(
       total_minor: priceMethod === 'tax_included' ? subtotal : addMinor(subtotal, tax),
       payments_json: JSON.stringify(input.payments ?? []),
       request_json: JSON.stringify(input),
+      ...contactColumns(plan.contacts),
     },
     items,
   };

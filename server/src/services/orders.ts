@@ -40,6 +40,7 @@ import { effectiveConfig } from './config.ts';
 import { Counters, nextValue } from './counters.ts';
 import { productsWithPrice } from './catalog.ts';
 import { createFulfillmentRequests } from './fulfillment.ts';
+import { contactFields, orderContacts } from './order-contacts.ts';
 import {
   orderRequestProblems,
   planOrderRows,
@@ -119,8 +120,8 @@ async function storedAnswer(trx: Trx, orderId: string, externalId: string): Prom
 }
 
 /** The name a picker calls the customer by: the order's, else the shipping address's. */
-function customerName(input: OrderRequest): string | null {
-  if (input.customer_name !== undefined && input.customer_name !== '') return input.customer_name;
+function customerName(input: OrderRequest, checked: string | null): string | null {
+  if (checked !== null) return checked;
   const address = input.shipping_address;
   const name = [address?.first_name, address?.last_name].filter(Boolean).join(' ');
   return name === '' ? null : name;
@@ -296,6 +297,9 @@ export async function createOrder(
   }
 
   const problems = orderRequestProblems(input, store.currency);
+  // A device's sale took money: a bad customer field is dropped there, refused here.
+  const contacts = orderContacts(input);
+  if (context.source === 'api') problems.push(...contacts.problems);
   if (problems.length > 0) throw invalid('invalid_order', 'The order is not valid.', problems);
 
   const memo = context.serialMemo ?? newSerialMemo();
@@ -311,7 +315,14 @@ export async function createOrder(
 
   const now = new Date().toISOString();
   const orderId = newId();
-  const rows = planOrderRows(input, { orderId, newId, contentHash: hash, identity, now });
+  const rows = planOrderRows(input, {
+    orderId,
+    newId,
+    contentHash: hash,
+    identity,
+    contacts,
+    now,
+  });
   await trx
     .insertInto('orders')
     .values({ ...rows.order, history_change: await nextValue(trx, Counters.historyChange) })
@@ -350,7 +361,11 @@ export async function createOrder(
   // Ship and pick-up items become the store's fulfilment requests, in the same transaction.
   await createFulfillmentRequests(
     trx,
-    { id: orderId, store_id: input.store_id, customer_name: customerName(input) },
+    {
+      id: orderId,
+      store_id: input.store_id,
+      customer_name: customerName(input, contacts.customer.name),
+    },
     rows.items,
   );
 
@@ -454,6 +469,7 @@ export async function findOrder(
     })),
     payments: JSON.parse(row.payments_json) as Payment[],
     flags: flags.map(toWireFlag),
+    ...contactFields(row),
   };
 }
 

@@ -12,6 +12,7 @@ import {
   unknownProducts,
   type Sender,
 } from '../../../server/src/services/order-plan.ts';
+import { orderContacts } from '../../../server/src/services/order-contacts.ts';
 import type { OrderFinding } from '../../../src/domain/order-money.ts';
 import type { OrderRequest } from '../../../src/protocol/schemas.ts';
 
@@ -192,6 +193,7 @@ describe('planOrderRows', () => {
       newId: () => `id-${(n += 1)}`,
       contentHash: 'h',
       identity,
+      contacts: orderContacts(order),
       now: '2026-11-27T10:00:00.000Z',
     });
     expect(

@@ -11,6 +11,7 @@ import { accessMigration } from './003-access.ts';
 import { fulfillmentMigration } from './004-fulfillment.ts';
 import { hardeningMigration } from './005-hardening.ts';
 import { returnsMigration } from './006-returns.ts';
+import { receiptEmailMigration } from './007-receipt-email.ts';
 
 const migrations: Record<string, Migration> = {
   '001-initial': initialMigration,
@@ -19,6 +20,7 @@ const migrations: Record<string, Migration> = {
   '004-fulfillment': fulfillmentMigration,
   '005-hardening': hardeningMigration,
   '006-returns': returnsMigration,
+  '007-receipt-email': receiptEmailMigration,
 };
 
 const provider: MigrationProvider = {
