@@ -24,6 +24,7 @@ import { registerSerialRoutes } from './routes/serials.ts';
 import { registerStaticRoutes } from './routes/static.ts';
 import { registerSyncRoutes } from './routes/sync.ts';
 import { seedDemoStore } from './seed/demo-store.ts';
+import { mailerSettings, ReceiptMailer, type EmailOptions } from './services/receipt-mailer.ts';
 import { countStores } from './services/stores.ts';
 import { answerClientError, installSecurityHeaders } from './security.ts';
 import { typeboxValidatorCompiler } from './validation.ts';
@@ -42,6 +43,8 @@ export interface AppOptions {
   access?: Partial<AccessSettings>;
   /** Origins allowed to call the API from another site (CORS); none by default. */
   corsOrigins?: readonly string[];
+  /** E-mail receipts through this SMTP server (AISLE_SMTP_URL); null/undefined = none. */
+  email?: EmailOptions | null;
 }
 
 export interface RouteEntry {
@@ -78,6 +81,8 @@ function logRequestsAtDebug(app: FastifyInstance): void {
 }
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  // A wrong SMTP URL or sender stops the start with its reason, before the database opens.
+  const mail = options.email == null ? null : mailerSettings(options.email);
   const store = openDatabase(options.databaseUrl);
   try {
     await migrateToLatest(store.db);
@@ -114,7 +119,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   installAuth(app, store, options.adminToken ?? null);
   await registerOpenApi(app);
 
-  const deps = { store };
+  const deps = { store, receiptEmail: mail?.policy ?? null };
   registerHealthRoutes(app, deps);
   registerAuthRoutes(app, { ...deps, access: { ...DEFAULT_ACCESS, ...options.access } });
   registerAdminRoutes(app, deps);
@@ -127,6 +132,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerSyncRoutes(app, deps);
   registerOpenApiRoute(app);
   await registerStaticRoutes(app, options.staticDir ?? null);
+  const mailer = mail === null ? null : new ReceiptMailer(store, mail.settings, app.log);
+  // Before the database closes: the attempt in flight is cut off or finished (receipt-mailer.ts).
+  if (mailer !== null) app.addHook('preClose', () => mailer.stop());
   await app.ready();
+  mailer?.start();
   return app;
 }

@@ -15,6 +15,10 @@ export interface ServerSettings {
   corsOrigins: string[];
   /** AISLE_LOG_LEVEL: `info` (default: start, warnings, errors) or `debug` (every request). */
   logLevel: LogLevel;
+  /** AISLE_SMTP_URL: receipts are e-mailed through it when set (it holds a password). */
+  smtpUrl: string | null;
+  /** AISLE_SMTP_FROM: the sender of e-mailed receipts. */
+  smtpFrom: string | null;
 }
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -33,6 +37,8 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): ServerSettin
   if (!isLogLevel(logLevel)) {
     throw new Error(`AISLE_LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${logLevel}"`);
   }
+  const optional = (value: string | undefined): string | null =>
+    value === undefined || value.trim() === '' ? null : value.trim();
   return {
     port,
     host: env.HOST ?? '0.0.0.0',
@@ -45,5 +51,7 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): ServerSettin
       .map((origin) => origin.trim())
       .filter((origin) => origin !== ''),
     logLevel,
+    smtpUrl: optional(env.AISLE_SMTP_URL),
+    smtpFrom: optional(env.AISLE_SMTP_FROM),
   };
 }

@@ -17,6 +17,7 @@ const server = await startServer({
   staticDir: settings.staticDir,
   corsOrigins: settings.corsOrigins,
   logger: { level: settings.logLevel },
+  email: settings.smtpUrl === null ? null : { smtpUrl: settings.smtpUrl, from: settings.smtpFrom },
 });
 
 const lines = [
@@ -30,6 +31,12 @@ if (settings.demo) {
   );
 }
 if (settings.adminToken !== null) lines.push('Admin bearer token: set from AISLE_ADMIN_TOKEN');
+// The URL holds the SMTP password: only whether it is set is printed.
+lines.push(
+  settings.smtpUrl === null
+    ? 'Receipts by e-mail: off (set AISLE_SMTP_URL to send them)'
+    : 'Receipts by e-mail: on (AISLE_SMTP_URL)',
+);
 console.log(lines.join('\n'));
 
 let closing = false;

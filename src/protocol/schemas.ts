@@ -13,6 +13,7 @@ import {
   OrderFlagKinds,
   PaymentMethods,
   PriceMethods,
+  ReceiptEmailStates,
   Roles,
   SerialVerdicts,
   ShippingTypes,
@@ -414,6 +415,15 @@ export type OrderFlagEntry = Static<typeof OrderFlagEntry>;
 export const OrderFlagList = Type.Object({ order_flags: Type.Array(OrderFlagEntry) });
 export type OrderFlagList = Static<typeof OrderFlagList>;
 
+/** Where the order's e-mailed receipt stands (`none` when no e-mail is sent for it). */
+export const ReceiptEmailStatus = Type.Object({
+  state: literalUnion(ReceiptEmailStates),
+  attempts: Type.Integer({ minimum: 0 }),
+  last_error: Nullable(Type.String()),
+  sent_at: Nullable(IsoDateTime),
+});
+export type ReceiptEmailStatus = Static<typeof ReceiptEmailStatus>;
+
 /** `GET /v0/orders/{id}`: the stored order with its items, their serials and the totals. */
 export const Order = Type.Object({
   id: Type.String(),
@@ -465,5 +475,7 @@ export const Order = Type.Object({
   customer_phone: Type.Optional(Nullable(Type.String())),
   shipping_address: Type.Optional(Nullable(Address)),
   billing_address: Type.Optional(Nullable(Address)),
+  /** Optional only so orders pulled from older servers still fit. */
+  receipt_email: Type.Optional(ReceiptEmailStatus),
 });
 export type Order = Static<typeof Order>;

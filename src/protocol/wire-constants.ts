@@ -157,3 +157,20 @@ export const OrderFlagKinds = {
   identityMismatch: 'identity_mismatch',
 } as const;
 export type OrderFlagKind = (typeof OrderFlagKinds)[keyof typeof OrderFlagKinds];
+
+/**
+ * Where an order's e-mailed receipt stands (DESIGN §10.3): `none` (no address, or the store
+ * server sends no e-mail), `queued` (waiting, maybe after a failed attempt), `sending` (an
+ * attempt is handing it to the mail server), `sent`, `failed` (refused for good or out of
+ * attempts), `uncertain` (the server stopped while the mail server was taking the message: it
+ * was probably delivered, and it is never sent again).
+ */
+export const ReceiptEmailStates = {
+  none: 'none',
+  queued: 'queued',
+  sending: 'sending',
+  sent: 'sent',
+  failed: 'failed',
+  uncertain: 'uncertain',
+} as const;
+export type ReceiptEmailState = (typeof ReceiptEmailStates)[keyof typeof ReceiptEmailStates];

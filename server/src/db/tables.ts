@@ -340,6 +340,30 @@ export interface SerialEventsTable {
   seq: number;
 }
 
+/**
+ * An order's e-mailed receipt (migration 007), one row per order. `state`: `queued` →
+ * `sending` (claimed: `claim_token` and `lease_until` set, the message not yet complete) →
+ * `committing` (the message's end may be on its way: never sent again) → `sent`; or back to
+ * `queued` (a definite failure, after its backoff), `failed` (refused for good, out of
+ * attempts) or `uncertain` (a `committing` lease ran out: the server stopped mid-send).
+ */
+export interface ReceiptEmailsTable {
+  order_id: string;
+  store_id: string;
+  recipient: string;
+  message_id: string;
+  state: string;
+  attempts: number;
+  next_attempt_at: string;
+  claim_token: string | null;
+  lease_until: string | null;
+  last_error: string | null;
+  smtp_response: string | null;
+  created_at: string;
+  updated_at: string;
+  sent_at: string | null;
+}
+
 export interface Database {
   stores: StoresTable;
   users: UsersTable;
@@ -364,4 +388,5 @@ export interface Database {
   returns: ReturnsTable;
   return_items: ReturnItemsTable;
   serial_events: SerialEventsTable;
+  receipt_emails: ReceiptEmailsTable;
 }

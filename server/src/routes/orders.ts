@@ -41,6 +41,7 @@ export function registerOrderRoutes(app: FastifyInstance, deps: RouteDeps): void
             trusted: caller.role === 'admin',
             role: caller.role,
           },
+          receiptEmail: deps.receiptEmail,
         }),
       );
       return reply.code(outcome.created ? 201 : 200).send(outcome.order);

@@ -6,12 +6,15 @@ import { Type } from '@sinclair/typebox';
 import { ErrorBody } from '../../../src/protocol/schemas.ts';
 import type { Caller } from '../auth.ts';
 import type { StoreDb } from '../db/database.ts';
+import type { ReceiptEmailPolicy } from '../services/receipt-email-queue.ts';
 import { findStore } from '../services/stores.ts';
 import type { StoresTable } from '../db/tables.ts';
 import { ApiError, forbidden } from '../errors.ts';
 
 export interface RouteDeps {
   store: StoreDb;
+  /** Set when this server e-mails receipts (AISLE_SMTP_URL): orders queue their receipt. */
+  receiptEmail: ReceiptEmailPolicy | null;
 }
 
 /** The 4xx/5xx answers a route may give, all in the one error shape. */

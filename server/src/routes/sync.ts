@@ -74,7 +74,10 @@ export function registerSyncRoutes(app: FastifyInstance, deps: RouteDeps): void 
         },
       },
     },
-    async (request) => pushMutations(deps.store, callerOf(request), request.body),
+    async (request) =>
+      pushMutations(deps.store, callerOf(request), request.body, {
+        receiptEmail: deps.receiptEmail,
+      }),
   );
 
   api.get(

@@ -13,6 +13,7 @@ import { pickFulfillmentRequest, shipFulfillmentRequest } from './fulfillment-pi
 import { createOrder, type OrderStore } from './orders.ts';
 import { createReturn } from './returns.ts';
 import { resolveSerialException } from './serial-exceptions.ts';
+import type { ReceiptEmailPolicy } from './receipt-email-queue.ts';
 import type { SerialMemo } from './serial-registry.ts';
 
 /** Where a push's mutations land: read once per push, not once per mutation. */
@@ -25,6 +26,8 @@ export interface PushTarget {
   readonly db: StoreDb;
   /** Serial registry reads shared by this push's sales (one transaction). */
   readonly serialMemo: SerialMemo;
+  /** Set when this server e-mails receipts (see `OrderContext`). */
+  readonly receiptEmail: ReceiptEmailPolicy | null;
 }
 
 export interface MutationHandler<T extends MutationType> {
@@ -68,6 +71,7 @@ export const MutationHandlers: { readonly [T in MutationType]: MutationHandler<T
         },
         knownStore: target.store,
         serialMemo: target.serialMemo,
+        receiptEmail: target.receiptEmail,
       });
       return outcome.order;
     },

@@ -64,7 +64,7 @@ export function keptAddress(address: Address | undefined): Address | null {
     kept[key] = extra;
     extras += 1;
   }
-  return Object.keys(kept).length === 0 ? null : (kept as Address);
+  return Object.keys(kept).length === 0 ? null : kept;
 }
 
 export function orderContacts(input: OrderRequest): OrderContacts {

@@ -50,6 +50,11 @@ import {
   type Sender,
 } from './order-plan.ts';
 import {
+  queueReceiptEmail,
+  receiptEmailStatuses,
+  type ReceiptEmailPolicy,
+} from './receipt-email-queue.ts';
+import {
   newSerialMemo,
   registerOrderSerials,
   storedVerdicts,
@@ -79,6 +84,8 @@ export interface OrderContext {
   knownStore?: OrderStore;
   /** Serial registry reads shared by the orders of one transaction (a push's batch). */
   serialMemo?: SerialMemo;
+  /** Set when this server e-mails receipts: an order with a customer e-mail is queued. */
+  receiptEmail?: ReceiptEmailPolicy | null;
 }
 
 export interface OrderOutcome {
@@ -368,6 +375,17 @@ export async function createOrder(
     },
     rows.items,
   );
+  // The receipt's e-mail is queued with the order: both commit, or neither.
+  if (contacts.customer.email !== null && context.receiptEmail != null) {
+    const recipient = contacts.customer.email;
+    const now = new Date().toISOString();
+    await queueReceiptEmail(
+      trx,
+      { id: orderId, store_id: input.store_id, recipient },
+      context.receiptEmail,
+      now,
+    );
+  }
 
   return {
     created: true,
@@ -411,6 +429,7 @@ export async function findOrder(
     .orderBy('order_items.position')
     .execute();
   const verdicts = await storedVerdicts(store.db, row.id);
+  const receiptEmail = (await receiptEmailStatuses(store.db, [row.id])).get(row.id);
   const returned = await store.db
     .selectFrom('return_items as ri')
     .innerJoin('returns as r', 'r.id', 'ri.return_id')
@@ -470,6 +489,7 @@ export async function findOrder(
     payments: JSON.parse(row.payments_json) as Payment[],
     flags: flags.map(toWireFlag),
     ...contactFields(row),
+    ...(receiptEmail === undefined ? {} : { receipt_email: receiptEmail }),
   };
 }
 

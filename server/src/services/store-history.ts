@@ -2,12 +2,15 @@
  * The store's recent orders and returns for the sync pull (DESIGN §10.5): every device of a
  * store holds the last `capabilities.returns.history_days` (default 90) of them, delivered
  * after a cursor by their history change number (taken under the counter's row lock in the
- * order's or return's own transaction, so numbers become visible in order).
+ * order's or return's own transaction, so numbers become visible in order). An order takes a
+ * new number when its e-mailed receipt is settled (sent, failed, uncertain), so devices see
+ * that too; the customer's contact details are left out of what devices receive.
  */
 import { minor, toDecimal } from '../../../src/domain/money.ts';
 import type { Order, Payment } from '../../../src/protocol/schemas.ts';
 import type { StoreDb } from '../db/database.ts';
 import { effectiveConfig } from './config.ts';
+import { receiptEmailStatuses } from './receipt-email-queue.ts';
 
 export const DEFAULT_HISTORY_DAYS = 90;
 /** Orders per pull page: a first download of a busy store's 90 days comes in many pages. */
@@ -65,6 +68,8 @@ export async function changedOrders(
           .orderBy('order_items.order_id')
           .orderBy('order_items.position')
           .execute();
+  // The receipt's e-mail state, not the customer: devices keep no customers' contact details.
+  const receiptEmails = await receiptEmailStatuses(db, ids);
   const byOrder = new Map<string, typeof items>();
   for (const item of items) {
     const list = byOrder.get(item.order_id) ?? [];
@@ -101,6 +106,7 @@ export async function changedOrders(
         serial_number: item.serial_number,
       })),
       payments: JSON.parse(row.payments_json) as Payment[],
+      ...(receiptEmails.has(row.id) ? { receipt_email: receiptEmails.get(row.id) } : {}),
     };
   });
   return {

@@ -27,6 +27,7 @@ import { compileChecker, findNulCharacter } from '../validation.ts';
 import { contentHash } from './canonical.ts';
 import { MutationHandlers, type PushTarget } from './mutation-handlers.ts';
 import { ORDER_STORE_COLUMNS } from './orders.ts';
+import type { ReceiptEmailPolicy } from './receipt-email-queue.ts';
 import { newSerialMemo } from './serial-registry.ts';
 
 type MutationError = NonNullable<MutationResult['error']>;
@@ -264,10 +265,16 @@ function replayAnswer(
   );
 }
 
+/** What this server does beyond applying the mutations (see `PushTarget`). */
+export interface PushOptions {
+  readonly receiptEmail?: ReceiptEmailPolicy | null;
+}
+
 export async function pushMutations(
   store: StoreDb,
   caller: Caller,
   request: PushRequest,
+  options: PushOptions = {},
 ): Promise<PushResponse> {
   assertProtocolVersion(request.protocol_version);
   return inTransaction(store, async (trx) => {
@@ -304,6 +311,7 @@ export async function pushMutations(
           caller,
           db: store,
           serialMemo: newSerialMemo(),
+          receiptEmail: options.receiptEmail ?? null,
           store: await trx
             .selectFrom('stores')
             .select(ORDER_STORE_COLUMNS)

@@ -102,6 +102,8 @@ describe('customer and addresses on POST /v0/d/fulfill_order', () => {
       customer_phone: '+44 20 7946 0958',
       shipping_address: kept,
       billing_address: { ...withoutLine2(kept), company: 'Babbage & Co' },
+      // This server sends no e-mail (no AISLE_SMTP_URL): nothing is queued.
+      receipt_email: { state: 'none', attempts: 0, last_error: null, sent_at: null },
     });
     expect(read.body.shipping_address).not.toHaveProperty('geo');
     expect(read.body.shipping_address).not.toHaveProperty('tags');

@@ -66,7 +66,9 @@ async function freshDatabase(dir: string): Promise<{ url: string; drop: () => Pr
 }
 
 export async function startTestApp(
-  options: Pick<AppOptions, 'access' | 'corsOrigins' | 'logger'> & { staticDir?: string } = {},
+  options: Pick<AppOptions, 'access' | 'corsOrigins' | 'logger' | 'email'> & {
+    staticDir?: string;
+  } = {},
 ): Promise<TestApp> {
   const dir = mkdtempSync(join(tmpdir(), 'aisle-server-'));
   const database = await freshDatabase(dir);
@@ -78,6 +80,7 @@ export async function startTestApp(
     ...(options.access === undefined ? {} : { access: options.access }),
     ...(options.corsOrigins === undefined ? {} : { corsOrigins: options.corsOrigins }),
     ...(options.logger === undefined ? {} : { logger: options.logger }),
+    ...(options.email === undefined ? {} : { email: options.email }),
   });
   // A second store with its own associate, to prove tokens stay inside their store.
   await createStore(app.storeDb.db, {

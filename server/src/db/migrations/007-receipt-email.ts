@@ -33,6 +33,30 @@ export const receiptEmailMigration: Migration = {
       await db.schema.alterTable('orders').addColumn(column, 'text').execute();
     }
 
+    await db.schema
+      .createTable('receipt_emails')
+      .addColumn('order_id', 'text', (c) => c.primaryKey().references('orders.id'))
+      .addColumn('store_id', 'text', (c) => c.notNull())
+      .addColumn('recipient', 'text', (c) => c.notNull())
+      // Its own idempotency key: the same on every attempt, so a receiving system can tell.
+      .addColumn('message_id', 'text', (c) => c.notNull())
+      .addColumn('state', 'text', (c) => c.notNull())
+      .addColumn('attempts', 'integer', (c) => c.notNull())
+      .addColumn('next_attempt_at', 'text', (c) => c.notNull())
+      .addColumn('claim_token', 'text')
+      .addColumn('lease_until', 'text')
+      .addColumn('last_error', 'text')
+      .addColumn('smtp_response', 'text')
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .addColumn('updated_at', 'text', (c) => c.notNull())
+      .addColumn('sent_at', 'text')
+      .execute();
+    await db.schema
+      .createIndex('receipt_emails_due')
+      .on('receipt_emails')
+      .columns(['state', 'next_attempt_at'])
+      .execute();
+
     // Only orders whose request names a customer or an address have anything to copy.
     let after = '';
     for (;;) {
@@ -59,6 +83,7 @@ export const receiptEmailMigration: Migration = {
   },
 
   async down(db: Kysely<unknown>): Promise<void> {
+    await db.schema.dropTable('receipt_emails').ifExists().execute();
     for (const column of [
       'billing_address_json',
       'shipping_address_json',
