@@ -6,7 +6,8 @@
  * of whatever else an integration sends, small scalar values — an unknown field never refuses
  * an order, and never grows the row without bound.
  */
-import { checkCustomer, type Customer } from '../../../src/domain/customer.ts';
+import type { Customer } from '../../../src/domain/customer.ts';
+import { checkCustomer } from '../../../src/domain/customer-check.ts';
 import type { Address, ErrorDetail, OrderRequest } from '../../../src/protocol/schemas.ts';
 
 /** Extra address fields kept per address, and the longest extra text kept. */

@@ -12,7 +12,7 @@
  */
 import parseAddresses from 'nodemailer/lib/addressparser';
 import type { FastifyBaseLogger } from 'fastify';
-import { emailProblem } from '../../../src/domain/customer.ts';
+import { emailProblem } from '../../../src/domain/customer-check.ts';
 import type { StoreDb } from '../db/database.ts';
 import { findOrder } from './orders.ts';
 import {

@@ -1,10 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  checkCustomer,
-  emailProblem,
-  hasCustomer,
-  phoneProblem,
-} from '../../../src/domain/customer.ts';
+import { hasCustomer } from '../../../src/domain/customer.ts';
+import { checkCustomer, emailProblem, phoneProblem } from '../../../src/domain/customer-check.ts';
 
 describe('emailProblem', () => {
   it.each([
