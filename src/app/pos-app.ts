@@ -325,6 +325,8 @@ export class PosApp extends LitElement {
       this._openUnits = units;
       return;
     }
+    // A sale with no item yet may still hold a customer: it leaves with the associate.
+    if (open.cart !== null) await repos.carts.clear(app.session.deviceId);
     await this._signOutNow();
   };
 

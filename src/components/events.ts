@@ -4,6 +4,7 @@
  * roots so a view can listen on itself, and `HTMLElementEventMap` learns each one from the
  * map, so `addEventListener('pos-…')` and a handler typed `PosEvent<'pos-…'>` agree.
  */
+import type { Customer } from '../domain/customer.ts';
 import type { SplitTenderRequest } from '../domain/tender.ts';
 import type { CaptureMethod, ShippingType } from '../protocol/wire-constants.ts';
 import type { CameraProblem } from '../scan/camera-errors.ts';
@@ -64,6 +65,11 @@ export interface PosEventDetails {
   /** A manager, their PIN and a reason were entered in the approval dialog. */
   'pos-approval-submit': { readonly userId: string; readonly pin: string; readonly reason: string };
   'pos-approval-cancel': null;
+  /** The customer dialog's checked customer, to attach to the open sale. */
+  'pos-customer-save': { readonly customer: Customer };
+  /** Take the customer off the open sale. */
+  'pos-customer-remove': null;
+  'pos-customer-cancel': null;
 }
 
 export type PosEventName = keyof PosEventDetails;

@@ -1,15 +1,18 @@
 /**
  * The cart's counter tools (issue 13), loaded on first use through `CartRepository`: a line's
- * discount or price override, the whole sale's discount, and parking a sale for its associate
+ * discount or price override, the whole sale's discount, parking a sale for its associate
  * (its serials stay held on this device: the cart's serial check reads every cart's lines) and
- * recalling it.
+ * recalling it, and the sale's customer.
  */
+import { checkCustomer } from '../domain/customer-check.ts';
+import { hasCustomer, type Customer, type CustomerInput } from '../domain/customer.ts';
 import type { Discount, PriceOverride } from '../domain/discounts.ts';
 import { CounterMessages } from '../i18n/counter-messages.ts';
 import { Messages } from '../i18n/messages.ts';
+import { openCart } from './cart-repository.ts';
 import type { AisleDb } from './db.ts';
 import { DataError, DataErrorReasons } from './errors.ts';
-import type { CartLineRecord } from './types.ts';
+import type { CartLineRecord, CartRecord } from './types.ts';
 
 /** A discount never takes more than the price, nor less than nothing. */
 function assertDiscountFits(discount: Discount, base: number): void {
@@ -139,5 +142,28 @@ export async function recall(
       await db.carts.delete(open.cartId);
     }
     await db.carts.update(cartId, { deviceId, parked: undefined, updatedAt: now });
+  });
+}
+
+/**
+ * Attaches the customer to the device's open sale (an empty cart is opened for it, so it can
+ * come before the first scan), replaces it, or with null removes it. Checked again here, the
+ * last guard before it travels with the sale; a bad field refuses the whole change.
+ */
+export async function setCustomer(
+  db: AisleDb,
+  deviceId: string,
+  input: CustomerInput | null,
+  now: string,
+): Promise<Customer | null> {
+  const { customer, problems } = checkCustomer(input ?? {});
+  if (problems.length > 0) {
+    throw new DataError(DataErrorReasons.invalid, CounterMessages.customerInvalid(problems));
+  }
+  const kept = hasCustomer(customer) ? customer : null;
+  return db.transaction('rw', [db.carts], async () => {
+    const { customer: _before, ...cart }: CartRecord = await openCart(db, deviceId, now);
+    await db.carts.put({ ...cart, updatedAt: now, ...(kept === null ? {} : { customer: kept }) });
+    return kept;
   });
 }

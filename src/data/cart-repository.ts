@@ -8,6 +8,7 @@
  * this device's sales the server has not acknowledged yet; the pattern check happens before
  * (in the view, with the domain validator), so the repository stays free of re2js.
  */
+import type { Customer, CustomerInput } from '../domain/customer.ts';
 import { minor } from '../domain/money.ts';
 import { SaleSyncStates, type CapturedSerial, type SerialCaptureInfo } from '../domain/sale.ts';
 import { findSameSerial, serialKey } from '../domain/serial-rules.ts';
@@ -281,6 +282,19 @@ export class CartRepository {
     return (await cartActions()).recall(this._db, cartId, deviceId, associateId, now);
   }
 
+  /**
+   * Attaches the customer to the open sale (opening an empty cart when there is none, so it
+   * can be done before the first scan), replaces one attached before, or with null removes it
+   * (see cart-actions.ts).
+   */
+  async setCustomer(
+    deviceId: string,
+    input: CustomerInput | null,
+    now: string,
+  ): Promise<Customer | null> {
+    return (await cartActions()).setCustomer(this._db, deviceId, input, now);
+  }
+
   /** Empties the device's cart (the associate voids the sale before payment). */
   async clear(deviceId: string): Promise<void> {
     const db = this._db;
@@ -301,16 +315,21 @@ export class CartRepository {
     return line;
   }
 
-  private async _openCart(deviceId: string, now: string): Promise<CartRecord> {
-    const existing = await this._db.carts.where('deviceId').equals(deviceId).first();
-    if (existing !== undefined) return existing;
-    const cart: CartRecord = {
-      cartId: crypto.randomUUID(),
-      deviceId,
-      createdAt: now,
-      updatedAt: now,
-    };
-    await this._db.carts.add(cart);
-    return cart;
+  private _openCart(deviceId: string, now: string): Promise<CartRecord> {
+    return openCart(this._db, deviceId, now);
   }
+}
+
+/** The device's open cart, made when there is none; call inside a transaction over carts. */
+export async function openCart(db: AisleDb, deviceId: string, now: string): Promise<CartRecord> {
+  const existing = await db.carts.where('deviceId').equals(deviceId).first();
+  if (existing !== undefined) return existing;
+  const cart: CartRecord = {
+    cartId: crypto.randomUUID(),
+    deviceId,
+    createdAt: now,
+    updatedAt: now,
+  };
+  await db.carts.add(cart);
+  return cart;
 }

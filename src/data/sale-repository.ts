@@ -4,6 +4,7 @@
  * transaction, with nothing but IndexedDB awaited inside it (awaiting the network or a timer
  * would commit the transaction early). Either all of it is on disk or none of it is.
  */
+import { hasCustomer } from '../domain/customer.ts';
 import type { Minor } from '../domain/money.ts';
 import { buildOrderRequest } from '../domain/order-request.ts';
 import { saleAmounts } from '../domain/sale-amounts.ts';
@@ -151,6 +152,7 @@ export class SaleRepository {
         ...(orderDiscount === null ? {} : { orderDiscount }),
         totals,
         tenders,
+        ...(hasCustomer(cart.customer) ? { customer: cart.customer } : {}),
         createdAt: input.now,
         sync: { state: SaleSyncStates.pending, orderId: null, error: null, syncedAt: null },
         serialKeys,

@@ -3,6 +3,7 @@
  * store's currency; every id made on the device is a UUID.
  */
 import type { Discount } from '../domain/discounts.ts';
+import type { Customer } from '../domain/customer.ts';
 import type { Minor } from '../domain/money.ts';
 import type { HistoryOrder, HistoryReturn } from '../domain/store-history.ts';
 import type { Sale, SaleLine } from '../domain/sale.ts';
@@ -40,6 +41,8 @@ export interface CartRecord {
     readonly associateName: string;
     readonly at: string;
   };
+  /** The customer attached to the sale (checked), absent when none. */
+  readonly customer?: Customer;
 }
 
 export interface CartLineRecord extends SaleLine {

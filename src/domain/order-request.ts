@@ -1,9 +1,10 @@
 /**
  * Turns a completed sale into the platform order (`OrderRequest`, the payload of the
  * `order.create` mutation): one item per unit, decimals at the currency's precision, each unit
- * with its own tax line, and the tender as a payment.
+ * with its own tax line, the tenders as payments, and the customer when one was attached.
  */
 import type { DiscountInfo, OrderItem, OrderRequest, Payment } from '../protocol/schemas.ts';
+import type { Customer } from './customer.ts';
 import type { Discount, UnitAmount } from './discounts.ts';
 import { minor, toDecimal } from './money.ts';
 import { saleAmounts } from './sale-amounts.ts';
@@ -66,6 +67,19 @@ export function buildOrderRequest(sale: Sale): OrderRequest {
     device_id: sale.deviceId,
     items,
     payments: sale.tenders.map((tender) => buildPayment(tender, sale.currency)),
+    ...customerFields(sale.customer),
+  };
+}
+
+/** The customer's fields that are set, under their NewStore names. */
+function customerFields(
+  customer: Customer | undefined,
+): Pick<OrderRequest, 'customer_name' | 'customer_email' | 'customer_phone'> {
+  if (customer === undefined) return {};
+  return {
+    ...(customer.name === null ? {} : { customer_name: customer.name }),
+    ...(customer.email === null ? {} : { customer_email: customer.email }),
+    ...(customer.phone === null ? {} : { customer_phone: customer.phone }),
   };
 }
 

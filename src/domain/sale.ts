@@ -8,6 +8,7 @@
 import type { CaptureMethod, ShippingType } from '../protocol/schemas.ts';
 import type { CartTotals, PriceMethod } from './cart-totals.ts';
 import type { Discount, PriceOverride } from './discounts.ts';
+import type { Customer } from './customer.ts';
 import type { Minor } from './money.ts';
 import type { TenderLine } from './tender.ts';
 
@@ -77,6 +78,8 @@ export interface Sale {
   readonly totals: CartTotals;
   /** How it was paid: one or more tenders, adding up to the total (split tender). */
   readonly tenders: readonly TenderLine[];
+  /** The customer attached at the till, checked by `checkCustomer`; absent when none. */
+  readonly customer?: Customer;
   readonly createdAt: string;
   readonly sync: SaleSync;
 }

@@ -1,5 +1,5 @@
 /**
- * The sentences of the counter's tools — returns, approvals, discounts, parked sales — kept
+ * The sentences of the counter's tools — returns, approvals, discounts, customers, parked sales — kept
  * apart from `messages.ts` so they load with those tools, off the first paint.
  */
 
@@ -37,6 +37,14 @@ export const CounterMessages = {
   discountAboveLimit: (limit: number) =>
     `That is more than the ${limit} % even a manager may give here.`,
   discountReasonUnknown: () => 'Choose a reason from the list.',
+
+  // The customer
+  customerFieldLabel: (field: 'name' | 'email' | 'phone') =>
+    ({ name: 'Name', email: 'E-mail', phone: 'Phone' })[field],
+  customerInvalid: (problems: readonly { field: 'name' | 'email' | 'phone'; message: string }[]) =>
+    problems
+      .map((problem) => `${CounterMessages.customerFieldLabel(problem.field)} ${problem.message}.`)
+      .join(' '),
 
   // Parked sales
   parkedGone: () => 'That parked sale is no longer on this device.',

@@ -35,6 +35,10 @@ import type { CaptureMethod } from '../protocol/schemas.ts';
 import { log } from '../log.ts';
 import type { DiscountController } from '../controllers/discount-controller.ts';
 import { SerialCaptureController } from '../controllers/serial-capture-controller.ts';
+import {
+  SaleCustomerController,
+  saleCustomerStyles,
+} from '../controllers/sale-customer-controller.ts';
 import type { CapturedSerial } from '../domain/sale.ts';
 import { Messages } from '../i18n/messages.ts';
 import { sellStyles } from './pos-view-sell.styles.ts';
@@ -46,7 +50,7 @@ type Message = { readonly kind: 'info' | 'error'; readonly text: string };
 
 @customElement('pos-view-sell')
 export class PosViewSell extends LitElement {
-  static override styles = [controlStyles, sellStyles];
+  static override styles = [controlStyles, sellStyles, saleCustomerStyles];
 
   @consume({ context: repositoriesContext })
   @state()
@@ -163,6 +167,13 @@ export class PosViewSell extends LitElement {
     }
     await this._discounts.openFor(target);
   }
+  private readonly _customer = new SaleCustomerController(this, {
+    repos: () => this._repos,
+    deviceId: () => this._app?.session.deviceId,
+    customer: () => this._cart.value?.cart?.customer ?? null,
+    onChanged: (text) => (this._message = { kind: 'info', text }),
+    onClosed: () => this._refocus(),
+  });
 
   // Typing on a button or on nothing goes to the barcode field (not while a dialog is open).
   protected readonly _scanFocus = new ScanFocusController(this, {
@@ -171,6 +182,7 @@ export class PosViewSell extends LitElement {
       !this._paying &&
       !this._serials.open &&
       this._discounts?.open !== true &&
+      !this._customer.open &&
       this.closest('[inert]') === null,
   });
 
@@ -179,8 +191,9 @@ export class PosViewSell extends LitElement {
   protected readonly _wedge = new KeyboardWedgeController(this, {
     onScan: (code) => void this.addByCode(code, 'scanner'),
     isScanField: this._wedgeScans.isScanField,
-    // Not behind the app's lock (inert): a scan there would change the cart unseen.
-    enabled: () => !this._paying && this.closest('[inert]') === null,
+    // Not behind the app's lock (inert): a scan there would change the cart unseen; not while
+    // the customer's details are typed (quick typing there is no scan).
+    enabled: () => !this._paying && !this._customer.open && this.closest('[inert]') === null,
   });
 
   override firstUpdated(): void {
@@ -340,6 +353,7 @@ export class PosViewSell extends LitElement {
             locale=${store.locale}
             tax-rate=${store.tax_rate}
           ></pos-cart-totals>
+          ${this._customer.renderControl(this._completing)}
           <div class="actions">
             <button class="pay" data-testid="sell.pay" ?disabled=${empty} @click=${this._onPay}>
               Pay ${formatMoney(totals.total, store.currency, store.locale)}
@@ -379,6 +393,7 @@ export class PosViewSell extends LitElement {
         @pos-tender-complete=${this._onTenderComplete}
       ></pos-tender-dialog>
       ${this._serials.render()} ${this._discounts?.render() ?? nothing}
+      ${this._customer.renderDialog()}
     `;
   }
 
@@ -389,7 +404,7 @@ export class PosViewSell extends LitElement {
   }
 
   private _refocus(): void {
-    if (this._paying || this._serials.open) return;
+    if (this._paying || this._serials.open || this._customer.open) return;
     void this.updateComplete.then(() => this._scanField?.focusInput());
   }
 

@@ -99,3 +99,30 @@ describe('buildOrderRequest', () => {
     expect(order.payments?.[0]?.amount).toBe(10.8);
   });
 });
+
+describe('buildOrderRequest and the customer', () => {
+  it.each([
+    [undefined, {}],
+    [
+      { name: 'Ada Lovelace', email: 'ada@example.com', phone: '+1 555 010 4477' },
+      {
+        customer_name: 'Ada Lovelace',
+        customer_email: 'ada@example.com',
+        customer_phone: '+1 555 010 4477',
+      },
+    ],
+    [{ name: null, email: 'ada@example.com', phone: null }, { customer_email: 'ada@example.com' }],
+  ])('customer %j → %j on the order', (customer, fields) => {
+    const order = buildOrderRequest(sale([line({})], customer === undefined ? {} : { customer }));
+    expect({
+      customer_name: order.customer_name,
+      customer_email: order.customer_email,
+      customer_phone: order.customer_phone,
+    }).toEqual({
+      customer_name: undefined,
+      customer_email: undefined,
+      customer_phone: undefined,
+      ...fields,
+    });
+  });
+});
