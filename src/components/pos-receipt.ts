@@ -1,12 +1,14 @@
 /**
- * A sale's receipt: store, date and time, sale number, lines (a serialized unit with its
- * serial and where that serial stands), totals, tender and whether the server has the sale yet. Printed on its own (see the print rules in index.html and the views),
- * narrow and black on white, as a receipt printer or an A4 page.
+ * A sale's receipt: store, date and time, sale number, the customer, lines (a serialized unit
+ * with its serial and where that serial stands), totals, tenders, whether the server has the
+ * sale yet and whether the receipt was e-mailed. Printed on its own (see the print rules in
+ * index.html and the views), narrow and black on white, as a receipt printer or an A4 page.
  */
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { formatMoney, minor } from '../domain/money.ts';
 import type { Sale, SaleLine } from '../domain/sale.ts';
+import type { ReceiptEmailView } from '../domain/receipt-email.ts';
 import { receiptNumber } from '../domain/receipt-number.ts';
 import { saleAmounts } from '../domain/sale-amounts.ts';
 import { warrantyEnd } from '../domain/store-history.ts';
@@ -18,6 +20,32 @@ const SYNC_LABELS: Record<Sale['sync']['state'], string> = {
   rejected: 'Refused by the store server — a manager must review it',
   mismatch: 'Conflicts with another sale on the server — a manager must review it',
 };
+
+function emailSentence(email: ReceiptEmailView, locale: string): string {
+  const to = email.to;
+  switch (email.state) {
+    case 'waiting':
+      return email.synced
+        ? `Receipt for ${to}: asking the store server whether it was e-mailed`
+        : `Receipt to be e-mailed to ${to} once the sale reaches the store server`;
+    case 'queued':
+    case 'sending':
+      return `Receipt e-mail to ${to} is queued on the store server${email.error === null ? '' : ` (retrying: ${email.error})`}`;
+    case 'sent': {
+      const at =
+        email.sentAt === null
+          ? ''
+          : ` at ${new Intl.DateTimeFormat(locale, { timeStyle: 'short' }).format(new Date(email.sentAt))}`;
+      return `Receipt e-mailed to ${to}${at}`;
+    }
+    case 'failed':
+      return `The receipt could not be e-mailed to ${to}${email.error === null ? '' : `: ${email.error}`}`;
+    case 'uncertain':
+      return `The receipt was probably e-mailed to ${to}; the store server stopped while sending it and does not send it again`;
+    case 'none':
+      return `The store server does not send e-mail: the receipt was not e-mailed to ${to}`;
+  }
+}
 
 @customElement('pos-receipt')
 export class PosReceipt extends LitElement {
@@ -112,6 +140,8 @@ export class PosReceipt extends LitElement {
   @property({ attribute: false }) sale?: Sale;
   /** Per line id, the state of its unit's serial (`pending`, `accepted`, `exception: …`). */
   @property({ attribute: false }) serialStates: ReadonlyMap<string, string> = new Map();
+  /** Where the e-mailed receipt stands; null when the sale has no customer e-mail. */
+  @property({ attribute: false }) email: ReceiptEmailView | null = null;
 
   override render() {
     const sale = this.sale;
@@ -134,6 +164,11 @@ export class PosReceipt extends LitElement {
           Sale <strong data-testid="receipt.sale-id">${receiptNumber(sale.saleId)}</strong> ·
           ${sale.associateName}
         </p>
+        ${
+          sale.customer?.name == null
+            ? nothing
+            : html`<p data-testid="receipt.customer">Customer: ${sale.customer.name}</p>`
+        }
       </header>
       <table>
         <thead>
@@ -220,6 +255,7 @@ export class PosReceipt extends LitElement {
       <p class="sync ${sale.sync.state}" data-testid="receipt.sync">
         ${SYNC_LABELS[sale.sync.state]}${sale.sync.error === null ? '' : `: ${sale.sync.error}`}
       </p>
+      ${this._renderEmail(sale)}
     `;
   }
 
@@ -234,6 +270,19 @@ export class PosReceipt extends LitElement {
     }
     if (this.sale?.orderDiscount != null) parts.push('share of the sale discount');
     return parts.join(' · ');
+  }
+
+  private _renderEmail(sale: Sale) {
+    const email = this.email;
+    if (email === null) return nothing;
+    const problem = email.state === 'failed' || email.state === 'uncertain';
+    return html`<p
+      class="sync ${problem ? 'rejected' : ''}"
+      data-testid="receipt.email"
+      data-state=${email.state}
+    >
+      ${emailSentence(email, sale.locale)}
+    </p>`;
   }
 
   private _renderSerial(line: SaleLine) {

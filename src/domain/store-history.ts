@@ -7,7 +7,7 @@
  */
 import type { Order, Payment } from '../protocol/schemas.ts';
 import type { ReturnRecord } from '../protocol/returns.ts';
-import type { ReturnCondition } from '../protocol/wire-constants.ts';
+import type { ReceiptEmailState, ReturnCondition } from '../protocol/wire-constants.ts';
 import type { PriceMethod } from './cart-totals.ts';
 import { fromDecimal, minor, type Minor } from './money.ts';
 import { saleAmounts } from './sale-amounts.ts';
@@ -47,6 +47,15 @@ export interface HistoryOrder {
   /** The tenders, net of change given. */
   readonly payments: readonly TenderAmount[];
   readonly total: Minor;
+  /** Where its e-mailed receipt stands, as the server last said (pulled orders only). */
+  readonly receiptEmail?: ReceiptEmailReport;
+}
+
+/** The server's word on an order's e-mailed receipt (`receipt_email` of the wire order). */
+export interface ReceiptEmailReport {
+  readonly state: ReceiptEmailState;
+  readonly error: string | null;
+  readonly sentAt: string | null;
 }
 
 export interface HistoryReturnItem {
@@ -167,6 +176,15 @@ export function historyOrderFromWire(order: Order): HistoryOrder {
     }),
     payments: tendersOf(order.payments, currency),
     total: fromDecimal(order.totals.total, currency),
+    ...(order.receipt_email === undefined
+      ? {}
+      : {
+          receiptEmail: {
+            state: order.receipt_email.state,
+            error: order.receipt_email.last_error,
+            sentAt: order.receipt_email.sent_at,
+          },
+        }),
   };
 }
 

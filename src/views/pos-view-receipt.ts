@@ -1,18 +1,27 @@
 /**
  * The receipt of a completed sale, read live from the device so its sync state turns to
  * "synced" on screen the moment the server accepts it, and each serial's state follows the
- * server's verdict. Print prints the receipt alone.
+ * server's verdict; likewise whether the receipt was e-mailed, from the pulled store history.
+ * Print prints the receipt alone.
  */
 import { consume } from '@lit/context';
 import { LitElement, css, html } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
-import { repositoriesContext } from '../app/contexts.ts';
+import { repositoriesContext, syncControlsContext, type SyncControls } from '../app/contexts.ts';
 import { navigate } from '../app/router.ts';
 import '../components/pos-receipt.ts';
 import { controlStyles } from '../components/shared-styles.ts';
 import { LiveQueryController } from '../controllers/live-query-controller.ts';
 import type { Repositories } from '../data/repositories.ts';
+import { receiptEmailPending, receiptEmailView } from '../domain/receipt-email.ts';
 import { describeUnitSerialState } from '../domain/serial-states.ts';
+
+/**
+ * While the e-mailed receipt is not settled, the screen pulls the store history every few
+ * seconds (the server's word comes with it), for two minutes at most.
+ */
+const EMAIL_PULL_MS = 3_000;
+const EMAIL_PULLS = 40;
 
 @customElement('pos-view-receipt')
 export class PosViewReceipt extends LitElement {
@@ -64,14 +73,23 @@ export class PosViewReceipt extends LitElement {
   @state()
   private _repos?: Repositories;
 
+  @consume({ context: syncControlsContext })
+  @state()
+  private _sync?: SyncControls;
+
   @query('button.primary') private _newSale?: HTMLButtonElement;
+
+  private _emailPulls: ReturnType<typeof setInterval> | null = null;
+  private _emailPullCount = 0;
 
   private readonly _sale = new LiveQueryController(this, {
     args: () => (this._repos === undefined ? undefined : ([this._repos, this.saleId] as const)),
     query: async (repos, saleId) => {
       const found = await repos.serials.saleSerials(saleId);
+      const known = await repos.returns.getSale(saleId);
       return {
         sale: found?.sale,
+        email: found?.sale === undefined ? null : receiptEmailView(found.sale, known?.receiptEmail),
         serialStates: new Map(
           (found?.units ?? []).map((unit) => [unit.lineId, describeUnitSerialState(unit)]),
         ),
@@ -84,10 +102,36 @@ export class PosViewReceipt extends LitElement {
     this._newSale?.focus();
   }
 
+  override updated(): void {
+    const value = this._sale.value;
+    const waiting =
+      value?.sale?.sync.state === 'synced' &&
+      receiptEmailPending(value.email) &&
+      this._emailPullCount < EMAIL_PULLS;
+    if (waiting && this._emailPulls === null) {
+      this._emailPulls = setInterval(() => {
+        this._emailPullCount += 1;
+        this._sync?.scheduler.refreshCatalog();
+        if (this._emailPullCount >= EMAIL_PULLS) this._stopEmailPulls();
+      }, EMAIL_PULL_MS);
+    }
+    if (!waiting) this._stopEmailPulls();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this._stopEmailPulls();
+  }
+
+  private _stopEmailPulls(): void {
+    if (this._emailPulls !== null) clearInterval(this._emailPulls);
+    this._emailPulls = null;
+  }
+
   override render() {
     return this._sale.render({
       pending: () => html`<p class="missing" role="status">Loading the receipt…</p>`,
-      complete: ({ sale, serialStates }) =>
+      complete: ({ sale, serialStates, email }) =>
         sale === undefined
           ? html`<div class="missing">
               <h1>Receipt not found</h1>
@@ -102,7 +146,11 @@ export class PosViewReceipt extends LitElement {
                   <button class="primary" @click=${this._onNewSale}>New sale</button>
                 </div>
               </div>
-              <pos-receipt .sale=${sale} .serialStates=${serialStates}></pos-receipt>
+              <pos-receipt
+                .sale=${sale}
+                .serialStates=${serialStates}
+                .email=${email}
+              ></pos-receipt>
             `,
       error: () =>
         html`<p class="missing" role="alert">This receipt could not be read from the device.</p>`,
