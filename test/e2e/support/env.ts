@@ -22,6 +22,14 @@ export const E2E_DB_FILE = fileURLToPath(
   new URL(`../../../.tmp/e2e/aisle-e2e-${E2E_PORT}.sqlite`, import.meta.url),
 );
 
+/** Where the e2e mail sink (mail-sink.ts) writes the receipts the server e-mails. */
+export const E2E_MAIL_DIR = fileURLToPath(
+  new URL(`../../../.tmp/e2e/mail-${E2E_PORT}/`, import.meta.url),
+);
+
+/** The sender of e-mailed receipts in the e2e run (its domain names each Message-ID). */
+export const E2E_MAIL_FROM = 'Aisle Demo Store <receipts@aisle.test>';
+
 function parsePort(raw: string | undefined, fallback: number): number {
   if (raw === undefined || raw === '') return fallback;
   const port = Number(raw);
