@@ -362,6 +362,11 @@ export const OrderRequest = Type.Object({
   customer_name: Type.Optional(Type.String({ maxLength: 1000 })),
   customer_email: Type.Optional(Type.String({ maxLength: 1000 })),
   customer_phone: Type.Optional(Type.String({ maxLength: 1000 })),
+  /**
+   * An exchange (DESIGN §10.2): the return (its `x_external_id`) whose credit pays this sale
+   * through its `exchange` payments, each with that id as `reference`.
+   */
+  exchange_for_return_id: Type.Optional(Type.String({ minLength: 1, maxLength: 128 })),
 });
 export type OrderRequest = Static<typeof OrderRequest>;
 
@@ -477,5 +482,7 @@ export const Order = Type.Object({
   billing_address: Type.Optional(Nullable(Address)),
   /** Optional only so orders pulled from older servers still fit. */
   receipt_email: Type.Optional(ReceiptEmailStatus),
+  /** The return whose credit paid part of this sale (an exchange), as sent. */
+  exchange_for_return_id: Type.Optional(Nullable(Type.String())),
 });
 export type Order = Static<typeof Order>;

@@ -12,7 +12,14 @@
  * — money changed hands — with each finding stored as a flag for a manager.
  */
 import { discountLimits } from '../../../src/domain/discounts.ts';
-import { minor, toDecimal, type Minor } from '../../../src/domain/money.ts';
+import {
+  addMinor,
+  currencyDigits,
+  fromDecimal,
+  minor,
+  toDecimal,
+  type Minor,
+} from '../../../src/domain/money.ts';
 import {
   moneyOrderOf,
   reckonOrder,
@@ -246,7 +253,73 @@ async function findingsOf(
     discountLimitPercent: rules.limitPercent,
   };
   const money = reckonOrder(moneyOrderOf(input, catalog, rules.approvers), terms);
-  return [...money.findings, ...identityFindings];
+  const exchange = await exchangeFindings(trx, input, store.store_id);
+  return [...money.findings, ...exchange, ...identityFindings];
+}
+
+/**
+ * An exchange's credit is money only a return of this store can give: each `exchange` payment
+ * names the order's `exchange_for_return_id`, and together they spend exactly the credit that
+ * return gave as `exchange` refunds (the device sends the return first, in the same batch or
+ * an earlier one).
+ */
+async function exchangeFindings(
+  trx: Trx,
+  input: OrderRequest,
+  storeId: string,
+): Promise<OrderFinding[]> {
+  const findings: OrderFinding[] = [];
+  const show = (amount: Minor) =>
+    toDecimal(amount, input.currency).toFixed(currencyDigits(input.currency));
+  const linked = input.exchange_for_return_id ?? null;
+  const spent: Array<{ index: number; amount: Minor }> = [];
+  (input.payments ?? []).forEach((payment, index) => {
+    if (payment.method !== 'exchange') return;
+    spent.push({ index, amount: fromDecimal(payment.amount, input.currency) });
+    if (linked === null || payment.reference !== linked) {
+      findings.push({
+        kind: OrderFlagKinds.totalsMismatch,
+        field: `payments[${index}].reference`,
+        message: `payments[${index}]: ${show(fromDecimal(payment.amount, input.currency))} of exchange credit that does not name the order's exchange_for_return_id.`,
+        details: { reference: payment.reference ?? null, exchange_for_return_id: linked },
+      });
+    }
+  });
+  if (linked === null) return findings;
+  const credit = await trx
+    .selectFrom('returns')
+    .select(['refunds_json'])
+    .where('store_id', '=', storeId)
+    .where('x_external_id', '=', linked)
+    .executeTakeFirst();
+  const claimed = addMinor(...spent.map((entry) => entry.amount));
+  if (credit === undefined) {
+    findings.push({
+      kind: OrderFlagKinds.totalsMismatch,
+      field: 'exchange_for_return_id',
+      message: `exchange_for_return_id: ${show(claimed)} of exchange credit from return ${linked}, which this store never made.`,
+      details: { exchange_for_return_id: linked, claimed: toDecimal(claimed, input.currency) },
+    });
+    return findings;
+  }
+  const refunds = JSON.parse(credit.refunds_json) as Array<{ method: string; amount: number }>;
+  const given = addMinor(
+    ...refunds
+      .filter((refund) => refund.method === 'exchange')
+      .map((refund) => fromDecimal(refund.amount, input.currency)),
+  );
+  if (given !== claimed) {
+    findings.push({
+      kind: OrderFlagKinds.totalsMismatch,
+      field: 'payments',
+      message: `payments: ${show(claimed)} of exchange credit spent; return ${linked} gave ${show(given)}.`,
+      details: {
+        claimed: toDecimal(claimed, input.currency),
+        expected: toDecimal(given, input.currency),
+      },
+    });
+  }
+  return findings;
 }
 
 const wireFlag = (finding: OrderFinding): OrderFlag => ({
@@ -490,6 +563,7 @@ export async function findOrder(
     flags: flags.map(toWireFlag),
     ...contactFields(row),
     ...(receiptEmail === undefined ? {} : { receipt_email: receiptEmail }),
+    exchange_for_return_id: request.exchange_for_return_id ?? null,
   };
 }
 

@@ -100,6 +100,21 @@ const ATTACKS: Array<{ name: string; order: () => OrderRequest; kind: string; fi
     field: 'payments[0].change',
   },
   {
+    name: 'exchange credit from a return this store never made',
+    order: () => ({
+      ...tampered(CABLE, {}, [{ method: 'exchange', amount: 16.19, reference: 'RET-none' }]),
+      exchange_for_return_id: 'RET-none',
+    }),
+    kind: 'totals_mismatch',
+    field: 'exchange_for_return_id',
+  },
+  {
+    name: "exchange credit that names no return of the order's",
+    order: () => tampered(CABLE, {}, [{ method: 'exchange', amount: 16.19, reference: 'RET-x' }]),
+    kind: 'totals_mismatch',
+    field: 'payments[0].reference',
+  },
+  {
     name: 'a 1 199.00 laptop paid 0.01 by card',
     order: () => tampered(LAPTOP, {}, [{ method: 'card', amount: 0.01, reference: 'R' }]),
     kind: 'underpaid',
