@@ -247,6 +247,14 @@ export class PosReceipt extends LitElement {
                 <span class="num">${money(tender.amount)}</span>
               </p>`,
         )}
+        ${
+          sale.exchangeForReturnId === undefined
+            ? nothing
+            : html`<p data-testid="receipt.exchange">
+                Exchange: the units that came back are on
+                <a href="#/return-receipt/${sale.exchangeForReturnId}">their return receipt</a>.
+              </p>`
+        }
       </div>
       <pos-receipt-code
         value=${sale.saleId}

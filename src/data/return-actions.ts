@@ -3,8 +3,8 @@
  * through `ReturnRepository`, off the first paint): find a sale, its returnable units, a
  * serial's history, and the return itself, written with its `order.return` in one transaction.
  */
-import { formatMoney, type Minor } from '../domain/money.ts';
-import { checkRefunds } from '../domain/refund.ts';
+import { formatMoney, minor, type Minor } from '../domain/money.ts';
+import { checkRefunds, proposeRefund, type TenderAmount } from '../domain/refund.ts';
 import { buildReturnPayload, type ReturnDraft } from '../domain/return-request.ts';
 import { cleanScannedText } from '../domain/serial-cleaning.ts';
 import {
@@ -21,7 +21,16 @@ import type { AisleDb } from './db.ts';
 import { DataError, DataErrorReasons } from './errors.ts';
 import { enqueue, outboxTables } from './outbox-repository.ts';
 import type { ReturnInput } from './return-repository.ts';
-import type { HistoryOrderRecord, HistoryReturnRecord } from './types.ts';
+import { openCart } from './cart-repository.ts';
+import type { CompleteSaleInput, SaleRepository } from './sale-repository.ts';
+import type {
+  ExchangeDraft,
+  HistoryOrderRecord,
+  HistoryReturnRecord,
+  SaleRecord,
+} from './types.ts';
+import { Messages } from '../i18n/messages.ts';
+import { saleAmounts } from '../domain/sale-amounts.ts';
 
 /** A full sale id (the receipt's code). */
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -178,6 +187,106 @@ export class ReturnActions {
         return stored;
       },
     );
+  }
+
+  /**
+   * Holds an exchange's return with the device's open sale (opening one if none): the units
+   * are checked as a return would be, nothing is recorded yet, and the sell screen sells the
+   * replacement against the credit. A second exchange replaces the first.
+   */
+  async startExchange(deviceId: string, draft: ExchangeDraft, now: string): Promise<void> {
+    if (draft.ret.units.length === 0)
+      throw refuse(DataErrorReasons.invalid, CounterMessages.returnNothingChosen());
+    const db = this._db;
+    await db.transaction('rw', [db.carts, db.storeOrders, db.storeReturns], async () => {
+      const earlier = await this.returnsOf(draft.ret.order.externalId);
+      this._assertReturnable(draft.ret.order, earlier, {
+        ...draft.ret,
+        returnedAt: now,
+        refunds: [],
+      });
+      const cart = await openCart(db, deviceId, now);
+      await db.carts.put({ ...cart, exchange: draft, updatedAt: now });
+    });
+  }
+
+  /** Drops the exchange from the open sale: nothing comes back, the cart stays as it is. */
+  async cancelExchange(deviceId: string, now: string): Promise<void> {
+    const db = this._db;
+    await db.transaction('rw', [db.carts], async () => {
+      const cart = await db.carts.where('deviceId').equals(deviceId).first();
+      if (cart?.exchange === undefined) return;
+      const { exchange: _dropped, ...rest } = cart;
+      await db.carts.put({ ...rest, updatedAt: now });
+    });
+  }
+
+  /**
+   * Completes an exchange: in ONE transaction, the return (its credit refunded as `exchange`
+   * toward the replacement, any credit left over refunded to the sale's own tenders) and then
+   * the replacement sale, whose `exchange` tender spends that credit and whose other tenders
+   * pay the difference. The return is queued first, so the server knows the credit before the
+   * sale that spends it. The difference is paid or refunded once: both or neither are written.
+   */
+  async completeExchange(
+    sales: SaleRepository,
+    input: CompleteSaleInput,
+  ): Promise<{ sale: SaleRecord; ret: HistoryReturnRecord }> {
+    const db = this._db;
+    const saleId = input.saleId ?? crypto.randomUUID();
+    const returnId = crypto.randomUUID();
+    const tables = [
+      db.carts,
+      db.cartLines,
+      db.sales,
+      db.storeOrders,
+      db.storeReturns,
+      ...outboxTables(db),
+    ];
+    return db.transaction('rw', tables, async () => {
+      const cart = await db.carts.where('deviceId').equals(input.deviceId).first();
+      const exchange = cart?.exchange;
+      if (cart === undefined || exchange === undefined) {
+        throw refuse(DataErrorReasons.invalid, CounterMessages.exchangeGone());
+      }
+      const lines = await db.cartLines.where('cartId').equals(cart.cartId).toArray();
+      if (lines.length === 0) throw refuse(DataErrorReasons.emptyCart, Messages.cartEmpty());
+      const { store } = input;
+      const { totals } = saleAmounts(
+        lines,
+        cart.orderDiscount ?? null,
+        store.tax_rate,
+        store.price_method,
+      );
+      const spent = minor(Math.min(exchange.credit, totals.total));
+      const left = minor(exchange.credit - spent);
+      const order = exchange.ret.order;
+      const earlier = (await this.returnsOf(order.externalId)).flatMap((r) => r.refunds);
+      const back =
+        left === 0
+          ? []
+          : (proposeRefund(left, order.payments, earlier) ?? [
+              { method: 'cash' as const, reference: null, amount: left },
+            ]);
+      const refunds: TenderAmount[] = [
+        ...(spent === 0 ? [] : [{ method: 'exchange' as const, reference: saleId, amount: spent }]),
+        ...back,
+      ];
+      const ret = await this.commitReturn({
+        ...exchange.ret,
+        returnId,
+        returnedAt: input.now,
+        refunds,
+        // The leftover goes back to the sale's own tenders unless proposeRefund could not.
+        approval: exchange.ret.approval,
+      });
+      const sale = await sales.completeSale({
+        ...input,
+        saleId,
+        exchange: { returnId, credit: exchange.credit },
+      });
+      return { sale, ret };
+    });
   }
 
   private _assertReturnable(

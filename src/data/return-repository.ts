@@ -10,7 +10,13 @@ import { MutationTypes } from '../protocol/wire-constants.ts';
 import { isDone, type AnswerHandlers } from './answer-handlers.ts';
 import type { AisleDb } from './db.ts';
 import type { ReturnActions } from './return-actions.ts';
-import type { HistoryOrderRecord, HistoryReturnRecord } from './types.ts';
+import type { CompleteSaleInput, SaleRepository } from './sale-repository.ts';
+import type {
+  ExchangeDraft,
+  HistoryOrderRecord,
+  HistoryReturnRecord,
+  SaleRecord,
+} from './types.ts';
 
 export interface ReturnInput extends Omit<ReturnDraft, 'returnId'> {
   /** The sale, or null for a blind return. */
@@ -77,6 +83,24 @@ export class ReturnRepository {
   /** The sale to warn about before selling this serial again (see ReturnActions.soldBefore). */
   async soldBefore(productId: string, serial: string): Promise<SerialEvent | null> {
     return (await this._load()).soldBefore(productId, serial);
+  }
+
+  /** Holds an exchange's return with the open sale (see ReturnActions.startExchange). */
+  async startExchange(deviceId: string, draft: ExchangeDraft, now: string): Promise<void> {
+    return (await this._load()).startExchange(deviceId, draft, now);
+  }
+
+  /** Drops the open sale's exchange (see ReturnActions.cancelExchange). */
+  async cancelExchange(deviceId: string, now: string): Promise<void> {
+    return (await this._load()).cancelExchange(deviceId, now);
+  }
+
+  /** The return and the replacement sale, together (see ReturnActions.completeExchange). */
+  async completeExchange(
+    sales: SaleRepository,
+    input: CompleteSaleInput,
+  ): Promise<{ sale: SaleRecord; ret: HistoryReturnRecord }> {
+    return (await this._load()).completeExchange(sales, input);
   }
 
   /** Records a return and queues its `order.return` (see ReturnActions.commitReturn). */

@@ -5,7 +5,7 @@
  * would commit the transaction early). Either all of it is on disk or none of it is.
  */
 import { hasCustomer } from '../domain/customer.ts';
-import type { Minor } from '../domain/money.ts';
+import { minor, type Minor } from '../domain/money.ts';
 import { buildOrderRequest } from '../domain/order-request.ts';
 import { saleAmounts } from '../domain/sale-amounts.ts';
 import { SaleSyncStates, type SaleLine, type SaleSync } from '../domain/sale.ts';
@@ -34,6 +34,11 @@ export interface CompleteSaleInput {
   /** Made by the caller only in tests; a fresh UUID otherwise. */
   readonly saleId?: string;
   readonly mutationId?: string;
+  /**
+   * An exchange (see `ReturnActions.completeExchange`): the return written just before in the
+   * same transaction, whose credit pays first, up to the total; `tenders` pay the rest.
+   */
+  readonly exchange?: { readonly returnId: string; readonly credit: Minor };
 }
 
 function toSaleLine(line: CartLineRecord): SaleLine {
@@ -135,7 +140,20 @@ export class SaleRepository {
       const { store } = input;
       const orderDiscount = cart.orderDiscount ?? null;
       const { totals } = saleAmounts(lines, orderDiscount, store.tax_rate, store.price_method);
-      const tenders = resolvePayment(totals.total, input.tenders);
+      const exchange = input.exchange;
+      const tenders = resolvePayment(
+        totals.total,
+        exchange === undefined
+          ? input.tenders
+          : [
+              {
+                method: 'exchange',
+                amount: minor(Math.min(exchange.credit, totals.total)),
+                reference: exchange.returnId,
+              },
+              ...input.tenders,
+            ],
+      );
       const draft: SaleRecord = {
         saleId,
         seq: 0,
@@ -153,6 +171,7 @@ export class SaleRepository {
         totals,
         tenders,
         ...(hasCustomer(cart.customer) ? { customer: cart.customer } : {}),
+        ...(exchange === undefined ? {} : { exchangeForReturnId: exchange.returnId }),
         createdAt: input.now,
         sync: { state: SaleSyncStates.pending, orderId: null, error: null, syncedAt: null },
         serialKeys,

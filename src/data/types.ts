@@ -10,6 +10,7 @@ import type { Sale, SaleLine } from '../domain/sale.ts';
 import type { MutationPayload } from '../protocol/mutations.ts';
 import type { MutationType } from '../protocol/wire-constants.ts';
 import type { ConfigEnvelope, ExternalIdentifier, Role, Store } from '../protocol/schemas.ts';
+import type { ReturnInput } from './return-repository.ts';
 
 export interface ProductRecord {
   readonly productId: string;
@@ -43,6 +44,22 @@ export interface CartRecord {
   };
   /** The customer attached to the sale (checked), absent when none. */
   readonly customer?: Customer;
+  /** An exchange in progress: units coming back whose credit pays this sale (issue 12). */
+  readonly exchange?: ExchangeDraft;
+}
+
+/**
+ * The return half of an exchange, chosen on the Return screen and held with the open sale
+ * until payment: nothing is recorded (no refund, no serial state) until the replacement sale
+ * completes, and then the return and the sale are written in one transaction.
+ */
+export interface ExchangeDraft {
+  /** The return as chosen, without its refunds and time (both settled at payment). */
+  readonly ret: Omit<ReturnInput, 'refunds' | 'returnId' | 'returnedAt'> & {
+    readonly order: HistoryOrderRecord;
+  };
+  /** What the units coming back paid: the credit toward the replacement. */
+  readonly credit: Minor;
 }
 
 export interface CartLineRecord extends SaleLine {

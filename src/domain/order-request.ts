@@ -68,6 +68,9 @@ export function buildOrderRequest(sale: Sale): OrderRequest {
     items,
     payments: sale.tenders.map((tender) => buildPayment(tender, sale.currency)),
     ...customerFields(sale.customer),
+    ...(sale.exchangeForReturnId === undefined
+      ? {}
+      : { exchange_for_return_id: sale.exchangeForReturnId }),
   };
 }
 

@@ -11,7 +11,9 @@ import type { HistoryOrder, ReturnableUnit } from './store-history.ts';
 export type RefundChoice =
   | { readonly kind: 'original' }
   | { readonly kind: 'cash' }
-  | { readonly kind: 'card'; readonly reference: string };
+  | { readonly kind: 'card'; readonly reference: string }
+  /** An exchange: the refund is credit toward a replacement sold right after (DESIGN §10.2). */
+  | { readonly kind: 'exchange' };
 
 export interface RefundPlan {
   readonly total: Minor;
@@ -26,6 +28,8 @@ export interface RefundPlan {
 function refundsFor(choice: RefundChoice, total: Minor, proposal: TenderAmount[] | null) {
   if (choice.kind === 'original') return proposal;
   if (choice.kind === 'cash') return [{ method: 'cash' as const, reference: null, amount: total }];
+  if (choice.kind === 'exchange')
+    return [{ method: 'exchange' as const, reference: null, amount: total }];
   return [{ method: 'card' as const, reference: choice.reference.trim(), amount: total }];
 }
 

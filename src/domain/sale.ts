@@ -80,6 +80,8 @@ export interface Sale {
   readonly tenders: readonly TenderLine[];
   /** The customer attached at the till, checked by `checkCustomer`; absent when none. */
   readonly customer?: Customer;
+  /** An exchange: the return whose credit paid part of this sale (its `exchange` tender). */
+  readonly exchangeForReturnId?: string;
   readonly createdAt: string;
   readonly sync: SaleSync;
 }

@@ -6,6 +6,8 @@
 export const CounterMessages = {
   // Returns
   returnNothingChosen: () => 'Choose at least one unit to return.',
+  exchangeGone: () =>
+    'This sale no longer holds an exchange. Start the exchange again from the Return screen.',
   saleNotOnDevice: () =>
     'That sale is not on this device. Scan the receipt code, type the receipt number, or scan a serial of the unit.',
   unitNotInSale: () => 'That unit is not part of this sale.',

@@ -412,6 +412,20 @@ export class PosViewReturn extends LitElement {
                 The sale's own tenders</label
               >`
         }
+        ${
+          order === null
+            ? nothing
+            : html`<label
+                ><input
+                  type="radio"
+                  name="refund"
+                  data-testid="return.exchange"
+                  .checked=${this._refund.kind === 'exchange'}
+                  @change=${() => (this._refund = { kind: 'exchange' })}
+                />
+                Exchange: credit toward a replacement</label
+              >`
+        }
         <label
           ><input
             type="radio"
@@ -455,7 +469,11 @@ export class PosViewReturn extends LitElement {
         ?disabled=${this._busy || plan.problem !== null || plan.total === 0}
         @click=${() => void this._onConfirm()}
       >
-        Return and refund ${money(plan.total)}
+        ${
+          this._refund.kind === 'exchange'
+            ? `Exchange: ${money(plan.total)} toward a replacement`
+            : `Return and refund ${money(plan.total)}`
+        }
       </button>
     </aside>`;
   }
@@ -664,6 +682,10 @@ export class PosViewReturn extends LitElement {
           ? null
           : this._plan(this._order);
     if (plan === null || plan.refunds === null) return;
+    if (this._refund.kind === 'exchange' && this._order !== null && this._blind === null) {
+      await this._startExchange(this._order, plan.total);
+      return;
+    }
     if (plan.needsApproval && this._approval === null) {
       this._approvers = await repos.approvals.approvers(app.store.store_id);
       this._approvalError = '';
@@ -694,36 +716,75 @@ export class PosViewReturn extends LitElement {
     }
   };
 
+  /** The units chosen come back as credit: the sell screen sells the replacement against it. */
+  private async _startExchange(order: HistoryOrderRecord, credit: Minor): Promise<void> {
+    const app = this._app;
+    const repos = this._repos;
+    if (app === undefined || repos === undefined) return;
+    const units = this._returnUnits();
+    this._busy = true;
+    try {
+      await repos.returns.startExchange(
+        app.session.deviceId,
+        {
+          ret: {
+            order,
+            orderExternalId: order.externalId,
+            storeId: app.store.store_id,
+            currency: app.store.currency,
+            associateId: app.session.associateId,
+            deviceId: app.session.deviceId,
+            units,
+            titles: units.map((unit) => unit.title),
+            approval: this._approval,
+          },
+          credit,
+        },
+        new Date().toISOString(),
+      );
+      navigate({ name: 'sell' });
+    } catch (error) {
+      log.warn('return: exchange not started', { error: String(error) });
+      this._message = { kind: 'error', text: describeDataError(error) };
+    } finally {
+      this._busy = false;
+    }
+  }
+
+  /** The units being returned, as the return records them. */
+  private _returnUnits() {
+    return this._blind !== null
+      ? this._blind.map((unit) => ({
+          externalItemId: null,
+          productId: unit.productId,
+          serial: unit.serial,
+          condition: unit.condition,
+          reason: unit.reason,
+          refund: unit.price,
+          title: unit.title,
+        }))
+      : this._units
+          .filter((unit) => this._chosen.has(unit.item.externalItemId))
+          .map((unit) => {
+            const choice = this._chosen.get(unit.item.externalItemId)!;
+            return {
+              externalItemId: unit.item.externalItemId,
+              productId: unit.item.productId,
+              serial: choice.serial,
+              condition: choice.condition,
+              reason: choice.reason,
+              refund: unit.item.paid,
+              title: unit.item.title,
+            };
+          });
+  }
+
   private async _commit(refunds: readonly TenderAmount[]): Promise<void> {
     const app = this._app;
     const repos = this._repos;
     if (app === undefined || repos === undefined) return;
     const order = this._order;
-    const units =
-      this._blind !== null
-        ? this._blind.map((unit) => ({
-            externalItemId: null,
-            productId: unit.productId,
-            serial: unit.serial,
-            condition: unit.condition,
-            reason: unit.reason,
-            refund: unit.price,
-            title: unit.title,
-          }))
-        : this._units
-            .filter((unit) => this._chosen.has(unit.item.externalItemId))
-            .map((unit) => {
-              const choice = this._chosen.get(unit.item.externalItemId)!;
-              return {
-                externalItemId: unit.item.externalItemId,
-                productId: unit.item.productId,
-                serial: choice.serial,
-                condition: choice.condition,
-                reason: choice.reason,
-                refund: unit.item.paid,
-                title: unit.item.title,
-              };
-            });
+    const units = this._returnUnits();
     this._busy = true;
     try {
       const record = await repos.returns.commitReturn({

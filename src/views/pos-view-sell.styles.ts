@@ -51,6 +51,31 @@ export const sellStyles = css`
     background: var(--pos-danger-soft);
     color: var(--pos-danger);
   }
+  .exchange {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    justify-content: space-between;
+    gap: 0.5rem;
+    padding: 0.5rem 0.8rem;
+    border-radius: var(--pos-radius-small);
+    border: 2px solid var(--pos-primary);
+  }
+  .exchange p {
+    margin: 0;
+  }
+  .exchange-totals {
+    display: grid;
+    grid-template-columns: 1fr auto;
+    gap: 0.25rem 1rem;
+    margin: 0;
+    font-weight: 700;
+  }
+  .exchange-totals dd {
+    margin: 0;
+    text-align: right;
+    font-variant-numeric: tabular-nums;
+  }
   .storage-full {
     margin: 0;
     padding: 0.6rem 0.8rem;

@@ -29,7 +29,9 @@ import type { PosCartLines } from '../components/pos-cart-lines.ts';
 import { DataErrorReasons, dataErrorReason, describeDataError } from '../data/errors.ts';
 import type { Repositories } from '../data/repositories.ts';
 import { saleAmounts } from '../domain/sale-amounts.ts';
-import { formatMoney } from '../domain/money.ts';
+import { formatMoney, minor, type Minor } from '../domain/money.ts';
+import type { SplitTenderRequest } from '../domain/tender.ts';
+import type { ExchangeDraft } from '../data/types.ts';
 import { requiresSerialAtCheckout } from '../domain/serial-rules.ts';
 import type { CaptureMethod } from '../protocol/schemas.ts';
 import { log } from '../log.ts';
@@ -272,6 +274,11 @@ export class PosViewSell extends LitElement {
       store.price_method,
     );
     const empty = lines.length === 0;
+    const exchange = this._cart.value?.cart?.exchange;
+    const money = (amount: Minor) => formatMoney(amount, store.currency, store.locale);
+    // An exchange: the credit pays first; the rest is paid, or what is left given back.
+    const due = minor(Math.max(0, totals.total - (exchange?.credit ?? 0)));
+    const giveBack = minor(Math.max(0, (exchange?.credit ?? 0) - totals.total));
     return html`
       <div class="layout">
         <section class="cart" aria-labelledby="sell-title">
@@ -322,6 +329,7 @@ export class PosViewSell extends LitElement {
                 </p>`
               : nothing
           }
+          ${exchange === undefined ? nothing : this._renderExchange(exchange, money)}
           <h2 class="cart-title">Cart</h2>
           <pos-cart-lines
             .lines=${lines}
@@ -353,10 +361,36 @@ export class PosViewSell extends LitElement {
             locale=${store.locale}
             tax-rate=${store.tax_rate}
           ></pos-cart-totals>
+          ${
+            exchange === undefined
+              ? nothing
+              : html`<dl class="exchange-totals" data-testid="sell.exchange-totals">
+                  <dt>Exchange credit</dt>
+                  <dd>−${money(exchange.credit)}</dd>
+                  ${
+                    giveBack > 0
+                      ? html`<dt>To give back</dt>
+                          <dd data-testid="sell.exchange-back">${money(giveBack)}</dd>`
+                      : html`<dt>To pay</dt>
+                          <dd data-testid="sell.exchange-due">${money(due)}</dd>`
+                  }
+                </dl>`
+          }
           ${this._customer.renderControl(this._completing)}
           <div class="actions">
-            <button class="pay" data-testid="sell.pay" ?disabled=${empty} @click=${this._onPay}>
-              Pay ${formatMoney(totals.total, store.currency, store.locale)}
+            <button
+              class="pay"
+              data-testid="sell.pay"
+              ?disabled=${empty || this._completing}
+              @click=${this._onPay}
+            >
+              ${
+                exchange !== undefined && due === 0
+                  ? giveBack > 0
+                    ? `Complete exchange, give back ${money(giveBack)}`
+                    : 'Complete exchange'
+                  : `Pay ${money(exchange === undefined ? totals.total : due)}`
+              }
             </button>
             ${
               empty
@@ -384,7 +418,7 @@ export class PosViewSell extends LitElement {
       </div>
       <pos-tender-dialog
         ?open=${this._paying}
-        .total=${totals.total}
+        .total=${exchange === undefined ? totals.total : due}
         currency=${store.currency}
         locale=${store.locale}
         ?busy=${this._completing}
@@ -396,6 +430,38 @@ export class PosViewSell extends LitElement {
       ${this._customer.renderDialog()}
     `;
   }
+
+  private _renderExchange(exchange: ExchangeDraft, money: (amount: Minor) => string) {
+    const count = exchange.ret.units.length;
+    return html`<div class="exchange" role="status" data-testid="sell.exchange">
+      <p>
+        Exchange: ${count === 1 ? 'one unit' : `${count} units`} of sale
+        <strong>${exchange.ret.order.receipt}</strong> come back, ${money(exchange.credit)} of
+        credit. Scan the replacement.
+      </p>
+      <button
+        type="button"
+        class="quiet"
+        data-testid="sell.exchange-cancel"
+        ?disabled=${this._completing}
+        @click=${this._onCancelExchange}
+      >
+        Cancel exchange
+      </button>
+    </div>`;
+  }
+
+  private readonly _onCancelExchange = async (): Promise<void> => {
+    const repos = this._repos;
+    const app = this._app;
+    if (repos === undefined || app === undefined) return;
+    try {
+      await repos.returns.cancelExchange(app.session.deviceId, new Date().toISOString());
+      this._message = { kind: 'info', text: 'Exchange cancelled: nothing was returned.' };
+    } catch (error) {
+      this._message = this._failed(error);
+    }
+  };
 
   /** Turns a failed write into the message shown, and notes a full disk. */
   private _failed(error: unknown): Message {
@@ -563,6 +629,22 @@ export class PosViewSell extends LitElement {
     }
     this._tenderError = '';
     this._message = null;
+    const app = this._app;
+    const cart = this._cart.value;
+    const exchange = cart?.cart?.exchange;
+    if (exchange !== undefined && app !== undefined) {
+      const { totals } = saleAmounts(
+        cart?.lines ?? [],
+        cart?.cart?.orderDiscount,
+        app.store.tax_rate,
+        app.store.price_method,
+      );
+      // The credit covers it all: nothing to take, what is left goes back with the return.
+      if (totals.total <= exchange.credit) {
+        await this._complete([]);
+        return;
+      }
+    }
     // The payment dialog loads on the first payment (precached: offline too).
     try {
       await import('../components/pos-tender-dialog.ts');
@@ -587,20 +669,29 @@ export class PosViewSell extends LitElement {
   private readonly _onTenderComplete = async (
     event: PosEvent<'pos-tender-complete'>,
   ): Promise<void> => {
+    await this._complete(event.detail.tenders);
+  };
+
+  /** Money changes hands: the sale (with its exchange's return, if any) is written. */
+  private async _complete(tenders: readonly SplitTenderRequest[]): Promise<void> {
     const repos = this._repos;
     const app = this._app;
     if (repos === undefined || app === undefined || this._completing) return;
     this._completing = true;
     this._tenderError = '';
     try {
-      const sale = await repos.sales.completeSale({
+      const input = {
         deviceId: app.session.deviceId,
         associateId: app.session.associateId,
         associateName: app.session.displayName,
         store: app.store,
-        tenders: event.detail.tenders,
+        tenders,
         now: new Date().toISOString(),
-      });
+      };
+      const sale =
+        this._cart.value?.cart?.exchange === undefined
+          ? await repos.sales.completeSale(input)
+          : (await repos.returns.completeExchange(repos.sales, input)).sale;
       this._paying = false;
       this._lastLineId = null;
       this._sync?.scheduler.requestFlush();
@@ -611,7 +702,7 @@ export class PosViewSell extends LitElement {
     } finally {
       this._completing = false;
     }
-  };
+  }
 }
 
 declare global {
