@@ -31,6 +31,8 @@ export interface PulledPage {
   /** The store's recent orders and returns recorded since the previous page (DESIGN §10.5). */
   readonly storeOrders?: readonly Order[];
   readonly storeReturns?: readonly ReturnRecord[];
+  /** The start of the server's history window: older copies leave the device. */
+  readonly historySince?: string;
   readonly nextCursor: string;
   readonly complete: boolean;
 }
@@ -161,6 +163,7 @@ export class CatalogRepository {
         if (history !== null) {
           await history.putHistory(db, page.storeOrders ?? [], page.storeReturns ?? []);
         }
+        if (page.historySince !== undefined) await pruneHistory(db, page.historySince);
         await db.meta.put({ key: MetaKeys.pullCursor, value: page.nextCursor });
         // A pulled page is a successful exchange with the server too (the status bar shows it).
         await db.meta.put({ key: MetaKeys.lastSyncAt, value: now });
@@ -211,4 +214,22 @@ export class CatalogRepository {
       await db.meta.put({ key: MetaKeys.catalogStoreId, value: storeId });
     });
   }
+}
+
+/**
+ * The store's history older than the server's window leaves the device (DESIGN §10.5), by
+ * index, so a device keeps about `history_days` of sales however long it runs. What this
+ * device made and has not had confirmed yet stays: its own copies are the ones it sends.
+ */
+async function pruneHistory(db: AisleDb, since: string): Promise<void> {
+  await db.storeOrders
+    .where('placedAt')
+    .below(since)
+    .filter((order) => order.source === 'server')
+    .delete();
+  await db.storeReturns
+    .where('returnedAt')
+    .below(since)
+    .filter((record) => record.sync.state === 'synced')
+    .delete();
 }

@@ -12,7 +12,14 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { FulfillmentRequest } from './fulfillment.ts';
 import { literalUnion } from './schema-helpers.ts';
-import { ConfigEnvelope, ErrorDetail, ExternalIdentifier, Id, Uuid } from './schemas.ts';
+import {
+  ConfigEnvelope,
+  ErrorDetail,
+  ExternalIdentifier,
+  Id,
+  IsoDateTime,
+  Uuid,
+} from './schemas.ts';
 import { ReturnRecord } from './returns.ts';
 import { Order } from './schemas.ts';
 import { SerialException } from './serials.ts';
@@ -157,5 +164,10 @@ export const PullResponse = Type.Object({
    */
   store_orders: Type.Optional(Type.Array(Order)),
   store_returns: Type.Optional(Type.Array(ReturnRecord)),
+  /**
+   * Where that window starts now: a device drops its copies of the store's orders placed, and
+   * returns made, before it (never what it has still to send).
+   */
+  history_since: Type.Optional(IsoDateTime),
 });
 export type PullResponse = Static<typeof PullResponse>;

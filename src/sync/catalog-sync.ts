@@ -83,6 +83,7 @@ export class CatalogSync {
           fulfillmentRequests: page.fulfillment_requests ?? [],
           storeOrders: page.store_orders ?? [],
           storeReturns: page.store_returns ?? [],
+          ...(page.history_since === undefined ? {} : { historySince: page.history_since }),
           nextCursor: page.next_cursor,
           complete: !page.has_more,
         },

@@ -238,6 +238,7 @@ export async function pullChanges(
     config: configChanged ? envelope : null,
     ...(lastApplied === undefined ? {} : { last_applied_seq: lastApplied }),
     fulfillment_requests: fulfillment.requests,
+    history_since: since,
     // A device sees its own store's side of the registry only.
     serial_exceptions: exceptions.map((row) => toWireException(row, false)),
     store_orders: history.orders,

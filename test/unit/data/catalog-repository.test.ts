@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { HistoryOrderRecord, HistoryReturnRecord } from '../../../src/data/types.ts';
 import { openTestData, pulled, NOW, STORE, type TestData } from './data-fixtures.ts';
 
 let data: TestData;
@@ -94,5 +95,74 @@ describe('CatalogRepository.applyPage', () => {
     );
     await data.catalog.resetForStore('demo-store');
     expect(await data.catalog.count()).toBe(1);
+  });
+});
+
+describe('CatalogRepository.applyPage and the store history window', () => {
+  const order = (externalId: string, placedAt: string, source: 'server' | 'device') =>
+    ({
+      externalId,
+      orderId: source === 'server' ? `srv-${externalId}` : null,
+      receipt: externalId.slice(0, 8).toUpperCase(),
+      storeId: STORE.store_id,
+      placedAt,
+      deviceId: 'till-1',
+      associateId: 'u-1',
+      currency: STORE.currency,
+      priceMethod: 'tax_excluded',
+      items: [],
+      payments: [],
+      total: 0,
+      serials: [],
+      source,
+    }) as unknown as HistoryOrderRecord;
+  const ret = (returnId: string, returnedAt: string, state: 'pending' | 'synced') =>
+    ({
+      returnId,
+      orderExternalId: null,
+      storeId: STORE.store_id,
+      returnedAt,
+      deviceId: 'till-1',
+      associateId: 'u-1',
+      currency: STORE.currency,
+      items: [],
+      refunds: [],
+      approvedBy: null,
+      serials: [],
+      source: state === 'synced' ? 'server' : 'device',
+      sync: { state, error: null, returnRecordId: null },
+      flags: [],
+    }) as unknown as HistoryReturnRecord;
+
+  it("drops the copies older than the server's window, never what this device has to send", async () => {
+    await data.db.storeOrders.bulkPut([
+      order('old-server', '2026-08-01T10:00:00.000Z', 'server'),
+      order('old-mine-unsent', '2026-08-01T11:00:00.000Z', 'device'),
+      order('recent', '2026-11-20T10:00:00.000Z', 'server'),
+    ]);
+    await data.db.storeReturns.bulkPut([
+      ret('old-synced', '2026-08-02T10:00:00.000Z', 'synced'),
+      ret('old-pending', '2026-08-02T11:00:00.000Z', 'pending'),
+      ret('recent-synced', '2026-11-21T10:00:00.000Z', 'synced'),
+    ]);
+    await data.catalog.applyPage(
+      {
+        products: [],
+        config: null,
+        historySince: '2026-09-01T00:00:00.000Z',
+        nextCursor: 'c9',
+        complete: true,
+      },
+      STORE.currency,
+      NOW,
+    );
+    expect((await data.db.storeOrders.toArray()).map((o) => o.externalId).sort()).toEqual([
+      'old-mine-unsent',
+      'recent',
+    ]);
+    expect((await data.db.storeReturns.toArray()).map((r) => r.returnId).sort()).toEqual([
+      'old-pending',
+      'recent-synced',
+    ]);
   });
 });

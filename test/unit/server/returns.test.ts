@@ -459,6 +459,9 @@ describe('the store history in the pull', () => {
         );
         orders.push(...(page.body.store_orders ?? []).map((o) => o.external_id));
         returns.push(...(page.body.store_returns ?? []).map((r) => r.x_external_id));
+        // The window's start, for the device to drop older copies: 90 days by default.
+        const days = (Date.now() - Date.parse(page.body.history_since ?? '')) / 86_400_000;
+        expect(days).toBeCloseTo(90, 1);
         cursor = page.body.next_cursor;
         if (!page.body.has_more) return { orders, returns, cursor };
       }
