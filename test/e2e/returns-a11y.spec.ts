@@ -1,7 +1,8 @@
 /**
  * Accessibility of the return screens (issue 12): axe-core finds no serious or critical
  * violation on the Return screen with a sale open and a unit chosen, the manager approval
- * dialog, a return's receipt, and the Serial lookup with an answer.
+ * dialog, a return's receipt, the Serial lookup with an answer, and the sell screen holding
+ * an exchange's credit.
  */
 import { DEMO_PRODUCTS, expect, signIn, test } from './fixtures.ts';
 import { seriousViolations } from './support/axe.ts';
@@ -62,4 +63,18 @@ test('the Return screen, the approval dialog, a return receipt and the serial lo
   await lookup.press('Enter');
   await expect(page.getByTestId('lookup.product')).toHaveText(phone.title);
   expect(await seriousViolations(page), 'serial lookup').toEqual([]);
+
+  // The phone comes back as an exchange: the sell screen holds its credit.
+  await page.getByRole('link', { name: 'Return' }).click();
+  await search.fill(saleId);
+  await search.press('Enter');
+  await page.getByTestId('return.unit').nth(0).getByRole('checkbox').check();
+  await enterSerial(page, serial);
+  await expect(serialPrompt(page)).toBeHidden();
+  await page.getByTestId('return.exchange').check();
+  await page.getByTestId('return.confirm').click();
+  await expect(page.getByTestId('sell.exchange')).toBeVisible();
+  await wedgeScan(page, plain.barcode);
+  await expect(page.getByTestId('sell.exchange-totals')).toContainText('Exchange credit');
+  expect(await seriousViolations(page), 'sell screen with an exchange').toEqual([]);
 });
