@@ -40,7 +40,8 @@ import type {
 import { OrderFlagKinds } from '../../../src/protocol/wire-constants.ts';
 import { newId } from '../auth.ts';
 import type { StoreDb, Trx } from '../db/database.ts';
-import type { StoresTable } from '../db/tables.ts';
+import type { OrdersTable, StoresTable } from '../db/tables.ts';
+import type { Selectable } from 'kysely';
 import { ApiError } from '../errors.ts';
 import { contentHash } from './canonical.ts';
 import { effectiveConfig } from './config.ts';
@@ -526,22 +527,7 @@ export async function findOrder(
     return [...(price?.item_discount_info ?? []), ...(price?.item_order_discount_info ?? [])];
   };
   return {
-    id: row.id,
-    external_id: row.external_id,
-    store_id: row.store_id,
-    channel_type: row.channel_type,
-    currency: row.currency,
-    price_method: row.price_method,
-    placed_at: row.placed_at,
-    created_at: row.created_at,
-    associate_id: row.associate_id,
-    device_id: row.device_id,
-    status: row.status,
-    totals: {
-      subtotal: decimal(row.subtotal_minor),
-      tax: decimal(row.tax_minor),
-      total: decimal(row.total_minor),
-    },
+    ...orderHeader(row),
     items: items.map((item) => ({
       id: item.id,
       external_item_id: item.external_item_id,
@@ -559,11 +545,36 @@ export async function findOrder(
       serial_exception_ids: verdicts.get(item.id)?.exceptionIds ?? [],
       return_ids: returnIds(item.id),
     })),
-    payments: JSON.parse(row.payments_json) as Payment[],
     flags: flags.map(toWireFlag),
     ...contactFields(row),
     ...(receiptEmail === undefined ? {} : { receipt_email: receiptEmail }),
     exchange_for_return_id: request.exchange_for_return_id ?? null,
+  };
+}
+
+/** An order's own fields and totals on the wire, as `GET /v0/orders/{id}` and the pull send them. */
+export function orderHeader(
+  row: Selectable<OrdersTable>,
+): Omit<Order, 'items' | 'payments'> & { payments: Payment[] } {
+  const decimal = (value: number | Minor): number => toDecimal(minor(Number(value)), row.currency);
+  return {
+    id: row.id,
+    external_id: row.external_id,
+    store_id: row.store_id,
+    channel_type: row.channel_type,
+    currency: row.currency,
+    price_method: row.price_method,
+    placed_at: row.placed_at,
+    created_at: row.created_at,
+    associate_id: row.associate_id,
+    device_id: row.device_id,
+    status: row.status,
+    totals: {
+      subtotal: decimal(row.subtotal_minor),
+      tax: decimal(row.tax_minor),
+      total: decimal(row.total_minor),
+    },
+    payments: JSON.parse(row.payments_json) as Payment[],
   };
 }
 

@@ -7,9 +7,10 @@
  * that too; the customer's contact details are left out of what devices receive.
  */
 import { minor, toDecimal } from '../../../src/domain/money.ts';
-import type { Order, Payment } from '../../../src/protocol/schemas.ts';
+import type { Order } from '../../../src/protocol/schemas.ts';
 import type { StoreDb } from '../db/database.ts';
 import { effectiveConfig } from './config.ts';
+import { orderHeader } from './orders.ts';
 import { receiptEmailStatuses } from './receipt-email-queue.ts';
 
 export const DEFAULT_HISTORY_DAYS = 90;
@@ -79,22 +80,7 @@ export async function changedOrders(
   const orders = page.map((row): Order => {
     const decimal = (value: number): number => toDecimal(minor(Number(value)), row.currency);
     return {
-      id: row.id,
-      external_id: row.external_id,
-      store_id: row.store_id,
-      channel_type: row.channel_type,
-      currency: row.currency,
-      price_method: row.price_method,
-      placed_at: row.placed_at,
-      created_at: row.created_at,
-      associate_id: row.associate_id,
-      device_id: row.device_id,
-      status: row.status,
-      totals: {
-        subtotal: decimal(row.subtotal_minor),
-        tax: decimal(row.tax_minor),
-        total: decimal(row.total_minor),
-      },
+      ...orderHeader(row),
       items: (byOrder.get(row.id) ?? []).map((item) => ({
         id: item.id,
         external_item_id: item.external_item_id,
@@ -105,7 +91,6 @@ export async function changedOrders(
         shipping_type: item.shipping_type as Order['items'][number]['shipping_type'],
         serial_number: item.serial_number,
       })),
-      payments: JSON.parse(row.payments_json) as Payment[],
       ...(receiptEmails.has(row.id) ? { receipt_email: receiptEmails.get(row.id) } : {}),
     };
   });
