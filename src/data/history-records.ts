@@ -3,7 +3,7 @@
  * the index fields the history tables need (every serial a record holds).
  */
 import type { Sale } from '../domain/sale.ts';
-import { historyOrderFromSale, serialsOf } from '../domain/store-history.ts';
+import { historyOrderFromSale, serialsOf } from '../domain/sale-history.ts';
 import type { HistoryOrderRecord } from './types.ts';
 
 export function historyRecordOfSale(sale: Sale): HistoryOrderRecord {

@@ -27,11 +27,8 @@ export interface PaidUnit {
   readonly orderDiscountShare?: Minor;
 }
 
-/** What the customer paid for one unit. */
-export function unitPaid(unit: PaidUnit, priceMethod: 'tax_excluded' | 'tax_included'): Minor {
-  const net = unit.price - (unit.orderDiscountShare ?? 0);
-  return minor(Math.max(0, priceMethod === 'tax_included' ? net : net + unit.tax));
-}
+// What the customer paid for one unit: with the sale's own history shape, on the first paint.
+export { unitPaid } from './sale-history.ts';
 
 /** Cash is one pot; each card by its reference; exchange credit by the sale it paid for. */
 const tenderKey = (tender: Pick<TenderAmount, 'method' | 'reference'>): string =>

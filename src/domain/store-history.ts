@@ -9,12 +9,13 @@ import type { Order, Payment } from '../protocol/schemas.ts';
 import type { ReturnRecord } from '../protocol/returns.ts';
 import type { ReceiptEmailState, ReturnCondition } from '../protocol/wire-constants.ts';
 import type { PriceMethod } from './cart-totals.ts';
-import { fromDecimal, minor, type Minor } from './money.ts';
-import { saleAmounts } from './sale-amounts.ts';
+import { fromDecimal, type Minor } from './money.ts';
 import { receiptNumber } from './receipt-number.ts';
 import { unitPaid, type RefundTenderMethod, type TenderAmount } from './refund.ts';
-import type { Sale } from './sale.ts';
 import { cleanScannedText } from './serial-cleaning.ts';
+
+// A sale made on this device enters the history at once, on the first paint's code path.
+export { historyOrderFromSale, serialsOf } from './sale-history.ts';
 
 export interface HistoryItem {
   /** The order's own item number (`external_item_id`): known on every device, synced or not. */
@@ -82,14 +83,6 @@ export interface HistoryReturn {
   readonly approvedBy: string | null;
 }
 
-/** The serials an order or return holds, cleaned, for the device's serial index. */
-export function serialsOf(units: readonly { readonly serial: string | null }[]): string[] {
-  const serials = new Set<string>();
-  for (const unit of units)
-    if (unit.serial !== null) serials.add(cleanScannedText(unit.serial).text);
-  return [...serials];
-}
-
 const tenderMethod = (method: string): RefundTenderMethod =>
   method === 'card' || method === 'exchange' ? method : 'cash';
 
@@ -99,49 +92,6 @@ function tendersOf(payments: readonly Payment[], currency: string): TenderAmount
     reference: payment.method === 'cash' ? null : (payment.reference ?? null),
     amount: fromDecimal(payment.amount, currency),
   }));
-}
-
-/** A sale this device made, one item per unit numbered as its `order.create` numbers them. */
-export function historyOrderFromSale(sale: Sale): HistoryOrder {
-  const items: HistoryItem[] = [];
-  const { units } = saleAmounts(sale.lines, sale.orderDiscount, sale.taxRate, sale.priceMethod);
-  for (const line of sale.lines) {
-    for (let unit = 0; unit < line.quantity; unit += 1) {
-      const amounts = units[items.length];
-      const price = amounts?.price ?? line.unitPrice;
-      const tax = amounts?.tax ?? minor(0);
-      items.push({
-        externalItemId: String(items.length + 1),
-        itemId: null,
-        productId: line.productId,
-        title: line.title,
-        price,
-        tax,
-        paid: unitPaid({ price, tax }, sale.priceMethod),
-        serial: line.serial,
-        shippingType: line.shippingType,
-      });
-    }
-  }
-  const payments: TenderAmount[] = sale.tenders.map((tender) => ({
-    method: tender.method,
-    reference: tender.method === 'cash' ? null : tender.reference,
-    amount: tender.amount,
-  }));
-  return {
-    externalId: sale.saleId,
-    orderId: sale.sync.orderId,
-    receipt: receiptNumber(sale.saleId),
-    storeId: sale.storeId,
-    placedAt: sale.createdAt,
-    deviceId: sale.deviceId,
-    associateId: sale.associateId,
-    currency: sale.currency,
-    priceMethod: sale.priceMethod,
-    items,
-    payments,
-    total: sale.totals.total,
-  };
 }
 
 /** An order of the store as the server sent it. */
