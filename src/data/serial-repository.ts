@@ -12,7 +12,6 @@ import type { AisleDb } from './db.ts';
 import { DataError, DataErrorReasons } from './errors.ts';
 import { enqueue, outboxTables } from './outbox-repository.ts';
 import type { SerialExceptionRecord } from './serial-records.ts';
-import { unitSerialViews, type UnitSerialView } from '../domain/serial-states.ts';
 import type { SaleRecord } from './types.ts';
 import { Messages } from '../i18n/messages.ts';
 
@@ -28,9 +27,15 @@ export interface SerialSettings {
   readonly refused: { readonly version: number; readonly reason: string } | null;
 }
 
+/**
+ * A sale with what judges its serials: the server's answer to its `order.create` (null until
+ * then) and the store's exceptions on it. The screens turn it into each unit's state with
+ * `unitSerialViews` (`domain/serial-states.ts`), which loads with them, off the first paint.
+ */
 export interface SaleSerials {
   readonly sale: SaleRecord;
-  readonly units: readonly UnitSerialView[];
+  readonly orderResult: unknown;
+  readonly exceptions: readonly SerialExceptionRecord[];
 }
 
 export interface ResolutionInput {
@@ -144,8 +149,8 @@ export class SerialRepository {
       this._db.outbox.get(sale.seq),
       this._db.serialExceptions.where('orderExternalId').equals(sale.saleId).toArray(),
     ]);
-    const result = entry?.ref === sale.saleId ? entry.result : null;
-    return { sale, units: unitSerialViews(sale, result, exceptions) };
+    const orderResult = entry?.ref === sale.saleId ? entry.result : null;
+    return { sale, orderResult, exceptions };
   }
 }
 

@@ -13,7 +13,7 @@ import { controlStyles } from '../components/shared-styles.ts';
 import { LiveQueryController } from '../controllers/live-query-controller.ts';
 import type { Repositories } from '../data/repositories.ts';
 import type { SaleSerials } from '../data/serial-repository.ts';
-import { describeUnitSerialState } from '../domain/serial-states.ts';
+import { describeUnitSerialState, unitSerialViews } from '../domain/serial-states.ts';
 import { formatMoney } from '../domain/money.ts';
 import type { SaleSyncState } from '../domain/sale.ts';
 import { receiptNumber } from '../domain/receipt-number.ts';
@@ -109,7 +109,8 @@ export class PosViewOrders extends LitElement {
       })}`;
   }
 
-  private _renderSale({ sale, units }: SaleSerials) {
+  private _renderSale({ sale, orderResult, exceptions }: SaleSerials) {
+    const units = unitSerialViews(sale, orderResult, exceptions);
     const when = new Intl.DateTimeFormat(sale.locale, {
       dateStyle: 'medium',
       timeStyle: 'short',

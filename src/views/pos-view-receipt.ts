@@ -14,7 +14,7 @@ import { controlStyles } from '../components/shared-styles.ts';
 import { LiveQueryController } from '../controllers/live-query-controller.ts';
 import type { Repositories } from '../data/repositories.ts';
 import { receiptEmailPending, receiptEmailView } from '../domain/receipt-email.ts';
-import { describeUnitSerialState } from '../domain/serial-states.ts';
+import { describeUnitSerialState, unitSerialViews } from '../domain/serial-states.ts';
 
 /**
  * While the e-mailed receipt is not settled, the screen pulls the store history every few
@@ -91,7 +91,10 @@ export class PosViewReceipt extends LitElement {
         sale: found?.sale,
         email: found?.sale === undefined ? null : receiptEmailView(found.sale, known?.receiptEmail),
         serialStates: new Map(
-          (found?.units ?? []).map((unit) => [unit.lineId, describeUnitSerialState(unit)]),
+          (found === undefined
+            ? []
+            : unitSerialViews(found.sale, found.orderResult, found.exceptions)
+          ).map((unit) => [unit.lineId, describeUnitSerialState(unit)]),
         ),
       };
     },

@@ -27,6 +27,7 @@ import {
   type SyncTransport,
   type TransportReply,
 } from '../../../src/sync/transport.ts';
+import { unitSerialViews } from '../../../src/domain/serial-states.ts';
 
 const ADMIN = 'serial-sync-test-admin';
 let folder: string;
@@ -108,8 +109,12 @@ async function sell(on: Device, productId: string, serial: string): Promise<stri
   return sale.saleId;
 }
 
-const unitStates = async (on: Device, saleId: string) =>
-  (await on.repos.serials.saleSerials(saleId))?.units.map((unit) => unit.state);
+const unitStates = async (on: Device, saleId: string) => {
+  const found = await on.repos.serials.saleSerials(saleId);
+  return found === undefined
+    ? undefined
+    : unitSerialViews(found.sale, found.orderResult, found.exceptions).map((unit) => unit.state);
+};
 
 describe('serials through sync, against the real server', () => {
   it('keeps both sales of one serial, shows the exception, and a manager resolves it from a device', async () => {
