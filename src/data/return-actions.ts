@@ -277,8 +277,6 @@ export class ReturnActions {
         returnId,
         returnedAt: input.now,
         refunds,
-        // The leftover goes back to the sale's own tenders unless proposeRefund could not.
-        approval: exchange.ret.approval,
       });
       const sale = await sales.completeSale({
         ...input,
