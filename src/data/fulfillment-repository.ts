@@ -65,10 +65,13 @@ export async function applyPulledRequests(
   const records: FulfillmentRecord[] = [];
   const closed: string[] = [];
   for (const record of merged) {
-    // A closed request nothing on this device still waits for is of no more use here.
+    // A closed request nothing on this device still waits for is of no more use here, unless
+    // the server refused something done on it here: the associate who picked a unit of a
+    // cancelled order must still read why (and put the unit back), not "no longer here".
     const done = record.localState === 'shipped' || record.localState === 'cancelled';
-    if (done && actionSeqs(record).length === 0) closed.push(record.id);
-    else records.push(record);
+    if (done && actionSeqs(record).length === 0 && record.syncError === null) {
+      closed.push(record.id);
+    } else records.push(record);
   }
   if (records.length > 0) await db.fulfillment.bulkPut(records);
   if (closed.length > 0) await db.fulfillment.bulkDelete(closed);

@@ -215,6 +215,35 @@ describe("the server's answers", () => {
     expect(record?.syncError).toBe('Fulfillment request r1 was cancelled.');
     expect(record?.server.items.map((i) => i.picked)).toEqual([true, false]);
   });
+
+  it('a pick refused because the order was cancelled keeps its reason after the cancellation is pulled', async () => {
+    await pull(request('r1'));
+    await data.fulfillment.pick(pickInput('r1', 'r1-2'));
+    const [entry] = await data.db.outbox.orderBy('seq').toArray();
+    await data.outbox.applyResults(
+      [
+        {
+          seq: 1,
+          id: entry?.id ?? '',
+          status: 'rejected',
+          error: { error: 'request_cancelled', message: 'Fulfillment request r1 was cancelled.' },
+        },
+      ],
+      NOW,
+    );
+    await pull(request('r1', { state: 'cancelled' }));
+    const record = await data.fulfillment.get('r1');
+    expect(record?.localState).toBe('cancelled');
+    expect(record?.syncError).toBe('Fulfillment request r1 was cancelled.');
+    expect(pickProgress(record as FulfillmentRecord)).toEqual({ picked: 0, total: 2 });
+    expect(await data.fulfillment.openRequests()).toEqual([]);
+  });
+
+  it('a cancelled request nothing here picked is dropped from the device', async () => {
+    await pull(request('r1'));
+    await pull(request('r1', { state: 'cancelled' }));
+    expect(await data.fulfillment.get('r1')).toBeUndefined();
+  });
 });
 
 describe('settleFromOutbox', () => {
