@@ -12,11 +12,12 @@ import type { AppServices } from './services.ts';
 function startServiceWorker(services: AppServices): AppServiceWorker {
   const worker = new AppServiceWorker();
   worker.onFlushRequest(() => services.scheduler.requestFlush());
-  // Sales waiting and the last attempt failed: ask Chromium to wake us when the network is
-  // back (even if this tab is in the background by then).
+  // Sales waiting and no network: ask Chromium to wake us when the network is back (even if
+  // this tab is in the background by then). Only offline: registered while the browser is
+  // online, the wake-up comes at once, and a server that is down would be asked again and
+  // again with no backoff between.
   services.scheduler.subscribe((status) => {
-    if ((status.pending ?? 0) > 0 && status.phase === 'retrying')
-      void worker.requestBackgroundSync();
+    if ((status.pending ?? 0) > 0 && !status.online) void worker.requestBackgroundSync();
   });
   void worker.register();
   return worker;

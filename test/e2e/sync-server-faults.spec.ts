@@ -73,3 +73,34 @@ test('500s, timeouts and garbled answers: retried with backoff, then everything 
   // The message is gone once the server answers again.
   await expect(page.getByTestId('sync.message')).toHaveText('');
 });
+
+test('a server that cannot be reached while the device is online is retried with growing waits', async ({
+  page,
+}) => {
+  // Backoff with full jitter; a fixed "random" makes its waits known: 0.5 s, 1 s, 2 s…
+  await page.addInitScript(() => {
+    Math.random = () => 0.5;
+  });
+  await page.goto('/');
+  await signIn(page);
+  await expect(page.getByLabel('Barcode or SKU')).toBeEditable({ timeout: 20_000 });
+  // With the service worker in place, Background Sync is there to wake the app.
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+  });
+
+  const attempts: number[] = [];
+  await page.route('**/v0/sync/push', async (route) => {
+    attempts.push(Date.now());
+    await route.abort('connectionrefused');
+  });
+  const [item] = DEMO_PRODUCTS.filter((p) => !p.serialized);
+  await sellOne(page, item!.sku);
+  await expect.poll(() => attempts.length, { timeout: 20_000 }).toBeGreaterThanOrEqual(3);
+
+  // A wake-up from the browser (it believes the network is fine) must not skip the wait.
+  const gaps = attempts.slice(1, 3).map((at, index) => at - (attempts[index] ?? at));
+  expect(gaps[0]).toBeGreaterThanOrEqual(450);
+  expect(gaps[1]).toBeGreaterThanOrEqual(950);
+  await expect(page.getByTestId('sync.pending')).toHaveText('1 sale waiting');
+});
