@@ -203,6 +203,11 @@ export class SessionRepository {
     await this._db.session.update('current', { expired: true });
   }
 
+  /** How many outbox entries still wait for the server (their store's token must send them). */
+  pendingCount(): Promise<number> {
+    return this._db.outbox.where('status').equals(OutboxStatuses.pending).count();
+  }
+
   async signOut(): Promise<void> {
     const db = this._db;
     await db.transaction('rw', [db.session, db.outbox], async () => {

@@ -89,6 +89,17 @@ export class SignInService {
       throw new SignInError('This account is not assigned to a store, so it cannot sell here.');
     }
     const storeId = token.store_id;
+    // Another associate on a shared till (the lock's "someone else"): waiting sales are sent
+    // with the signed-in store's token, so an account of another store must wait for them.
+    const previous = await sessions.current();
+    if (previous !== undefined && previous.storeId !== storeId) {
+      const waiting = await sessions.pendingCount();
+      if (waiting > 0) {
+        throw new SignInError(
+          `${waiting === 1 ? '1 sale' : `${waiting} sales`} of another store still wait on this device. Sign in with an account of that store until they are sent.`,
+        );
+      }
+    }
     const authed: HttpOptions = { ...this._options.http, token: () => token.access_token };
 
     const deviceReply = await this._call(() =>

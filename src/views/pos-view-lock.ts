@@ -34,12 +34,15 @@ export class PosViewLock extends LitElement {
         inset: 0;
         z-index: 50;
         display: grid;
+        grid-template-columns: minmax(0, 1fr);
         place-items: center;
         padding: 1rem;
         background: rgb(19 38 61 / 92%);
       }
       form {
         width: min(24rem, 100%);
+        max-height: 100%;
+        overflow: auto;
         display: flex;
         flex-direction: column;
         gap: 1rem;
@@ -59,6 +62,10 @@ export class PosViewLock extends LitElement {
         flex-direction: column;
         gap: 0.3rem;
         font-weight: 600;
+      }
+      input {
+        width: 100%;
+        min-width: 0;
       }
       input.pin {
         font-size: 1.6rem;
@@ -88,18 +95,25 @@ export class PosViewLock extends LitElement {
   private _sync?: SyncControls;
 
   @state() private _needsPassword: keyof typeof WHY_PASSWORD | null = null;
+  /** Another associate signs in on this shared till (username and password). */
+  @state() private _someoneElse = false;
   @state() private _error = '';
   @state() private _busy = false;
 
   protected override updated(changed: PropertyValues<this>): void {
     // A dialog takes the focus to its first field, so the PIN can be typed at once.
-    if (changed.has('mode') || changed.has('_needsPassword' as keyof PosViewLock)) {
+    if (
+      changed.has('mode') ||
+      changed.has('_needsPassword' as keyof PosViewLock) ||
+      changed.has('_someoneElse' as keyof PosViewLock)
+    ) {
       this.renderRoot.querySelector('input')?.focus();
     }
   }
 
   override render() {
     if (this.mode === 'set') return this._renderSet();
+    if (this._someoneElse) return this._renderSomeoneElse();
     if (this._needsPassword !== null) return this._renderPassword(this._needsPassword);
     return html`<form
       role="dialog"
@@ -123,6 +137,49 @@ export class PosViewLock extends LitElement {
       </label>
       ${this._renderError()}
       <button type="submit" class="primary" ?disabled=${this._busy}>Unlock</button>
+      ${this._renderSomeoneElseButton()}
+    </form>`;
+  }
+
+  private _renderSomeoneElseButton() {
+    return html`<button type="button" class="quiet" @click=${this._onSomeoneElse}>
+      Someone else: sign in
+    </button>`;
+  }
+
+  /** A shared till: another associate signs in; the open sale and waiting sales stay. */
+  private _renderSomeoneElse() {
+    return html`<form
+      role="dialog"
+      aria-modal="true"
+      aria-labelledby="lock-title"
+      @submit=${this._onSomeoneElseSubmit}
+      novalidate
+    >
+      <h1 id="lock-title">Aisle is locked</h1>
+      <p>
+        Sign in with your own account. The open sale stays on the till, and sales waiting to be sent
+        keep their associate. Signing in needs the connection to the store server.
+      </p>
+      <label>
+        Username
+        <input
+          name="username"
+          autocomplete="username"
+          autocapitalize="off"
+          spellcheck="false"
+          required
+        />
+      </label>
+      <label>
+        Password
+        <input name="password" type="password" autocomplete="current-password" required />
+      </label>
+      ${this._renderError()}
+      <button type="submit" class="primary" ?disabled=${this._busy}>Sign in</button>
+      <button type="button" class="quiet" @click=${this._onBack}>
+        Back to ${this.displayName}'s PIN
+      </button>
     </form>`;
   }
 
@@ -181,6 +238,7 @@ export class PosViewLock extends LitElement {
       </label>
       ${this._renderError()}
       <button type="submit" class="primary" ?disabled=${this._busy}>Sign in</button>
+      ${this._renderSomeoneElseButton()}
     </form>`;
   }
 
@@ -196,8 +254,40 @@ export class PosViewLock extends LitElement {
   private _done(): void {
     this._error = '';
     this._needsPassword = null;
+    this._someoneElse = false;
     emit(this, 'pos-unlocked', null);
   }
+
+  private readonly _onSomeoneElse = (): void => {
+    this._error = '';
+    this._someoneElse = true;
+  };
+
+  private readonly _onBack = (): void => {
+    this._error = '';
+    this._someoneElse = false;
+  };
+
+  private readonly _onSomeoneElseSubmit = async (event: SubmitEvent): Promise<void> => {
+    event.preventDefault();
+    const username = this._field(event, 'username');
+    const password = new FormData(event.target as HTMLFormElement).get('password');
+    const sync = this._sync;
+    if (sync === undefined || username === '' || typeof password !== 'string' || password === '') {
+      this._error = 'Type your username and password.';
+      return;
+    }
+    await this._run(async () => {
+      try {
+        // The new session has no PIN yet: the shell asks for one next.
+        await sync.signIn.signIn(username, password);
+        this._done();
+      } catch (error) {
+        if (!(error instanceof SignInError)) throw error;
+        this._error = error.message;
+      }
+    });
+  };
 
   private readonly _onSetPin = async (event: SubmitEvent): Promise<void> => {
     event.preventDefault();
