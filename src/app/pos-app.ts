@@ -90,6 +90,7 @@ export class PosApp extends LitElement {
   /** Units of the open sale while the sign-out asks to park or clear it (0: not asking). */
   @state() private _openUnits = 0;
   private _lockShown = false;
+  private _menuRoute = '';
   private readonly _loaded = new Set<Loadable>();
   private readonly _loading = new Set<Loadable>();
 
@@ -148,6 +149,13 @@ export class PosApp extends LitElement {
     if (this._shell.status === 'complete' && this._signInShown(this._app, this._router.route)) {
       this._load('sign-in');
     }
+    // The phone's menu closes once a screen was chosen from it.
+    const route = JSON.stringify(this._router.route);
+    if (route !== this._menuRoute) {
+      this._menuRoute = route;
+      const menu = this.renderRoot.querySelector<HTMLElement>('#app-menu');
+      if (menu?.matches(':popover-open') === true) menu.hidePopover();
+    }
     if (this._app !== undefined) {
       this._load('lock');
       if (this._shell.status === 'complete') {
@@ -168,6 +176,12 @@ export class PosApp extends LitElement {
   }
 
   override render() {
+    // The update notice (service-worker-start.ts slots it in) takes its own row under the
+    // screen: it never covers the total, Pay or the cart's last line.
+    return html`${this._renderContent()}<slot name="notice"></slot>`;
+  }
+
+  private _renderContent() {
     if (this.services === undefined || this._shell.status === 'pending') {
       return html`<main class="splash" aria-busy="true"><p>Starting Aisle…</p></main>`;
     }
@@ -251,30 +265,42 @@ export class PosApp extends LitElement {
   }
 
   private _renderHeader(app: AppSession) {
+    const { displayName } = app.session;
     return html`<header>
-      <div class="brand">
-        <span class="logo" aria-hidden="true">A</span>
-        <span class="store">${app.store.label}</span>
-      </div>
-      <pos-sync-status .status=${this._syncStatus} locale=${app.store.locale}></pos-sync-status>
-      ${this._renderNav(app)}
-      <div class="who">
-        <span class="name">${app.session.displayName}</span>
-        <button class="quiet on-dark" @click=${this._onSignOut}>Sign out</button>
-      </div>
-    </header>`;
+        <div class="brand">
+          <span class="logo" aria-hidden="true">A</span>
+          <span class="who-where">
+            <span class="store">${app.store.label}</span>
+            <span class="name" data-testid="app.associate">${displayName}</span>
+          </span>
+        </div>
+        <pos-sync-status .status=${this._syncStatus} locale=${app.store.locale}></pos-sync-status>
+        <nav class="links" aria-label="Screens">${this._renderLinks(app)}</nav>
+        <button class="quiet on-dark sign-out" @click=${this._onSignOut}>Sign out</button>
+        <button
+          class="quiet on-dark menu-toggle"
+          popovertarget="app-menu"
+          aria-controls="app-menu"
+          data-testid="app.menu"
+        >
+          <span class="burger" aria-hidden="true"></span>Menu
+        </button>
+      </header>
+      <div id="app-menu" class="menu" popover>
+        <p class="menu-who">
+          <strong>${displayName}</strong><br /><span class="menu-store">${app.store.label}</span>
+        </p>
+        <nav aria-label="Screens">${this._renderLinks(app)}</nav>
+        <button class="sign-out" @click=${this._onSignOut}>Sign out</button>
+      </div>`;
   }
 
-  private _renderNav(app: AppSession) {
+  private _renderLinks(app: AppSession) {
     const current = navOwner(this._router.route.name);
-    return html`<nav aria-label="Screens">
-      ${navLinks(app.session.role).map(
-        ({ name, label }) =>
-          html`<a href="#/${name}" aria-current=${current === name ? 'page' : 'false'}
-            >${label}</a
-          >`,
-      )}
-    </nav>`;
+    return navLinks(app.session.role).map(
+      ({ name, label }) =>
+        html`<a href="#/${name}" aria-current=${current === name ? 'page' : 'false'}>${label}</a>`,
+    );
   }
 
   /** The route the shell shows now, signed in: setup until the catalog is on the device. */
@@ -353,6 +379,8 @@ export class PosApp extends LitElement {
   private async _signOutNow(): Promise<void> {
     const repos = this._repos;
     if (repos === undefined) return;
+    const menu = this.renderRoot.querySelector<HTMLElement>('#app-menu');
+    if (menu?.matches(':popover-open') === true) menu.hidePopover();
     try {
       await repos.sessions.signOut();
       this._banner = '';

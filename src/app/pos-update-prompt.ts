@@ -1,6 +1,6 @@
 /**
- * Hosts the service-worker update flow beside the shell (service-worker-start.ts adds it next
- * to <pos-app>): it knows whether a cart is open on this device (live from IndexedDB, so a sale
+ * Hosts the service-worker update flow in the shell's notice row (service-worker-start.ts slots
+ * it into <pos-app>, under the screen): it knows whether a cart is open on this device (live from IndexedDB, so a sale
  * in another tab counts too) and whether a sync is in flight, and lets SwUpdateController apply
  * an accepted update only when neither is true.
  */

@@ -23,10 +23,14 @@ function startServiceWorker(services: AppServices): AppServiceWorker {
   return worker;
 }
 
-/** Registers the worker and adds <pos-update-prompt> beside the shell. */
+/**
+ * Registers the worker and puts <pos-update-prompt> into the shell's notice row (its
+ * `notice` slot, under the screen), or beside it when there is no shell.
+ */
 export function startUpdates(services: AppServices): void {
   const prompt = document.createElement('pos-update-prompt');
   prompt.worker = startServiceWorker(services);
   prompt.services = services;
-  document.body.append(prompt);
+  prompt.slot = 'notice';
+  (document.querySelector('pos-app') ?? document.body).append(prompt);
 }

@@ -11,9 +11,9 @@
  */
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, query } from 'lit/decorators.js';
+import { discountedAmounts } from '../domain/discounts.ts';
 import { formatMoney, minor } from '../domain/money.ts';
 import type { SaleLine } from '../domain/sale.ts';
-import { discountedAmounts } from '../domain/discounts.ts';
 import { requiresSerialAtCheckout } from '../domain/serial-rules.ts';
 import { ShippingTypes } from '../protocol/wire-constants.ts';
 import { emit } from './events.ts';
@@ -35,9 +35,11 @@ export class PosCartLine extends LitElement {
       .row {
         display: grid;
         grid-template-columns: minmax(0, 1fr) auto auto auto auto;
-        grid-template-areas: 'what qty total discount remove';
+        grid-template-areas:
+          'what qty total discount remove'
+          'ship qty total discount remove';
         align-items: center;
-        gap: 0.75rem;
+        gap: 0.25rem 0.75rem;
         padding: 0.6rem 0.75rem;
       }
       .discount {
@@ -111,7 +113,6 @@ export class PosCartLine extends LitElement {
         font-size: 0.95rem;
       }
       .serial button {
-        min-height: 40px;
         padding: 0 0.75rem;
       }
       .needs {
@@ -123,28 +124,61 @@ export class PosCartLine extends LitElement {
         box-shadow: inset 4px 0 0 var(--pos-danger);
       }
       .ship {
+        grid-area: ship;
+        justify-self: start;
         display: inline-flex;
         align-items: center;
-        gap: 0.35rem;
-        margin-top: 0.3rem;
+        gap: 0.5rem;
         font-size: 0.95rem;
-        min-height: 40px;
+        cursor: pointer;
       }
-      .ship input {
-        width: 1.3rem;
-        height: 1.3rem;
+      .ship .short {
+        display: none;
       }
-      /* Narrow because of the line's own room (a phone, a split tablet), not the screen's. */
+      .controls {
+        display: contents;
+      }
+      /* Narrow because of the line's own room (a phone, a split tablet), not the screen's:
+         what it is and its total on top, the controls in one row under it. */
       @container (max-width: 520px) {
         .row {
-          grid-template-columns: minmax(0, 1fr) auto auto;
+          grid-template-columns: minmax(0, 1fr) auto;
           grid-template-areas:
-            'what what total'
-            'qty discount remove';
-          row-gap: 0.4rem;
+            'what total'
+            'controls controls';
+          gap: 0.35rem 0.5rem;
+          padding: 0.5rem 0.6rem;
+        }
+        .controls {
+          grid-area: controls;
+          display: flex;
+          flex-wrap: wrap;
+          align-items: center;
+          gap: 0.35rem 0.5rem;
+        }
+        /* Quantity, discount and remove on one row, the ship toggle on its own under them. */
+        .ship {
+          order: 1;
+          flex-basis: 100%;
         }
         .remove {
-          justify-self: end;
+          margin-left: auto;
+        }
+        .total {
+          align-self: start;
+          min-width: 0;
+        }
+        .ship .long {
+          display: none;
+        }
+        .ship .short {
+          display: inline;
+        }
+        .qty input {
+          width: 3rem;
+        }
+        .qty button {
+          min-width: 2.75rem;
         }
       }
     `,
@@ -182,6 +216,8 @@ export class PosCartLine extends LitElement {
           <span class="money">${money(line.unitPrice)}</span> each · ${line.productId}
         </div>
         ${this._renderDiscount(line, money)} ${this._renderSerial(line)}
+      </div>
+      <div class="controls">
         <label class="ship">
           <input
             type="checkbox"
@@ -189,49 +225,63 @@ export class PosCartLine extends LitElement {
             .checked=${line.shippingType !== ShippingTypes.inStoreHandover}
             @change=${this._onShipChange}
           />
-          Ship to customer
+          <span class="long">Ship to customer</span><span class="short">Ship</span>
         </label>
-      </div>
-      <div class="qty">
-        ${
-          line.serialized
-            ? html`<span aria-label="Quantity 1">× 1</span>
-                <button
-                  class="quiet"
-                  aria-label=${`One more ${line.title}`}
-                  @click=${() => emit(this, 'pos-add-unit', { lineId: line.lineId })}
-                >
-                  +
-                </button>`
-            : html`
-                <button
-                  class="quiet"
-                  aria-label=${`One less ${line.title}`}
-                  ?disabled=${line.quantity <= 1}
-                  @click=${() => this._setQuantity(line.quantity - 1)}
-                >
-                  −
-                </button>
-                <input
-                  type="number"
-                  inputmode="numeric"
-                  min="1"
-                  max=${MAX_QUANTITY}
-                  aria-label=${`Quantity of ${line.title}`}
-                  .value=${String(line.quantity)}
-                  @change=${this._onQuantityInput}
-                  @keydown=${this._onQuantityKey}
-                />
-                <button
-                  class="quiet"
-                  aria-label=${`One more ${line.title}`}
-                  ?disabled=${line.quantity >= MAX_QUANTITY}
-                  @click=${() => this._setQuantity(line.quantity + 1)}
-                >
-                  +
-                </button>
-              `
-        }
+        <div class="qty">
+          ${
+            line.serialized
+              ? html`<span aria-label="Quantity 1">× 1</span>
+                  <button
+                    class="quiet"
+                    aria-label=${`One more ${line.title}`}
+                    @click=${() => emit(this, 'pos-add-unit', { lineId: line.lineId })}
+                  >
+                    +
+                  </button>`
+              : html`
+                  <button
+                    class="quiet"
+                    aria-label=${`One less ${line.title}`}
+                    ?disabled=${line.quantity <= 1}
+                    @click=${() => this._setQuantity(line.quantity - 1)}
+                  >
+                    −
+                  </button>
+                  <input
+                    type="number"
+                    inputmode="numeric"
+                    min="1"
+                    max=${MAX_QUANTITY}
+                    aria-label=${`Quantity of ${line.title}`}
+                    .value=${String(line.quantity)}
+                    @change=${this._onQuantityInput}
+                    @keydown=${this._onQuantityKey}
+                  />
+                  <button
+                    class="quiet"
+                    aria-label=${`One more ${line.title}`}
+                    ?disabled=${line.quantity >= MAX_QUANTITY}
+                    @click=${() => this._setQuantity(line.quantity + 1)}
+                  >
+                    +
+                  </button>
+                `
+          }
+        </div>
+        <button
+          class="quiet discount"
+          aria-label=${`Discount on ${line.title}`}
+          @click=${() => emit(this, 'pos-line-discount', { lineId: line.lineId })}
+        >
+          %
+        </button>
+        <button
+          class="danger remove"
+          aria-label=${`Remove ${line.title}`}
+          @click=${() => emit(this, 'pos-remove-line', { lineId: line.lineId })}
+        >
+          ✕
+        </button>
       </div>
       <div class="total money" data-testid="line.total">
         ${
@@ -240,20 +290,6 @@ export class PosCartLine extends LitElement {
             : html`<s class="was">${money(listTotal)}</s> ${money(paid)}`
         }
       </div>
-      <button
-        class="quiet discount"
-        aria-label=${`Discount on ${line.title}`}
-        @click=${() => emit(this, 'pos-line-discount', { lineId: line.lineId })}
-      >
-        %
-      </button>
-      <button
-        class="danger remove"
-        aria-label=${`Remove ${line.title}`}
-        @click=${() => emit(this, 'pos-remove-line', { lineId: line.lineId })}
-      >
-        ✕
-      </button>
     </div>`;
   }
 
@@ -279,7 +315,7 @@ export class PosCartLine extends LitElement {
     if (!line.serialized) return nothing;
     if (!requiresSerialAtCheckout(line)) {
       return html`<div class="serial" data-testid="line.serial">
-        Shipped: serial scanned at picking
+        To be shipped: its serial is scanned when the order is picked
       </div>`;
     }
     const request = () => emit(this, 'pos-serial-request', { lineId: line.lineId });

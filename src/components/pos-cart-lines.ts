@@ -4,7 +4,7 @@
  * out through this element to the view. `display: contents` keeps the list in the sell
  * screen's own flex layout, so it scrolls inside the cart column as before.
  */
-import { LitElement, css, html } from 'lit';
+import { LitElement, css, html, type PropertyValues } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { SaleLine } from '../domain/sale.ts';
@@ -53,6 +53,32 @@ export class PosCartLines extends LitElement {
   @property({ attribute: false }) highlightId: string | null = null;
   /** Flags the take-now serialized units that still lack a serial (payment was refused). */
   @property({ type: Boolean, attribute: 'flag-missing' }) flagMissing = false;
+
+  // The line just scanned stays on screen, however long the cart: when it is added, and when
+  // the room left for the list changes (a longer message above it, the phone's keyboard).
+  private readonly _resize = new ResizeObserver(() => this._showHighlighted());
+  private _observed: Element | null = null;
+
+  override updated(changed: PropertyValues<this>): void {
+    const list = this.renderRoot.querySelector('.lines');
+    if (list !== this._observed) {
+      if (this._observed !== null) this._resize.unobserve(this._observed);
+      if (list !== null) this._resize.observe(list);
+      this._observed = list;
+    }
+    if (changed.has('highlightId')) this._showHighlighted();
+  }
+
+  override disconnectedCallback(): void {
+    this._resize.disconnect();
+    this._observed = null;
+    super.disconnectedCallback();
+  }
+
+  private _showHighlighted(): void {
+    if (this.highlightId === null) return;
+    this.renderRoot.querySelector('pos-cart-line[highlight]')?.scrollIntoView({ block: 'nearest' });
+  }
 
   /** Focuses the serial button of the first flagged line. */
   async focusFirstMissing(): Promise<void> {

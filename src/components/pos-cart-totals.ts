@@ -5,6 +5,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { CartTotals } from '../domain/cart-totals.ts';
 import { formatMoney, minor } from '../domain/money.ts';
+import { PHONE } from './layout.ts';
 
 const percent = (rate: number, locale: string) =>
   new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 3 }).format(rate);
@@ -12,27 +13,69 @@ const percent = (rate: number, locale: string) =>
 @customElement('pos-cart-totals')
 export class PosCartTotals extends LitElement {
   static override styles = css`
+    :host {
+      display: block;
+    }
     dl {
-      display: grid;
-      grid-template-columns: 1fr auto;
-      gap: 0.35rem 0;
+      display: flex;
+      flex-direction: column;
+      gap: 0.35rem;
       margin: 0;
+    }
+    .row {
+      display: flex;
+      justify-content: space-between;
+      align-items: baseline;
+      gap: 1rem;
     }
     dt {
       color: var(--pos-muted);
     }
     dd {
       margin: 0;
-      padding-left: 1rem;
       text-align: right;
       font-variant-numeric: tabular-nums;
+      white-space: nowrap;
     }
     .total {
+      padding-top: 0.4rem;
+      border-top: 2px solid var(--pos-border);
+    }
+    .total dt,
+    .total dd {
       font-size: 1.6rem;
       font-weight: 800;
       color: var(--pos-text);
-      padding-top: 0.4rem;
-      border-top: 2px solid var(--pos-border);
+    }
+    /* A phone's compact bar: the tax on one small line, the total under it; the subtotal is
+       left to screen readers (it is the total less the tax). */
+    @media ${PHONE} {
+      dl {
+        gap: 0;
+      }
+      .sub {
+        position: absolute;
+        width: 1px;
+        height: 1px;
+        overflow: hidden;
+        clip: rect(0 0 0 0);
+      }
+      .row {
+        justify-content: flex-start;
+        flex-wrap: wrap;
+        gap: 0 0.4rem;
+      }
+      .tax {
+        font-size: 0.85rem;
+      }
+      .total {
+        padding: 0;
+        border: none;
+      }
+      .total dt,
+      .total dd {
+        font-size: 1.3rem;
+      }
     }
   `;
 
@@ -54,17 +97,27 @@ export class PosCartTotals extends LitElement {
         ${
           totals.discount === undefined
             ? nothing
-            : html`<dt>Before discounts</dt>
-                <dd data-testid="totals.list">${money(totals.listSubtotal ?? 0)}</dd>
-                <dt>Discounts</dt>
-                <dd data-testid="totals.discount">−${money(totals.discount)}</dd>`
+            : html`<div class="row sub">
+                  <dt>Before discounts</dt>
+                  <dd data-testid="totals.list">${money(totals.listSubtotal ?? 0)}</dd>
+                </div>
+                <div class="row discount">
+                  <dt>Discounts</dt>
+                  <dd data-testid="totals.discount">−${money(totals.discount)}</dd>
+                </div>`
         }
-        <dt>Subtotal (${totals.units} ${totals.units === 1 ? 'item' : 'items'})</dt>
-        <dd data-testid="totals.subtotal">${money(totals.subtotal)}</dd>
-        <dt>Tax ${percent(this.taxRate, this.locale)}</dt>
-        <dd data-testid="totals.tax">${money(totals.tax)}</dd>
-        <dt class="total">Total</dt>
-        <dd class="total" data-testid="totals.total">${money(totals.total)}</dd>
+        <div class="row sub">
+          <dt>Subtotal (${totals.units} ${totals.units === 1 ? 'item' : 'items'})</dt>
+          <dd data-testid="totals.subtotal">${money(totals.subtotal)}</dd>
+        </div>
+        <div class="row tax">
+          <dt>Tax ${percent(this.taxRate, this.locale)}</dt>
+          <dd data-testid="totals.tax">${money(totals.tax)}</dd>
+        </div>
+        <div class="row total">
+          <dt>Total</dt>
+          <dd data-testid="totals.total">${money(totals.total)}</dd>
+        </div>
       </dl>
     `;
   }

@@ -30,14 +30,18 @@ export class PosScanField extends LitElement {
         flex: 1;
         font-weight: 600;
       }
+      label {
+        min-width: 0;
+      }
       input {
         width: 100%;
+        min-width: 0;
         font-size: 1.35rem;
-        min-height: 56px;
+        min-height: 3.5rem;
         letter-spacing: 0.03em;
       }
       button {
-        min-height: 56px;
+        min-height: 3.5rem;
       }
     `,
   ];
@@ -48,6 +52,8 @@ export class PosScanField extends LitElement {
   @property() label = 'Barcode or SKU';
   /** The submit button's word. */
   @property() action = 'Add';
+  /** Longest text the field takes (a paste is cut there); the view refuses longer scans. */
+  @property({ type: Number }) maxlength = 512;
 
   @query('input') private _input!: HTMLInputElement;
 
@@ -76,6 +82,7 @@ export class PosScanField extends LitElement {
             autocapitalize="off"
             spellcheck="false"
             enterkeyhint="enter"
+            maxlength=${this.maxlength}
             ?disabled=${this.disabled}
             @keydown=${this._onKeyDown}
             @input=${this._onInput}

@@ -36,6 +36,8 @@ export class PosScannerSettings extends LitElement {
     controlStyles,
     css`
       fieldset {
+        min-width: 0;
+        margin: 0;
         display: grid;
         gap: 0.75rem;
         border: 1px solid var(--pos-border, #ccc);
@@ -55,11 +57,9 @@ export class PosScannerSettings extends LitElement {
       input[type='text'],
       select {
         font: inherit;
-        min-height: 48px;
-      }
-      input[type='checkbox'] {
-        width: 1.5rem;
-        height: 1.5rem;
+        min-height: 3rem;
+        width: 100%;
+        min-width: 0;
       }
       .hint {
         font-weight: 400;

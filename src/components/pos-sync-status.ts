@@ -45,15 +45,25 @@ const AGE_TICK_MS = 30_000;
 
 @customElement('pos-sync-status')
 export class PosSyncStatus extends LitElement {
+  // One row of fixed height whatever it says: what does not fit the room the header leaves
+  // is dropped, least needed first (the last sync, the oldest age, the message, the words of
+  // the connection), by container queries on the element's own width. The status screen
+  // (#/status) always says all of it.
   static override styles = css`
     :host {
-      display: flex;
-      flex-wrap: wrap;
-      align-items: center;
-      gap: 0.35rem 0.75rem;
+      display: block;
+      container-type: inline-size;
       font-size: 0.95rem;
     }
+    .bar {
+      display: flex;
+      flex-wrap: nowrap;
+      align-items: center;
+      gap: 0.5rem;
+      min-width: 0;
+    }
     .chip {
+      flex: none;
       display: inline-flex;
       align-items: center;
       gap: 0.4rem;
@@ -65,6 +75,7 @@ export class PosSyncStatus extends LitElement {
       white-space: nowrap;
     }
     .dot {
+      flex: none;
       width: 0.7rem;
       height: 0.7rem;
       border-radius: 50%;
@@ -77,23 +88,75 @@ export class PosSyncStatus extends LitElement {
       background: var(--pos-danger-soft);
       color: var(--pos-danger);
     }
-    .message {
-      flex-basis: 100%;
-      color: var(--pos-header-muted);
-      font-size: 0.9rem;
+    a.chip {
+      min-height: 2.75rem;
+      text-decoration: none;
     }
-    .last {
+    a.chip.alert {
+      box-shadow: inset 0 0 0 3px var(--pos-accent);
+    }
+    .last,
+    .age,
+    .message {
       color: var(--pos-header-muted);
       white-space: nowrap;
+      overflow: hidden;
+      text-overflow: ellipsis;
     }
-    a {
-      color: inherit;
-      text-decoration: none;
+    .last,
+    .age {
+      flex: none;
+    }
+    .message {
+      flex: 1 1 0;
+      min-width: 0;
+      font-size: 0.9rem;
     }
     a:focus-visible {
       outline: 3px solid var(--pos-accent);
       outline-offset: 2px;
       border-radius: 999px;
+    }
+    .visually-hidden {
+      position: absolute;
+      width: 1px;
+      height: 1px;
+      overflow: hidden;
+      clip: rect(0 0 0 0);
+      white-space: nowrap;
+    }
+    @container (max-width: 28rem) {
+      .last {
+        display: none;
+      }
+    }
+    @container (max-width: 22rem) {
+      .age {
+        display: none;
+      }
+    }
+    @container (max-width: 16rem) {
+      .message,
+      .problem {
+        position: absolute;
+        width: 1px;
+        height: 1px;
+        overflow: hidden;
+        clip: rect(0 0 0 0);
+      }
+    }
+    /* A phone: the dot says online; "Offline" is still written out. */
+    @container (max-width: 12rem) {
+      .online .word {
+        position: absolute;
+        width: 1px;
+        height: 1px;
+        overflow: hidden;
+        clip: rect(0 0 0 0);
+      }
+      .chip {
+        padding: 0.2rem 0.5rem;
+      }
     }
   `;
 
@@ -124,16 +187,22 @@ export class PosSyncStatus extends LitElement {
           ? 'All sales synced'
           : `${pending} ${pending === 1 ? 'sale' : 'sales'} waiting`;
     const oldest = status.oldestPendingAt ?? null;
-    return html`
+    const alert = status.problems > 0 || (status.message ?? '') !== '';
+    return html`<div class="bar">
       <span class="chip ${status.online ? 'online' : 'offline'}" data-testid="sync.connection">
-        <span class="dot" aria-hidden="true"></span>${status.online ? 'Online' : 'Offline'}
+        <span class="dot" aria-hidden="true"></span
+        ><span class="word">${status.online ? 'Online' : 'Offline'}</span>
       </span>
-      <a class="chip" href="#/status" data-testid="sync.pending" title="Sync details"
+      <a
+        class="chip ${alert ? 'alert' : ''}"
+        href="#/status"
+        data-testid="sync.pending"
+        title="Sync details"
         >${status.phase === 'syncing' && pending > 0 ? 'Syncing…' : waiting}</a
       >
       ${
         pending > 0 && oldest !== null
-          ? html`<span class="last" data-testid="sync.oldest">oldest ${ageOf(oldest)}</span>`
+          ? html`<span class="age" data-testid="sync.oldest">oldest ${ageOf(oldest)}</span>`
           : nothing
       }
       ${
@@ -141,9 +210,11 @@ export class PosSyncStatus extends LitElement {
           ? html`<span class="chip problem">${status.problems} need attention</span>`
           : nothing
       }
+      <span class="message" role="status" data-testid="sync.message" title=${status.message ?? ''}
+        >${status.message ?? ''}</span
+      >
       <span class="last">Last sync ${timeOf(status.lastSyncAt, this.locale)}</span>
-      <span class="message" role="status" data-testid="sync.message">${status.message ?? ''}</span>
-    `;
+    </div>`;
   }
 }
 

@@ -72,10 +72,16 @@ export class PosTenderDialog extends LitElement {
       label input {
         font-size: 1.4rem;
       }
+      /* Room for "$1,132.00" or "1.132,00 €": two columns on a phone, four on a tablet. */
       .quick {
         display: grid;
-        grid-template-columns: repeat(auto-fit, minmax(6.5rem, 1fr));
+        grid-template-columns: repeat(auto-fit, minmax(min(100%, 7.5rem), 1fr));
         gap: 0.5rem;
+      }
+      .quick button {
+        padding: 0 0.5rem;
+        white-space: nowrap;
+        font-variant-numeric: tabular-nums;
       }
       .change {
         display: flex;

@@ -1,5 +1,6 @@
 /**
- * The service-worker notice at the bottom of the screen: "Ready to work offline" after the
+ * The service-worker notice in the shell's own row under the screen (never over the total,
+ * Pay or the cart's last line): "Ready to work offline" after the
  * first install, "Update available" with a button afterwards, and, once the associate agreed,
  * why the update still waits (an open sale). Properties in, `pos-update-apply` and
  * `pos-update-dismiss` out.
@@ -17,22 +18,17 @@ export class PosUpdateToast extends LitElement {
     controlStyles,
     css`
       :host {
-        position: fixed;
-        inset: auto 1rem 1rem auto;
-        z-index: 20;
-        max-width: min(28rem, calc(100vw - 2rem));
+        display: block;
       }
       .toast {
         display: flex;
         flex-wrap: wrap;
         align-items: center;
-        gap: 0.5rem 1rem;
-        padding: 0.75rem 1rem;
-        border-radius: var(--pos-radius-small);
-        background: var(--pos-surface);
+        gap: 0.25rem 1rem;
+        padding: 0.25rem 1rem calc(0.25rem + env(safe-area-inset-bottom));
+        background: var(--pos-primary-soft);
         color: var(--pos-text);
-        border: 2px solid var(--pos-primary);
-        box-shadow: 0 6px 24px rgb(0 0 0 / 25%);
+        border-top: 2px solid var(--pos-primary);
       }
       p {
         margin: 0;

@@ -1,7 +1,9 @@
 /**
- * Styles every element shares: buttons and fields sized for fingers (≥ 48 px), a visible
- * focus ring, and the colour tokens from index.html. Contrast is kept at WCAG AA or better
- * because tills are read at arm's length under shop lighting.
+ * Styles every element shares: buttons and fields sized for fingers (3 rem: 48 px, 60 px on a
+ * kiosk; never under 44 px), a visible focus ring, and the colour tokens from index.html.
+ * Contrast is kept at WCAG AA or better because tills are read at arm's length under shop
+ * lighting. Hover colours apply to enabled buttons only: a disabled one looks the same
+ * whatever the pointer does.
  */
 import { css } from 'lit';
 
@@ -17,8 +19,8 @@ export const controlStyles = css`
   button {
     font: inherit;
     font-weight: 600;
-    min-height: 48px;
-    min-width: 48px;
+    min-height: 3rem;
+    min-width: 3rem;
     padding: 0 1.1rem;
     border-radius: var(--pos-radius-small);
     border: 2px solid var(--pos-primary);
@@ -27,14 +29,14 @@ export const controlStyles = css`
     cursor: pointer;
     touch-action: manipulation;
   }
-  button:hover {
+  button:hover:not(:disabled, [aria-disabled='true']) {
     background: var(--pos-primary-soft);
   }
   button.primary {
     background: var(--pos-primary);
     color: var(--pos-on-primary);
   }
-  button.primary:hover {
+  button.primary:hover:not(:disabled, [aria-disabled='true']) {
     background: var(--pos-primary-strong);
   }
   button.pay {
@@ -42,14 +44,14 @@ export const controlStyles = css`
     border-color: var(--pos-pay);
     color: var(--pos-on-primary);
   }
-  button.pay:hover {
+  button.pay:hover:not(:disabled, [aria-disabled='true']) {
     background: var(--pos-pay-strong);
   }
   button.quiet {
     border-color: transparent;
     background: transparent;
   }
-  button.quiet:hover {
+  button.quiet:hover:not(:disabled, [aria-disabled='true']) {
     background: var(--pos-primary-soft);
   }
   button.danger {
@@ -57,7 +59,7 @@ export const controlStyles = css`
     border-color: transparent;
     background: transparent;
   }
-  button.danger:hover {
+  button.danger:hover:not(:disabled, [aria-disabled='true']) {
     background: var(--pos-danger-soft);
   }
   button:disabled,
@@ -73,14 +75,34 @@ export const controlStyles = css`
     border-color: transparent;
     color: var(--pos-border-strong);
   }
-  input {
+  input,
+  select {
     font: inherit;
-    min-height: 48px;
+    min-height: 3rem;
+    max-width: 100%;
     padding: 0 0.75rem;
     border: 2px solid var(--pos-border-strong);
     border-radius: var(--pos-radius-small);
     background: var(--pos-surface);
     color: var(--pos-text);
+  }
+  input[type='checkbox'] {
+    width: 2.75rem;
+    height: 2.75rem;
+    min-height: 0;
+    margin: 0;
+    padding: 0;
+    accent-color: var(--pos-primary);
+    flex: none;
+  }
+  /* A link that leads to another screen is a target like a button. */
+  a.link {
+    display: inline-flex;
+    align-items: center;
+    min-height: 2.75rem;
+    min-width: 2.75rem;
+    font-weight: 600;
+    color: var(--pos-primary);
   }
   :focus-visible {
     outline: 3px solid var(--pos-focus);

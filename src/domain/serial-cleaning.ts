@@ -11,6 +11,19 @@
  * scan that starts with one carries GS1 element strings. Here, on the first paint, so the scan
  * readers can tell a GS1 code without loading the GS1 parser.
  */
+/**
+ * Longest code a barcode field takes, in characters: a product identifier has at most 128, a
+ * GS1 element string or a GS1 Digital Link URL with its serial stays well under this. Longer
+ * text (a paste of a document, a scanner left running) is refused as not a code.
+ */
+export const MAX_SCAN_LENGTH = 512;
+
+/** A code as quoted back in a message: its first 40 characters, then an ellipsis. */
+export function quotedCode(text: string): string {
+  const chars = [...text];
+  return chars.length <= 40 ? text : `${chars.slice(0, 40).join('')}…`;
+}
+
 export const GS1_SYMBOLOGY_IDS: ReadonlySet<string> = new Set([']C1', ']e0', ']d2', ']Q3', ']J1']);
 
 export interface CleanedScan {

@@ -8,6 +8,8 @@ const list = (titles: readonly string[]): string => titles.join(', ');
 
 export const Messages = {
   // The cart
+  codeTooLong: (length: number, max: number) =>
+    `That is not a barcode: ${length} characters were entered, a code has at most ${max}. Nothing was added.`,
   cartEmpty: () => 'The cart is empty: scan a product first.',
   lineGone: () => 'That line is no longer in the cart.',
   notSellable: (title: string) =>

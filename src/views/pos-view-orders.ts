@@ -118,7 +118,7 @@ export class PosViewOrders extends LitElement {
     const short = receiptNumber(sale.saleId);
     return html`<article aria-label=${`Sale ${short}`} data-testid="orders.sale">
       <div class="head">
-        <a href="#/receipt/${sale.saleId}">Sale ${short}</a>
+        <a class="link" href="#/receipt/${sale.saleId}">Sale ${short}</a>
         <span>${when}</span>
         <span class="sync ${sale.sync.state}">${SYNC_LABELS[sale.sync.state]}</span>
         <span class="total">${formatMoney(sale.totals.total, sale.currency, sale.locale)}</span>

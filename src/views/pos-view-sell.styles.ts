@@ -1,8 +1,11 @@
 /**
- * Layout of the sell screen: cart and checkout side by side on a landscape tablet or a kiosk,
- * stacked on a phone with the totals and Pay button pinned to the bottom within thumb reach.
+ * Layout of the sell screen, in the three form factors of `components/layout.ts`:
+ * - tablet and kiosk: cart and checkout side by side, the checkout a card at the top right;
+ * - phone: the cart is the screen — scan row, message, the cart's lines scrolling in all the
+ *   height left, and under them (never over them) a compact bar with the totals and Pay.
  */
 import { css } from 'lit';
+import { KIOSK, PHONE } from '../components/layout.ts';
 
 export const sellStyles = css`
   :host {
@@ -20,21 +23,29 @@ export const sellStyles = css`
     display: flex;
     flex-direction: column;
     min-height: 0;
+    min-width: 0;
     gap: 0.5rem;
   }
   .scan-row {
     display: flex;
-    flex-wrap: wrap;
     align-items: end;
     gap: 0.5rem;
   }
   .scan-row pos-scan-field {
-    flex: 1 1 18rem;
+    flex: 1 1 auto;
     min-width: 0;
   }
   .scan-row .camera {
-    min-height: 56px;
+    display: inline-flex;
+    align-items: center;
+    gap: 0.5rem;
+    min-height: 3.5rem;
     white-space: nowrap;
+  }
+  .icon {
+    flex: none;
+    width: 1.5rem;
+    height: 1.5rem;
   }
   .message {
     margin: 0;
@@ -42,6 +53,7 @@ export const sellStyles = css`
     padding: 0.6rem 0.8rem;
     border-radius: var(--pos-radius-small);
     font-weight: 600;
+    overflow-wrap: anywhere;
   }
   .message.info {
     background: var(--pos-ok-soft);
@@ -84,8 +96,24 @@ export const sellStyles = css`
     color: var(--pos-on-primary);
     font-weight: 700;
   }
+  .cart-head {
+    display: flex;
+    align-items: center;
+    justify-content: space-between;
+    gap: 0.5rem;
+    min-height: 3rem;
+  }
+  .cart-actions {
+    display: flex;
+    flex-wrap: wrap;
+    justify-content: flex-end;
+    gap: 0.25rem;
+  }
+  .cart-actions button {
+    padding: 0 0.6rem;
+  }
   .cart-title {
-    margin: 0.25rem 0 0;
+    margin: 0;
     font-size: 1.1rem;
     color: var(--pos-muted);
     text-transform: uppercase;
@@ -96,6 +124,7 @@ export const sellStyles = css`
     flex-direction: column;
     gap: 1rem;
     align-self: start;
+    min-width: 0;
     padding: 1.25rem;
     background: var(--pos-surface);
     border: 1px solid var(--pos-border);
@@ -106,49 +135,72 @@ export const sellStyles = css`
     margin: 0;
     font-size: 1.3rem;
   }
-  .actions {
-    display: flex;
-    flex-direction: column;
-    gap: 0.5rem;
-  }
   .pay {
-    min-height: 64px;
+    min-height: 4rem;
     font-size: 1.3rem;
+    white-space: nowrap;
   }
-  @media (max-width: 560px) {
-    .scan-row .camera {
-      flex-basis: 100%;
-      min-height: 48px;
-    }
-  }
-  @media (max-width: 900px) {
+  @media ${KIOSK} {
     .layout {
-      grid-template-columns: 1fr;
-      grid-template-rows: minmax(0, 1fr) auto;
-      padding: 0.75rem 0.75rem 0;
-      gap: 0.5rem;
+      grid-template-columns: minmax(0, 3fr) minmax(24rem, 2fr);
+      gap: 1.25rem;
+      padding: 1.25rem;
     }
+  }
+  @media ${PHONE} {
+    .layout {
+      grid-template-columns: minmax(0, 1fr);
+      grid-template-rows: minmax(0, 1fr) auto;
+      gap: 0.5rem;
+      padding: 0.5rem 0.5rem 0;
+    }
+    .cart {
+      gap: 0.4rem;
+    }
+    .scan-row .camera {
+      padding: 0;
+      width: 3.5rem;
+      justify-content: center;
+    }
+    .scan-row .camera .label {
+      display: none;
+    }
+    .message {
+      min-height: 2.5rem;
+      padding: 0.4rem 0.6rem;
+      font-size: 0.95rem;
+    }
+    .cart-title {
+      font-size: 1rem;
+    }
+    /* The compact bar: totals on the left, Pay on the right; it takes its own grid row. */
     .checkout {
-      position: sticky;
-      bottom: 0;
-      align-self: end;
-      gap: 0.6rem;
-      padding: 0.9rem 1rem calc(0.9rem + env(safe-area-inset-bottom));
-      margin: 0 -0.75rem;
-      border-radius: var(--pos-radius) var(--pos-radius) 0 0;
-      box-shadow: 0 -4px 18px rgb(15 23 32 / 12%);
+      flex-direction: row;
+      align-items: center;
+      align-self: stretch;
+      gap: 0.75rem;
+      margin: 0 -0.5rem;
+      padding: 0.5rem 0.75rem calc(0.5rem + env(safe-area-inset-bottom));
+      border-width: 1px 0 0;
+      border-radius: 0;
+      box-shadow: 0 -4px 14px rgb(15 23 32 / 10%);
     }
     .checkout h2 {
       display: none;
     }
-    .actions {
-      flex-direction: row-reverse;
+    .checkout pos-cart-totals {
+      flex: 1 1 auto;
+      min-width: 0;
     }
-    .actions .pay {
-      flex: 2;
+    /* The total is right beside it: the button just says Pay. */
+    .pay {
+      flex: 0 0 40%;
+      min-height: 3.5rem;
+      font-size: 1.2rem;
+      padding: 0 0.9rem;
     }
-    .actions .clear {
-      flex: 1;
+    .pay .amount {
+      display: none;
     }
   }
 `;

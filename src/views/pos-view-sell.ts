@@ -33,6 +33,7 @@ import { formatMoney, minor, type Minor } from '../domain/money.ts';
 import type { SplitTenderRequest } from '../domain/tender.ts';
 import type { ExchangeDraft } from '../data/types.ts';
 import { requiresSerialAtCheckout } from '../domain/serial-rules.ts';
+import { MAX_SCAN_LENGTH } from '../domain/serial-cleaning.ts';
 import type { CaptureMethod } from '../protocol/schemas.ts';
 import { log } from '../log.ts';
 import type { DiscountController } from '../controllers/discount-controller.ts';
@@ -216,6 +217,11 @@ export class PosViewSell extends LitElement {
     const app = this._app;
     const text = code.trim();
     if (repos === undefined || app === undefined || text === '') return;
+    if (text.length > MAX_SCAN_LENGTH) {
+      this._message = { kind: 'error', text: Messages.codeTooLong(text.length, MAX_SCAN_LENGTH) };
+      this._refocus();
+      return;
+    }
     try {
       const scanned = await findScannedProduct(repos.catalog, code);
       if (scanned.kind === 'unknown') {
@@ -286,6 +292,7 @@ export class PosViewSell extends LitElement {
           <div class="scan-row">
             <pos-scan-field
               ?disabled=${this._completing}
+              maxlength=${MAX_SCAN_LENGTH}
               @pos-code-entered=${(event: PosEvent<'pos-code-entered'>) =>
                 void this.addByCode(event.detail.code, event.detail.method)}
             ></pos-scan-field>
@@ -296,9 +303,19 @@ export class PosViewSell extends LitElement {
                     type="button"
                     class="camera"
                     data-testid="sell.camera"
+                    aria-label="Scan with camera"
                     @click=${this._onCameraOpen}
                   >
-                    Scan with camera
+                    <svg class="icon" viewBox="0 0 24 24" aria-hidden="true">
+                      <path
+                        d="M4 7h3l2-3h6l2 3h3v13H4zM12 17a4 4 0 1 0 0-8 4 4 0 0 0 0 8z"
+                        fill="none"
+                        stroke="currentColor"
+                        stroke-width="2"
+                        stroke-linejoin="round"
+                      />
+                    </svg>
+                    <span class="label">Scan with camera</span>
                   </button>`
             }
           </div>
@@ -330,7 +347,28 @@ export class PosViewSell extends LitElement {
               : nothing
           }
           ${exchange === undefined ? nothing : this._renderExchange(exchange, money)}
-          <h2 class="cart-title">Cart</h2>
+          <div class="cart-head">
+            <h2 class="cart-title">Cart</h2>
+            ${
+              empty
+                ? nothing
+                : html`<span class="cart-actions">
+                    <button
+                      class="quiet"
+                      data-testid="sell.order-discount"
+                      @click=${() => void this._openDiscount({ kind: 'order' })}
+                    >
+                      Discount on sale
+                    </button>
+                    <button class="quiet" data-testid="sell.park" @click=${this._onPark}>
+                      Park sale
+                    </button>
+                    <button class="danger clear" @click=${this._onClear}>
+                      ${this._confirmClear ? 'Tap again to clear the cart' : 'Clear cart'}
+                    </button>
+                  </span>`
+            }
+          </div>
           <pos-cart-lines
             .lines=${lines}
             currency=${store.currency}
@@ -377,43 +415,22 @@ export class PosViewSell extends LitElement {
                 </dl>`
           }
           ${this._customer.renderControl(this._completing)}
-          <div class="actions">
-            <button
-              class="pay"
-              data-testid="sell.pay"
-              ?disabled=${empty || this._completing}
-              @click=${this._onPay}
-            >
-              ${
-                exchange !== undefined && due === 0
-                  ? giveBack > 0
-                    ? `Complete exchange, give back ${money(giveBack)}`
-                    : 'Complete exchange'
-                  : `Pay ${money(exchange === undefined ? totals.total : due)}`
-              }
-            </button>
+          <button
+            class="pay"
+            data-testid="sell.pay"
+            ?disabled=${empty || this._completing}
+            @click=${this._onPay}
+          >
             ${
-              empty
-                ? nothing
-                : html`<button
-                    class="quiet"
-                    data-testid="sell.order-discount"
-                    @click=${() => void this._openDiscount({ kind: 'order' })}
-                  >
-                    Discount on sale
-                  </button>`
+              exchange !== undefined && due === 0
+                ? giveBack > 0
+                  ? `Complete exchange, give back ${money(giveBack)}`
+                  : 'Complete exchange'
+                : html`Pay<span class="amount">
+                      ${money(exchange === undefined ? totals.total : due)}</span
+                    >`
             }
-            ${
-              empty
-                ? nothing
-                : html`<button class="quiet" data-testid="sell.park" @click=${this._onPark}>
-                      Park sale
-                    </button>
-                    <button class="danger clear" @click=${this._onClear}>
-                      ${this._confirmClear ? 'Tap again to clear the cart' : 'Clear cart'}
-                    </button>`
-            }
-          </div>
+          </button>
         </aside>
       </div>
       <pos-tender-dialog

@@ -7,7 +7,7 @@
 import type { CatalogRepository } from '../data/catalog-repository.ts';
 import type { OpenCart } from '../data/cart-repository.ts';
 import type { CartLineRecord, ProductRecord } from '../data/types.ts';
-import { cleanScannedText, mayBeGs1 } from '../domain/serial-cleaning.ts';
+import { cleanScannedText, mayBeGs1, quotedCode } from '../domain/serial-cleaning.ts';
 import { looksLikeSerial, SCAN_PRODUCT_FIRST_MESSAGE } from '../domain/serial-rules.ts';
 import type { SerialValidator } from '../domain/serial-validation.ts';
 import type { CaptureMethod } from '../protocol/schemas.ts';
@@ -42,7 +42,7 @@ export async function findScannedProduct(
 /** An unknown code: a serial scanned first gets its own message (the validator may be absent). */
 export function unknownCodeMessage(text: string, validator: SerialValidator | null): string {
   if (validator !== null && looksLikeSerial(text, validator)) return SCAN_PRODUCT_FIRST_MESSAGE;
-  return `No product with barcode ${text} — check the code or type the SKU.`;
+  return `No product with barcode ${quotedCode(text)} — check the code or type the SKU.`;
 }
 
 /** The open cart with a just-written line in place (added, or its quantity raised). */

@@ -113,7 +113,9 @@ describe('<pos-cart-line>', () => {
     ).not.toBeNull();
     element.line = { ...line, serialized: true, quantity: 1, shippingType: 'traditional_carrier' };
     await element.updateComplete;
-    expect(text(element)).toContain('Shipped: serial scanned at picking');
+    expect(text(element)).toContain(
+      'To be shipped: its serial is scanned when the order is picked',
+    );
     expect(text(element)).not.toContain('Needs a serial');
   });
 
