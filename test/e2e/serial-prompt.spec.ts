@@ -38,7 +38,9 @@ test('a line shipped to the customer asks for no serial, and shipping drops one'
   await expect(page.getByTestId('line.serial')).toContainText(`S/N ${serial} · captured`);
 
   await page.getByRole('checkbox', { name: `Ship to customer: ${phone.title}` }).check();
-  await expect(page.getByTestId('line.serial')).toHaveText('Shipped: serial scanned at picking');
+  await expect(page.getByTestId('line.serial')).toHaveText(
+    'To be shipped: its serial is scanned when the order is picked',
+  );
   await expect(page.getByTestId('sell.message')).toHaveText(
     `${phone.title} will be shipped to the customer: no serial needed now.`,
   );
