@@ -25,6 +25,7 @@ import type {
 import type { FulfillmentRecord } from '../domain/fulfillment-records.ts';
 import { historyRecordOfSale } from './history-records.ts';
 import { saleSerialKeys } from './sale-serial-keys.ts';
+import { identifierKeys } from '../domain/gtin.ts';
 import type { RefusedConfigRecord, SerialExceptionRecord } from './serial-records.ts';
 
 export const DEFAULT_DB_NAME = 'aisle';
@@ -143,5 +144,26 @@ export class AisleDb extends Dexie {
           .table<HistoryOrderRecord, string>('storeOrders')
           .bulkPut(sales.map((sale) => historyRecordOfSale(sale)));
       });
+    // Version 7: product codes are found regardless of letter case. `identifierKeys` now adds
+    // each identifier in capitals; products stored before get those keys (only a code with a
+    // small letter changes; a catalog of barcodes and capital SKUs is left as it is).
+    this.version(7)
+      .stores({ products: 'productId, *lookupKeys' })
+      .upgrade((trx) =>
+        trx
+          .table<ProductRecord, 'productId'>('products')
+          .toCollection()
+          .modify(
+            (product: {
+              lookupKeys: readonly string[];
+              identifiers: ProductRecord['identifiers'];
+            }) => {
+              if (product.lookupKeys.every((key) => key === key.toUpperCase())) return;
+              product.lookupKeys = [
+                ...new Set(product.identifiers.flatMap((id) => identifierKeys(id.value))),
+              ];
+            },
+          ),
+      );
   }
 }

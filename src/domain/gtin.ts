@@ -64,12 +64,14 @@ export function toGtin14(code: string): string | null {
 }
 
 /**
- * Lookup keys for one identifier value: the value itself and, for a valid EAN/UPC, its
+ * Lookup keys for one identifier value: the value itself, its letters in capitals (a SKU
+ * typed in small letters on a phone keyboard finds `AIS-001`), and, for a valid EAN/UPC, its
  * GTIN-14 (and the GTIN-14 of a UPC-E's expansion). A catalog indexes these keys and a scan
- * looks up the same keys, so every form of a number finds the product.
+ * looks up the same keys, so every form and letter case of a code finds the product.
  */
 export function identifierKeys(value: string): string[] {
-  const keys = new Set<string>([value.trim()]);
+  const text = value.trim();
+  const keys = new Set<string>([text, text.toUpperCase()]);
   const gtin = toGtin14(value);
   if (gtin !== null) keys.add(gtin);
   // An 8-digit code valid as EAN-8 may also be a UPC-E: index both readings.

@@ -16,6 +16,8 @@ describe('CatalogRepository.findByCode', () => {
     ['0036000291452', 'cola-355'], // read by an EAN-13 scanner
     ['00036000291452', 'cola-355'], // as GTIN-14
     ['COLA-355', 'cola-355'], // the SKU
+    ['cola-355', 'cola-355'], // the SKU typed in small letters (a product id too)
+    ['Cola-355', 'cola-355'],
     ['4006381333931', 'headphones-x1'],
     ['042100005264', 'gum-upce'], // UPC-A expansion of the stored UPC-E
     ['04252614', 'gum-upce'],
@@ -23,6 +25,27 @@ describe('CatalogRepository.findByCode', () => {
     [' 036000291452\n', 'cola-355'], // scanner suffix
   ])('finds %j as %s', async (code, productId) => {
     expect((await data.catalog.findByCode(code))?.productId).toBe(productId);
+  });
+
+  it('finds a SKU stored in small letters whatever the case typed', async () => {
+    await data.catalog.applyPage(
+      {
+        products: [
+          pulled({
+            product_id: 'mug-1',
+            external_identifiers: [{ type: 'sku', value: 'mug-blue' }],
+          }),
+        ],
+        config: null,
+        nextCursor: 'c2',
+        complete: true,
+      },
+      STORE.currency,
+      NOW,
+    );
+    for (const code of ['mug-blue', 'MUG-BLUE', 'Mug-Blue']) {
+      expect((await data.catalog.findByCode(code))?.productId).toBe('mug-1');
+    }
   });
 
   it.each(['036000291453', '123', '', 'cola-355x'])('finds nothing for %j', async (code) => {

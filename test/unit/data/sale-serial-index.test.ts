@@ -107,3 +107,40 @@ describe('sales indexed by their serials', () => {
     db.close();
   });
 });
+
+describe('product codes in any letter case (version 7)', () => {
+  it('gives products stored by version 5 their capital keys', async () => {
+    const name = `test-upgrade-${crypto.randomUUID()}`;
+    names.push(name);
+    const v5 = new Dexie(name);
+    v5.version(5).stores({
+      products: 'productId, *lookupKeys',
+      config: 'key',
+      stores: 'store_id',
+      session: 'key',
+      meta: 'key',
+      carts: 'cartId, deviceId',
+      cartLines: 'lineId, cartId, [cartId+productId]',
+      sales: 'saleId, &seq, createdAt, sync.state, *serialKeys',
+      outbox: 'seq, &id, status, ref, unsettled',
+      serialExceptions: 'id, state, orderExternalId',
+      refusedConfig: 'key',
+      fulfillment: 'id, localState',
+    });
+    // As version 5 indexed it: the SKU only as given.
+    await v5.table('products').add({
+      productId: 'mug-1',
+      title: 'Mug',
+      brand: null,
+      serialized: false,
+      price: 500,
+      identifiers: [{ type: 'sku', value: 'mug-blue' }],
+      lookupKeys: ['mug-blue'],
+    });
+    v5.close();
+
+    const repos = createRepositories(new AisleDb(name));
+    expect((await repos.catalog.findByCode('MUG-BLUE'))?.productId).toBe('mug-1');
+    expect((await repos.catalog.findByCode('mug-blue'))?.productId).toBe('mug-1');
+  });
+});

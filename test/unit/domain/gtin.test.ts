@@ -83,7 +83,12 @@ describe('identifierKeys', () => {
     expect(identifierKeys('042100005264')).toContain('00042100005264');
   });
 
-  it('keeps a SKU as it is, letter case included', () => {
-    expect(identifierKeys('Sku-1001')).toEqual(['Sku-1001']);
+  it('keeps a SKU as it is and in capitals, so any letter case finds it', () => {
+    expect(identifierKeys('Sku-1001')).toEqual(['Sku-1001', 'SKU-1001']);
+    expect(identifierKeys('AIS-001')).toEqual(['AIS-001']);
+    const stored = identifierKeys('aBc-7');
+    for (const typed of ['abc-7', 'ABC-7', 'Abc-7', ' abc-7 ']) {
+      expect(identifierKeys(typed).some((key) => stored.includes(key))).toBe(true);
+    }
   });
 });

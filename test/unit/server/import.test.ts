@@ -85,6 +85,29 @@ describe('POST /v0/d/import products', () => {
     ]);
   });
 
+  it('finds a product by a code in any letter case, and refuses two codes that differ only in case', async () => {
+    const added = await importItems('products', 'partial', [
+      {
+        product_id: 'mug-1',
+        title: 'Mug',
+        external_identifiers: [{ type: 'sku', value: 'mug-blue' }],
+      },
+    ]);
+    expect(added.status).toBe(200);
+    for (const code of ['mug-blue', 'MUG-BLUE', 'Mug-Blue']) {
+      const found = await t.call<{ product_id: string }>('GET', `/v0/products?identifier=${code}`);
+      expect(found.body.product_id).toBe('mug-1');
+    }
+    const clash = await importItems('products', 'partial', [
+      {
+        product_id: 'mug-2',
+        title: 'Mug 2',
+        external_identifiers: [{ type: 'sku', value: 'MUG-BLUE' }],
+      },
+    ]);
+    expect(clash.status).toBe(422);
+  });
+
   it('is admin only', async () => {
     const reply = await t.call('POST', '/v0/d/import', {
       token: t.tokens.manager,

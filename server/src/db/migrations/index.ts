@@ -12,6 +12,7 @@ import { fulfillmentMigration } from './004-fulfillment.ts';
 import { hardeningMigration } from './005-hardening.ts';
 import { returnsMigration } from './006-returns.ts';
 import { receiptEmailMigration } from './007-receipt-email.ts';
+import { identifierCaseMigration } from './008-identifier-case.ts';
 
 const migrations: Record<string, Migration> = {
   '001-initial': initialMigration,
@@ -21,6 +22,7 @@ const migrations: Record<string, Migration> = {
   '005-hardening': hardeningMigration,
   '006-returns': returnsMigration,
   '007-receipt-email': receiptEmailMigration,
+  '008-identifier-case': identifierCaseMigration,
 };
 
 const provider: MigrationProvider = {
