@@ -10,6 +10,7 @@
  */
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, query } from 'lit/decorators.js';
+import { MAX_SCAN_LENGTH } from '../domain/serial-cleaning.ts';
 import { emit } from './events.ts';
 import { controlStyles } from './shared-styles.ts';
 
@@ -53,8 +54,13 @@ export class PosSerialPrompt extends LitElement {
       }
       input {
         font-size: 1.35rem;
-        min-height: 56px;
+        min-height: 3.5rem;
         letter-spacing: 0.04em;
+        width: 100%;
+        min-width: 0;
+      }
+      input.uppercase {
+        text-transform: uppercase;
       }
       .error {
         margin-top: 0.6rem;
@@ -77,10 +83,13 @@ export class PosSerialPrompt extends LitElement {
   @property({ type: Boolean, reflect: true }) open = false;
   /** The product whose unit needs the serial. */
   @property({ attribute: 'product-title' }) productTitle = '';
-  /** The configured pattern; empty when none is configured. */
-  @property() pattern = '';
-  /** A serial the pattern accepts, shown as an example. */
-  @property() example = '';
+  /** What the pattern expects, in words with an example (the view words it); empty: unknown. */
+  @property() expected = '';
+  /**
+   * The pattern takes no small letter: the field shows what is typed in capitals and phone
+   * keyboards start in capitals (the view upper-cases a typed serial, never a scanned one).
+   */
+  @property({ type: Boolean }) uppercase = false;
   /** Why the last serial was refused (set by the view), or empty. */
   @property() error = '';
   /** True while the view checks and saves a serial. */
@@ -113,23 +122,17 @@ export class PosSerialPrompt extends LitElement {
         <h2 id="serial-heading">Serial number</h2>
         <p><strong>${this.productTitle}</strong></p>
         <p>Scan the serial barcode on the unit, or type it.</p>
-        <p class="expected" data-testid="serial.expected">
-          ${
-            this.pattern === ''
-              ? 'No serial pattern is configured: any serial is accepted.'
-              : html`Expected: a serial matching <code>${this.pattern}</code>${
-                    this.example === '' ? nothing : html`, for example <code>${this.example}</code>`
-                  }.`
-          }
-        </p>
+        <p class="expected" data-testid="serial.expected">${this.expected}</p>
         <label>
           Serial number
           <input
             name="serial"
             data-testid="serial.input"
+            class=${this.uppercase ? 'uppercase' : ''}
             autocomplete="off"
-            autocapitalize="off"
+            autocapitalize=${this.uppercase ? 'characters' : 'off'}
             spellcheck="false"
+            maxlength=${MAX_SCAN_LENGTH}
             enterkeyhint="done"
             aria-invalid=${this.error === '' ? 'false' : 'true'}
             aria-describedby="serial-error"

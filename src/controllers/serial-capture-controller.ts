@@ -8,6 +8,7 @@
  * and what an accepted serial does (`record`).
  */
 import { html, type ReactiveController, type ReactiveControllerHost } from 'lit';
+import { serialExpectation, serialRefusal } from '../i18n/serial-words.ts';
 import type { PosEvent } from '../components/events.ts';
 import { describeDataError } from '../data/errors.ts';
 import type { Repositories } from '../data/repositories.ts';
@@ -52,7 +53,8 @@ export class SerialCaptureController<U extends SerialUnit> implements ReactiveCo
   unitId: string | null = null;
   private _error = '';
   private _busy = false;
-  private readonly _examples = new Map<string, string>();
+  /** Validators by pattern, once their module loaded (for what the prompt says is expected). */
+  private readonly _validators = new Map<string, SerialValidator>();
   private readonly _host: ReactiveControllerHost;
   private readonly _options: SerialCaptureOptions<U>;
   /** The active pattern and its version, re-read when a new configuration arrives. */
@@ -96,10 +98,9 @@ export class SerialCaptureController<U extends SerialUnit> implements ReactiveCo
 
   /** Checks a serial by the active pattern: the capture to record, or why it is refused. */
   async check(raw: string, method: CaptureMethod): Promise<SerialCheck> {
-    const { describeSerialRefusal } = await loadSerialValidation();
     const validator = await this.validator();
     const result = validator.validate(raw);
-    if (!result.ok) return { ok: false, message: describeSerialRefusal(result) ?? INVALID_SERIAL };
+    if (!result.ok) return { ok: false, message: serialRefusal(result) ?? INVALID_SERIAL };
     return {
       ok: true,
       capture: {
@@ -180,15 +181,29 @@ export class SerialCaptureController<U extends SerialUnit> implements ReactiveCo
   render() {
     const unit = this._unit();
     const pattern = this._settings.value?.pattern ?? null;
+    const validator = pattern === null ? null : this._validatorFor(pattern);
+    let expected = '';
+    if (pattern === null) {
+      expected = serialExpectation({ pattern, active: false, shape: null, patternProblem: null });
+    } else if (validator !== null && validator !== undefined) {
+      expected = serialExpectation({ ...validator, pattern });
+    }
+    const uppercase = validator?.uppercaseTyped === true;
     return html`<pos-serial-prompt
       ?open=${unit !== undefined}
       product-title=${unit?.title ?? ''}
-      pattern=${pattern ?? ''}
-      example=${pattern === null ? '' : this._exampleFor(pattern)}
+      expected=${expected}
+      ?uppercase=${uppercase}
       error=${this._error}
       ?busy=${this._busy}
-      @pos-serial-entered=${(event: PosEvent<'pos-serial-entered'>) =>
-        void this.capture(event.detail.serial, this._options.confirmMethod(event.detail.method))}
+      @pos-serial-entered=${(event: PosEvent<'pos-serial-entered'>) => {
+        const method = this._options.confirmMethod(event.detail.method);
+        // A pattern that takes no small letter: what was typed goes in upper case, as the
+        // field shows it; a scanned serial is never changed.
+        const serial =
+          uppercase && method === 'typed' ? event.detail.serial.toUpperCase() : event.detail.serial;
+        void this.capture(serial, method);
+      }}
       @pos-serial-cancel=${this._onCancel}
       @pos-serial-camera=${() => void this.captureWithCamera()}
     ></pos-serial-prompt>`;
@@ -214,17 +229,17 @@ export class SerialCaptureController<U extends SerialUnit> implements ReactiveCo
     return `That code belongs to ${product?.title ?? 'another product'}, not ${unit.title}. Scan the serial of the ${unit.title}.`;
   }
 
-  /** The example for this pattern, cached per pattern (re-rendered once the module loads). */
-  private _exampleFor(pattern: string): string {
-    const known = this._examples.get(pattern);
+  /** The validator of this pattern once its module loaded (re-rendered when it has). */
+  private _validatorFor(pattern: string): SerialValidator | undefined {
+    const known = this._validators.get(pattern);
     if (known !== undefined) return known;
     void loadSerialValidation()
       .then(({ createSerialValidator }) => {
-        this._examples.set(pattern, createSerialValidator(pattern).example ?? '');
+        this._validators.set(pattern, createSerialValidator(pattern));
         this._host.requestUpdate();
       })
       .catch(() => undefined);
-    return '';
+    return undefined;
   }
 
   private _refuse(message: string): void {

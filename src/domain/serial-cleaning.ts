@@ -18,6 +18,9 @@
  */
 export const MAX_SCAN_LENGTH = 512;
 
+/** Longest serial accepted, in characters (the wire schema's `serial_number` maxLength). */
+export const MAX_SERIAL_LENGTH = 200;
+
 /** A code as quoted back in a message: its first 40 characters, then an ellipsis. */
 export function quotedCode(text: string): string {
   const chars = [...text];

@@ -1,24 +1,42 @@
 /**
- * A human example of a serial a pattern accepts (`^[A-Z0-9]{14}$` → `A1B2C3D4E5F6G7`), shown
- * when a serial is refused so the associate sees what is expected. Only simple patterns get
- * one — literals, classes, `\d`/`\w`, groups, alternation and counted repetition — and the
- * caller keeps an example only if the compiled pattern really accepts it.
+ * The simple subset of serial patterns — literals, classes, `\d`/`\w`, `.`, groups,
+ * alternation and counted repetition, anchors and flags — parsed into a small tree
+ * (`parseSimplePattern`), and from it a human example of a serial the pattern accepts
+ * (`^[A-Z0-9]{14}$` → `A1B2C3D4E5F6G7`), shown when a serial is refused so the associate sees
+ * what is expected. The caller keeps an example only if the compiled pattern really accepts
+ * it. `serial-pattern-shape.ts` reads the same tree to describe the pattern in words.
  */
 
 /** Inclusive code-point ranges a class may pick from, in the order examples cycle through. */
-type Ranges = readonly (readonly [number, number])[];
+export type Ranges = readonly (readonly [number, number])[];
 
-type Node =
-  | { kind: 'chars'; ranges: Ranges }
-  | { kind: 'seq'; items: readonly Node[] }
-  | { kind: 'alt'; branches: readonly Node[] }
-  | { kind: 'repeat'; node: Node; count: number };
+export type PatternNode =
+  | { readonly kind: 'chars'; readonly ranges: Ranges }
+  /** `.`: any character but a line break. */
+  | { readonly kind: 'any' }
+  | { readonly kind: 'seq'; readonly items: readonly PatternNode[] }
+  | { readonly kind: 'alt'; readonly branches: readonly PatternNode[] }
+  /** `max` null: open (`+`, `*`, `{n,}`). */
+  | {
+      readonly kind: 'repeat';
+      readonly node: PatternNode;
+      readonly min: number;
+      readonly max: number | null;
+    }
+  /** `^`, `\A` (start) and `$`, `\z` (end); `\b` is a boundary. */
+  | { readonly kind: 'anchor'; readonly at: 'start' | 'end' | 'boundary' }
+  /** A flag group such as `(?i)`: its letters. */
+  | { readonly kind: 'flags'; readonly flags: string };
+
+type Node = PatternNode;
 
 const code = (c: string): number => c.codePointAt(0) as number;
 const DIGITS: Ranges = [[code('0'), code('9')]];
 const WORD: Ranges = [
   [code('A'), code('Z')],
   [code('0'), code('9')],
+  [code('a'), code('z')],
+  [code('_'), code('_')],
 ];
 /** Examples stop here: past this the example does not help a person reading it. */
 const MAX_EXAMPLE_LENGTH = 64;
@@ -64,43 +82,44 @@ class ExampleParser {
   private _quantified(atom: Node): Node {
     const rest = this._src.slice(this._i);
     const counted = /^\{(\d+)(,(\d*))?\}/.exec(rest);
-    let count: number;
+    let min: number;
+    let max: number | null;
     if (counted !== null) {
-      const low = Number(counted[1]);
-      const high =
-        counted[2] === undefined ? low : counted[3] === '' ? Infinity : Number(counted[3]);
-      count =
-        high === Infinity ? Math.max(low, OPEN_REPEAT_SHOWN) : low === 0 ? Math.min(high, 1) : low;
+      min = Number(counted[1]);
+      max = counted[2] === undefined ? min : counted[3] === '' ? null : Number(counted[3]);
+      if (max !== null && max < min) throw new Unsupported();
       this._i += counted[0].length;
     } else if (rest[0] === '+' || rest[0] === '*') {
-      count = OPEN_REPEAT_SHOWN;
+      min = rest[0] === '+' ? 1 : 0;
+      max = null;
       this._i += 1;
     } else if (rest[0] === '?') {
-      count = 1;
+      min = 0;
+      max = 1;
       this._i += 1;
     } else {
       return atom;
     }
     if (this._peek() === '?') this._i += 1; // lazy: same strings, same example
-    return { kind: 'repeat', node: atom, count };
+    return { kind: 'repeat', node: atom, min, max };
   }
 
-  /** One atom, or null for what matches no character (anchors, flag groups). */
+  /** One atom; anchors and flag groups are atoms that match no character. */
   private _atom(): Node | null {
     const c = this._peek() as string;
     if (c === '^' || c === '$') {
       this._i += 1;
-      return null;
+      return { kind: 'anchor', at: c === '^' ? 'start' : 'end' };
     }
     if (c === '(') return this._group();
     if (c === '[') return this._class();
     if (c === '.') {
       this._i += 1;
-      return { kind: 'chars', ranges: [[code('A'), code('Z')]] };
+      return { kind: 'any' };
     }
     if (c === '\\') {
       const esc = this._escape();
-      if (esc === 'anchor') return null;
+      if (typeof esc === 'string') return { kind: 'anchor', at: esc };
       return { kind: 'chars', ranges: esc };
     }
     if ('*+?{})]'.includes(c)) throw new Unsupported();
@@ -113,15 +132,17 @@ class ExampleParser {
     const head = /^\((\?(:|P?<\w+>|[imsU-]+:|[imsU-]+\)))?/.exec(this._src.slice(this._i));
     if (head === null) throw new Unsupported();
     this._i += head[0].length;
-    if (head[0].endsWith(')')) return null; // (?i) alone: a flag, not a group
+    const flags = /^\(\?([imsU-]+)[:)]$/.exec(head[0])?.[1] ?? '';
+    if (head[0].endsWith(')')) return { kind: 'flags', flags }; // (?i) alone: not a group
     const inner = this._alt();
     if (this._peek() !== ')') throw new Unsupported();
     this._i += 1;
-    return inner;
+    // (?i:…) scopes its flags to the group: kept beside it for whoever reads the tree.
+    return flags === '' ? inner : { kind: 'seq', items: [{ kind: 'flags', flags }, inner] };
   }
 
-  /** After `\`: the ranges of a class escape or literal, or 'anchor' for \A \z \b. */
-  private _escape(): Ranges | 'anchor' {
+  /** After `\`: the ranges of a class escape or literal, or where an anchor holds. */
+  private _escape(): Ranges | 'start' | 'end' | 'boundary' {
     const rest = this._src.slice(this._i + 1);
     const hex = /^x\{([0-9A-Fa-f]{1,6})\}|^x([0-9A-Fa-f]{2})/.exec(rest);
     if (hex !== null) {
@@ -134,7 +155,9 @@ class ExampleParser {
     this._i += 2;
     if (c === 'd') return DIGITS;
     if (c === 'w') return WORD;
-    if (c === 'A' || c === 'z' || c === 'b') return 'anchor';
+    if (c === 'A') return 'start';
+    if (c === 'z') return 'end';
+    if (c === 'b') return 'boundary';
     if (/[0-9A-Za-z]/.test(c)) throw new Unsupported();
     return [[code(c), code(c)]];
   }
@@ -149,7 +172,7 @@ class ExampleParser {
       let low: Ranges;
       if (c === '\\') {
         const esc = this._escape();
-        if (esc === 'anchor') throw new Unsupported();
+        if (typeof esc === 'string') throw new Unsupported();
         low = esc;
       } else {
         const cp = code(this._src.slice(this._i));
@@ -164,7 +187,7 @@ class ExampleParser {
         if (hi === null) {
           end = code(this._src.slice(this._i));
           this._i += end > 0xffff ? 2 : 1;
-        } else if (hi !== 'anchor' && hi.length === 1 && hi[0]?.[0] === hi[0]?.[1]) {
+        } else if (typeof hi !== 'string' && hi.length === 1 && hi[0]?.[0] === hi[0]?.[1]) {
           end = hi[0]?.[0] as number;
         } else {
           throw new Unsupported();
@@ -180,8 +203,18 @@ class ExampleParser {
   }
 }
 
-/** The `index`-th example character of a class: cycles over its ranges, digits from 1. */
-function pickChar(ranges: Ranges, index: number): string {
+const has = (ranges: Ranges, from: number, to: number): boolean =>
+  ranges.some(([low, high]) => low <= from && high >= to);
+
+/**
+ * The `index`-th example character of a class: cycles over its ranges, digits from 1. A class
+ * with capitals and small letters (`\w`, `[A-Za-z]`) shows capitals and digits only.
+ */
+function pickChar(all: Ranges, index: number): string {
+  const ranges =
+    has(all, code('A'), code('Z')) && has(all, code('a'), code('z'))
+      ? all.filter(([low]) => low < code('a') && low !== code('_'))
+      : all;
   const [low, high] = ranges[index % ranges.length] as readonly [number, number];
   const size = high - low + 1;
   const step = Math.floor(index / ranges.length);
@@ -190,21 +223,43 @@ function pickChar(ranges: Ranges, index: number): string {
   return String.fromCodePoint(low + offset);
 }
 
+/** How many times an example repeats a `{min,max}` repetition. */
+function shownCount(min: number, max: number | null): number {
+  if (max === null) return Math.max(min, OPEN_REPEAT_SHOWN);
+  return min === 0 ? Math.min(max, 1) : min;
+}
+
 function render(node: Node, index: number): string {
   switch (node.kind) {
     case 'chars':
       return pickChar(node.ranges, index);
+    case 'any':
+      return pickChar([[code('A'), code('Z')]], index);
+    case 'anchor':
+    case 'flags':
+      return '';
     case 'seq':
       return node.items.map((item) => render(item, 0)).join('');
     case 'alt':
       return render(node.branches[0] as Node, index);
     case 'repeat': {
       let out = '';
-      for (let k = 0; k < node.count && out.length <= MAX_EXAMPLE_LENGTH; k += 1) {
+      const count = shownCount(node.min, node.max);
+      for (let k = 0; k < count && out.length <= MAX_EXAMPLE_LENGTH; k += 1) {
         out += render(node.node, k);
       }
       return out;
     }
+  }
+}
+
+/** The tree of an RE2 source in the simple subset, or null when it is outside it. */
+export function parseSimplePattern(re2Source: string): PatternNode | null {
+  try {
+    return new ExampleParser(re2Source).parse();
+  } catch (err) {
+    if (err instanceof Unsupported || err instanceof RangeError) return null;
+    throw err;
   }
 }
 
@@ -213,8 +268,10 @@ function render(node: Node, index: number): string {
  * candidate: check it against the compiled pattern before showing it.
  */
 export function exampleCandidate(re2Source: string): string | null {
+  const tree = parseSimplePattern(re2Source);
+  if (tree === null) return null;
   try {
-    const text = render(new ExampleParser(re2Source).parse(), 0);
+    const text = render(tree, 0);
     return text.length === 0 || text.length > MAX_EXAMPLE_LENGTH ? null : text;
   } catch (err) {
     if (err instanceof Unsupported || err instanceof RangeError) return null;

@@ -5,12 +5,16 @@
  * `RegExp.test` would (anchor with `^…$` for a whole-serial match), on re2js so the time is
  * linear in the serial's length whatever the pattern. Never throws.
  */
-import { cleanScannedText } from './serial-cleaning.ts';
+import { cleanScannedText, MAX_SERIAL_LENGTH } from './serial-cleaning.ts';
 import { exampleCandidate } from './serial-example.ts';
 import { checkSerialPattern } from './serial-pattern.ts';
+import {
+  describeSerialShape,
+  serialPatternShape,
+  type SerialPatternShape,
+} from './serial-pattern-shape.ts';
 
-/** Longest serial accepted, in characters (the wire schema's `serial_number` maxLength). */
-export const MAX_SERIAL_LENGTH = 200;
+export { MAX_SERIAL_LENGTH } from './serial-cleaning.ts';
 /** Past this many characters of raw input, cleaning is not even attempted. */
 const MAX_RAW_INPUT = 4 * MAX_SERIAL_LENGTH;
 
@@ -29,8 +33,13 @@ export type SerialValidation =
       readonly reason: SerialRefusal;
       /** The serial as cleaned (what was checked), possibly empty. */
       readonly serial: string;
-      /** A short description of what is accepted, e.g. `matching ^[A-Z0-9]{14}$`. */
+      /**
+       * What is accepted, in English words: `14 capital letters or digits`, or
+       * `matching ^(SN|SR)\d{8}$` for a pattern words cannot describe.
+       */
       readonly expected: string;
+      /** The pattern's shape, for screens that word it in their own language. */
+      readonly shape?: SerialPatternShape;
       /** A serial the pattern accepts, when one can be derived from it. */
       readonly example?: string;
     };
@@ -44,6 +53,13 @@ export interface SerialValidator {
   readonly patternProblem: string | null;
   readonly expected: string;
   readonly example?: string;
+  /** The active pattern's shape (parts to word, lower case accepted); null with none. */
+  readonly shape: SerialPatternShape | null;
+  /**
+   * True when typed input may be upper-cased as it is typed: the active pattern can never
+   * accept a small letter (a scanned serial is never changed).
+   */
+  readonly uppercaseTyped: boolean;
   validate(raw: string): SerialValidation;
   /** True when the cleaned text passes the configured pattern (false with no pattern). */
   matchesPattern(raw: string): boolean;
@@ -69,11 +85,13 @@ function buildValidator(pattern: string | null): SerialValidator {
       example = candidate;
     }
   }
+  const shape = check?.ok === true ? serialPatternShape(check.re2Source) : null;
   const expected =
     check === null
       ? 'any serial that is not empty'
       : check.ok
-        ? `matching ${pattern ?? ''}`
+        ? (describeSerialShape(shape ?? { parts: null, acceptsLowercase: true }) ??
+          `a serial matching ${pattern ?? ''}`)
         : `a usable serial pattern (the configured one cannot be used: ${check.reason})`;
   const patternProblem = check !== null && !check.ok ? check.reason : null;
   const refusal = (reason: SerialRefusal, serial: string): SerialValidation => ({
@@ -82,6 +100,7 @@ function buildValidator(pattern: string | null): SerialValidator {
     serial,
     expected,
     ...(example === undefined ? {} : { example }),
+    ...(shape === null ? {} : { shape }),
   });
   const matches = (serial: string): boolean => {
     if (check?.ok !== true) return false;
@@ -99,6 +118,8 @@ function buildValidator(pattern: string | null): SerialValidator {
     patternProblem,
     expected,
     ...(example === undefined ? {} : { example }),
+    shape,
+    uppercaseTyped: shape !== null && !shape.acceptsLowercase,
     validate(raw: string): SerialValidation {
       if (typeof raw !== 'string') return refusal('empty', '');
       if (raw.length > MAX_RAW_INPUT) return refusal('too_long', raw.slice(0, MAX_SERIAL_LENGTH));
@@ -145,17 +166,20 @@ export function validateSerial(raw: string, pattern: string | null | undefined):
   return createSerialValidator(pattern).validate(raw);
 }
 
-/** A sentence for the associate explaining a refusal. */
+/**
+ * A sentence in English explaining a refusal (the server's answers; the screens word the same
+ * result in the device's language from `shape` and `example`).
+ */
 export function describeSerialRefusal(result: SerialValidation): string | null {
   if (result.ok) return null;
-  const example = result.example === undefined ? '' : ` (for example ${result.example})`;
+  const example = result.example === undefined ? '' : `, for example ${result.example}`;
   switch (result.reason) {
     case 'empty':
       return 'Enter or scan the serial number.';
     case 'too_long':
       return `A serial number has at most ${MAX_SERIAL_LENGTH} characters.`;
     case 'pattern_mismatch':
-      return `${result.serial} is not a valid serial number: expected a serial ${result.expected}${example}.`;
+      return `${result.serial} is not a valid serial number: expected ${result.expected}${example}.`;
     case 'pattern_unusable':
       return 'The configured serial number pattern cannot be used; ask a manager to correct it in the app configuration.';
   }

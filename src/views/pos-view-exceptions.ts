@@ -20,6 +20,7 @@ import { log } from '../log.ts';
 import type { SerialExceptionKind, SerialResolution } from '../protocol/serials.ts';
 import { loadSerialValidation } from '../controllers/load-serial-modules.ts';
 import { receiptNumber } from '../domain/receipt-number.ts';
+import { serialExpectation, serialRefusal } from '../i18n/serial-words.ts';
 
 const KIND_LABELS: Record<SerialExceptionKind, string> = {
   duplicate: 'Sold twice',
@@ -115,10 +116,19 @@ export class PosViewExceptions extends LitElement {
 
   private readonly _exceptions = new LiveQueryController(this, {
     args: () => (this._repos === undefined ? undefined : ([this._repos] as const)),
-    query: async (repos) => ({
-      open: await repos.serials.openExceptions(),
-      pattern: (await repos.serials.settings()).pattern,
-    }),
+    query: async (repos) => {
+      const open = await repos.serials.openExceptions();
+      const { createSerialValidator } = await loadSerialValidation();
+      // Each refused serial's pattern in words (the pattern the server judged it by).
+      const expected = new Map<string, string>();
+      for (const exception of open) {
+        const pattern = exception.details.pattern;
+        if (typeof pattern !== 'string') continue;
+        const validator = createSerialValidator(pattern);
+        expected.set(exception.id, serialExpectation({ ...validator, pattern }));
+      }
+      return { open, expected, pattern: (await repos.serials.settings()).pattern };
+    },
   });
 
   override connectedCallback(): void {
@@ -134,26 +144,31 @@ export class PosViewExceptions extends LitElement {
       </div>
       ${this._exceptions.render({
         pending: () => html`<p role="status">Loading…</p>`,
-        complete: ({ open }) =>
+        complete: ({ open, expected }) =>
           open.length === 0
             ? html`<p>No open serial exceptions in this store.</p>`
             : html`<ol aria-label="Open serial exceptions">
                 ${repeat(
                   open,
                   (exception) => exception.id,
-                  (exception) => html`<li>${this._renderException(exception)}</li>`,
+                  (exception) =>
+                    html`<li>${this._renderException(exception, expected.get(exception.id))}</li>`,
                 )}
               </ol>`,
         error: () => html`<p role="alert">The exceptions on this device could not be read.</p>`,
       })}`;
   }
 
-  private _renderException(exception: SerialExceptionRecord) {
+  private _renderException(exception: SerialExceptionRecord, expected: string | undefined) {
     const pending = exception.pendingResolution;
     const waiting = pending !== null && pending.error === null;
     const error = this._errors.get(exception.id) ?? pending?.error ?? null;
     const title = exception.product_title ?? exception.product_id;
-    const expected = exception.details.expected;
+    const pattern = exception.details.pattern;
+    const patternLine =
+      expected === undefined || typeof pattern !== 'string'
+        ? nothing
+        : html`<p>${expected} Pattern: <code>${pattern}</code></p>`;
     return html`<article aria-label=${`${KIND_LABELS[exception.kind]}: ${title}`}>
       <h2>${KIND_LABELS[exception.kind]}: ${title}</h2>
       <p>Serial <strong>${exception.serial_number ?? 'none'}</strong></p>
@@ -168,7 +183,7 @@ export class PosViewExceptions extends LitElement {
             ? html`<p>Already sold in another store</p>`
             : html`<p>Already sold in sale ${receiptNumber(exception.other_order.external_id)}</p>`
       }
-      ${typeof expected === 'string' ? html`<p>Expected a serial ${expected}</p>` : nothing}
+      ${patternLine}
       ${
         waiting
           ? html`<p class="waiting" role="status">
@@ -212,11 +227,14 @@ export class PosViewExceptions extends LitElement {
     try {
       let serialNumber: string | undefined;
       if (resolution === 'corrected') {
-        const { createSerialValidator, describeSerialRefusal } = await loadSerialValidation();
+        const { createSerialValidator } = await loadSerialValidation();
         const pattern = this._exceptions.value?.pattern ?? null;
-        const checked = createSerialValidator(pattern).validate(serial ?? '');
+        const validator = createSerialValidator(pattern);
+        // Typed by the manager: upper-cased when the pattern takes no small letter.
+        const typed = validator.uppercaseTyped ? (serial ?? '').toUpperCase() : (serial ?? '');
+        const checked = validator.validate(typed);
         if (!checked.ok) {
-          errors.set(exception.id, describeSerialRefusal(checked) ?? 'That serial is refused.');
+          errors.set(exception.id, serialRefusal(checked) ?? 'That serial is refused.');
           return;
         }
         serialNumber = checked.serial;

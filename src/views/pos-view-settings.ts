@@ -8,13 +8,15 @@
 import { consume } from '@lit/context';
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, query, state } from 'lit/decorators.js';
-import { repositoriesContext } from '../app/contexts.ts';
+import { repositoriesContext, sessionContext, type AppSession } from '../app/contexts.ts';
 import '../components/pos-scanner-settings.ts';
 import { controlStyles } from '../components/shared-styles.ts';
 import { KeyboardWedgeController } from '../controllers/keyboard-wedge-controller.ts';
 import { LiveQueryController } from '../controllers/live-query-controller.ts';
 import type { Repositories } from '../data/repositories.ts';
 import type { SerialSettings } from '../data/serial-repository.ts';
+import type { SerialValidator } from '../domain/serial-validation.ts';
+import { patternInWords, serialExpectation, serialRefusal } from '../i18n/serial-words.ts';
 import { readSerialScan } from '../domain/serial-scan.ts';
 import { log } from '../log.ts';
 import type { CaptureMethod } from '../protocol/schemas.ts';
@@ -121,6 +123,13 @@ export class PosViewSettings extends LitElement {
   @state()
   private _repos?: Repositories;
 
+  @consume({ context: sessionContext, subscribe: true })
+  @state()
+  private _app?: AppSession;
+
+  /** The active pattern's validator, once its module loaded: the pattern in words. */
+  @state() private _validator: SerialValidator | null = null;
+
   @state() private _result: TestResult | null = null;
   @state() private _scanSettings: ScanSettings = loadScanSettings();
 
@@ -141,7 +150,7 @@ export class PosViewSettings extends LitElement {
   /** Checks a sample serial against the active pattern and shows the verdict. */
   async testSerial(raw: string, method: CaptureMethod): Promise<void> {
     try {
-      const { createSerialValidator, describeSerialRefusal } = await loadSerialValidation();
+      const { createSerialValidator } = await loadSerialValidation();
       const validator = createSerialValidator(this._settings.value?.pattern ?? null);
       const scan = readSerialScan(raw);
       const result = validator.validate(scan.serial);
@@ -150,10 +159,10 @@ export class PosViewSettings extends LitElement {
         ? {
             ok: true,
             text: validator.active
-              ? `Passes: ${result.serial} matches ${validator.pattern ?? ''} ${how}.`
+              ? `Passes: ${result.serial} is a valid serial number ${how}.`
               : `Accepted: ${result.serial}. No pattern is configured, so any serial passes ${how}.`,
           }
-        : { ok: false, text: `Refused ${how}: ${describeSerialRefusal(result) ?? ''}` };
+        : { ok: false, text: `Refused ${how}: ${serialRefusal(result) ?? ''}` };
     } catch (error) {
       log.warn('settings: serial test failed', { error: String(error) });
       this._result = { ok: false, text: 'The serial check could not be loaded. Reload the app.' };
@@ -199,21 +208,35 @@ export class PosViewSettings extends LitElement {
     `;
   }
 
+  override willUpdate(): void {
+    // The words for the active pattern come from the validation module (lazy, warmed).
+    const pattern = this._settings.value?.pattern ?? null;
+    if (pattern !== null && this._validator?.pattern !== pattern) {
+      void loadSerialValidation()
+        .then(({ createSerialValidator }) => (this._validator = createSerialValidator(pattern)))
+        .catch(() => undefined);
+    }
+  }
+
   private _renderPattern(settings: SerialSettings) {
     const when =
       settings.updatedAt === null
         ? ''
         : ` · updated ${new Date(settings.updatedAt).toLocaleString()}`;
+    const validator = this._validator?.pattern === settings.pattern ? this._validator : null;
+    const manager = this._app?.session.role !== 'associate';
     return html`
       <dl data-testid="settings.serial-config">
-        <dt>Pattern</dt>
-        <dd>
-          ${
-            settings.pattern === null
-              ? 'No pattern: serials are not validated'
-              : html`<code>${settings.pattern}</code>`
-          }
+        <dt>Serial numbers</dt>
+        <dd data-testid="settings.serial-words">
+          ${this._patternWords(settings.pattern, validator)}
         </dd>
+        ${
+          manager && settings.pattern !== null
+            ? html`<dt>Pattern</dt>
+                <dd><code data-testid="settings.pattern">${settings.pattern}</code></dd>`
+            : nothing
+        }
         <dt>Version</dt>
         <dd>${settings.version ?? 'not downloaded yet'}${when}</dd>
         <dt>Source</dt>
@@ -229,6 +252,15 @@ export class PosViewSettings extends LitElement {
             </p>`
       }
     `;
+  }
+
+  /** "14 capital letters or digits, for example A1B2C3D4E5F6G7", or the fallback sentence. */
+  private _patternWords(pattern: string | null, validator: SerialValidator | null): string {
+    if (pattern === null) return 'Any serial is accepted: no pattern is configured.';
+    if (validator === null) return '…';
+    const words = patternInWords(validator);
+    if (words === null) return serialExpectation({ ...validator, pattern });
+    return validator.example === undefined ? words : `${words}, for example ${validator.example}`;
   }
 
   private readonly _onSubmit = (event: SubmitEvent): void => {

@@ -11,7 +11,6 @@ import type { FulfillmentRequest } from '../../src/protocol/fulfillment.ts';
 import type { SerialLookup } from '../../src/protocol/serials.ts';
 import {
   DEMO_PRODUCTS,
-  DEMO_SERIAL_REGEX,
   DEMO_STORE_ID,
   expect,
   signIn,
@@ -22,7 +21,7 @@ import { waitForServiceWorker } from './support/sell.ts';
 import { freshSerial, serializedProduct, serialPrompt, wedgeScan } from './support/serials.ts';
 import { webOrder } from './support/web-orders.ts';
 
-const EXPECTED = `expected a serial matching ${DEMO_SERIAL_REGEX} (for example A1B2C3D4E5F6G7).`;
+const EXPECTED = 'expected 14 capital letters or digits, for example A1B2C3D4E5F6G7.';
 
 const plainProduct = (index: number): DemoProduct => {
   const found = DEMO_PRODUCTS.filter((p) => !p.serialized)[index];

@@ -158,3 +158,31 @@ test('a GS1 code with GTIN and serial adds the product and its serial in one sca
   );
   await expect(cartLines(page)).toHaveCount(2);
 });
+
+test('a serial typed in small letters goes in as capitals; a scanned one is never changed; a SKU is found in any case', async ({
+  page,
+}) => {
+  const phone = serializedProduct(3);
+  // A SKU typed in small letters on a phone keyboard finds the product.
+  const field = page.getByLabel('Barcode or SKU');
+  await field.pressSequentially(phone.sku.toLowerCase(), { delay: 60 });
+  await field.press('Enter');
+  const prompt = serialPrompt(page);
+  await expect(prompt).toBeVisible();
+  await expect(prompt.getByLabel('Serial number')).toHaveAttribute('autocapitalize', 'characters');
+
+  // Scanned in small letters (a scanner's burst): refused as it came, not upper-cased.
+  const scanned = freshSerial().toLowerCase();
+  await wedgeScan(page, scanned);
+  await expect(prompt.getByTestId('serial.error')).toHaveText(
+    `${scanned} is not a valid serial number: expected 14 capital letters or digits, for example A1B2C3D4E5F6G7.`,
+  );
+
+  // Typed by a person in small letters: recorded in capitals.
+  const typed = freshSerial();
+  await prompt.getByLabel('Serial number').fill('');
+  await prompt.getByLabel('Serial number').pressSequentially(typed.toLowerCase(), { delay: 60 });
+  await prompt.getByLabel('Serial number').press('Enter');
+  await expect(prompt).toBeHidden();
+  await expect(page.getByTestId('line.serial')).toContainText(`S/N ${typed} · captured`);
+});

@@ -28,15 +28,21 @@ afterEach(() => {
 });
 
 describe('<pos-serial-prompt>', () => {
-  it('names the product and says what the pattern expects, with an example', async () => {
-    const element = await mountPrompt({ pattern: '^[A-Z0-9]{14}$', example: 'A1B2C3D4E5F6G7' });
+  it('names the product and says what is expected as the view words it', async () => {
+    const expected = 'Expected: 14 capital letters or digits, for example A1B2C3D4E5F6G7.';
+    const element = await mountPrompt({ expected });
     expect(text(element)).toContain('Pixel Nova 8');
-    expect(text(element)).toContain(
-      'Expected: a serial matching ^[A-Z0-9]{14}$, for example A1B2C3D4E5F6G7.',
-    );
-    element.pattern = '';
+    expect(text(element)).toContain(expected);
+    expect(text(element)).not.toContain('^');
+  });
+
+  it('shows typed text in capitals and starts phone keyboards in capitals when asked', async () => {
+    const element = await mountPrompt();
+    expect(input(element).getAttribute('autocapitalize')).toBe('off');
+    element.uppercase = true;
     await element.updateComplete;
-    expect(text(element)).toContain('No serial pattern is configured: any serial is accepted.');
+    expect(input(element).getAttribute('autocapitalize')).toBe('characters');
+    expect(input(element).classList.contains('uppercase')).toBe(true);
   });
 
   it('shows the refusal as an alert and marks the field invalid', async () => {

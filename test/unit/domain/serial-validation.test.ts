@@ -41,12 +41,23 @@ describe('validateSerial with a pattern', () => {
       ok: false,
       reason: 'pattern_mismatch',
       serial: 'abc',
-      expected: 'matching ^[A-Z0-9]{14}$',
+      expected: '14 capital letters or digits',
       example: 'A1B2C3D4E5F6G7',
+      shape: expect.objectContaining({ acceptsLowercase: false }),
     });
     expect(describeSerialRefusal(result)).toBe(
-      'abc is not a valid serial number: expected a serial matching ^[A-Z0-9]{14}$ (for example A1B2C3D4E5F6G7).',
+      'abc is not a valid serial number: expected 14 capital letters or digits, for example A1B2C3D4E5F6G7.',
     );
+    expect(describeSerialRefusal(validateSerial('abc', '^(SN|SR)\\d{2}$'))).toBe(
+      'abc is not a valid serial number: expected a serial matching ^(SN|SR)\\d{2}$, for example SN12.',
+    );
+  });
+
+  it('upper-cases typed input only for patterns that never take a small letter', () => {
+    expect(createSerialValidator('^[A-Z0-9]{14}$').uppercaseTyped).toBe(true);
+    expect(createSerialValidator('^[A-Za-z0-9]{14}$').uppercaseTyped).toBe(false);
+    expect(createSerialValidator('[A-Z]{3}').uppercaseTyped).toBe(false);
+    expect(createSerialValidator(null).uppercaseTyped).toBe(false);
   });
 
   it('says why a configured pattern cannot be used', () => {
