@@ -133,6 +133,8 @@ export class PosApp extends LitElement {
     }
     const next = this._shell.value?.app;
     if (next !== undefined && JSON.stringify(next) !== JSON.stringify(this._app)) this._app = next;
+    // The page speaks the store's language: screen readers, hyphenation and dates follow it.
+    if (next !== undefined) document.documentElement.lang = next.store.locale;
     if (next === undefined && this._app !== undefined) this._app = undefined;
   }
 

@@ -13,6 +13,7 @@ import { receiptNumber } from '../domain/receipt-number.ts';
 import { saleAmounts } from '../domain/sale-amounts.ts';
 import { warrantyEnd } from '../domain/store-history.ts';
 import './pos-receipt-code.ts';
+import { formatDateTime } from '../i18n/format.ts';
 
 const SYNC_LABELS: Record<Sale['sync']['state'], string> = {
   pending: 'Waiting to sync — kept safely on this device',
@@ -147,10 +148,7 @@ export class PosReceipt extends LitElement {
     const sale = this.sale;
     if (sale === undefined) return nothing;
     const money = (amount: number) => formatMoney(minor(amount), sale.currency, sale.locale);
-    const when = new Intl.DateTimeFormat(sale.locale, {
-      dateStyle: 'medium',
-      timeStyle: 'short',
-    }).format(new Date(sale.createdAt));
+    const when = formatDateTime(sale.createdAt, sale.locale);
     const amounts = saleAmounts(sale.lines, sale.orderDiscount, sale.taxRate, sale.priceMethod);
     const taxRate = new Intl.NumberFormat(sale.locale, {
       style: 'percent',

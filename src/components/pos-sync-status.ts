@@ -5,6 +5,7 @@
  */
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
+import { formatDateTime } from '../i18n/format.ts';
 
 /** What the indicator needs to know (the sync layer's status satisfies it). */
 export interface SyncIndicatorState {
@@ -20,13 +21,7 @@ export interface SyncIndicatorState {
 }
 
 function timeOf(iso: string | null, locale: string): string {
-  if (iso === null) return 'never';
-  const date = new Date(iso);
-  const sameDay = date.toDateString() === new Date().toDateString();
-  return new Intl.DateTimeFormat(
-    locale,
-    sameDay ? { timeStyle: 'short' } : { dateStyle: 'short', timeStyle: 'short' },
-  ).format(date);
+  return iso === null ? 'never' : formatDateTime(iso, locale, { today: true });
 }
 
 /** "2 min", "3 h": how long ago, short enough for a chip. */

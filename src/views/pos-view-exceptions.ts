@@ -21,6 +21,7 @@ import type { SerialExceptionKind, SerialResolution } from '../protocol/serials.
 import { loadSerialValidation } from '../controllers/load-serial-modules.ts';
 import { receiptNumber } from '../domain/receipt-number.ts';
 import { serialExpectation, serialRefusal } from '../i18n/serial-words.ts';
+import { formatDateTime } from '../i18n/format.ts';
 
 const KIND_LABELS: Record<SerialExceptionKind, string> = {
   duplicate: 'Sold twice',
@@ -174,7 +175,7 @@ export class PosViewExceptions extends LitElement {
       <p>Serial <strong>${exception.serial_number ?? 'none'}</strong></p>
       <p>
         Sale ${receiptNumber(exception.order.external_id)}
-        ${exception.order.placed_at === null ? '' : `· ${new Date(exception.order.placed_at).toLocaleString()}`}
+        ${exception.order.placed_at === null ? '' : `· ${formatDateTime(exception.order.placed_at)}`}
       </p>
       ${
         exception.other_order === null

@@ -17,6 +17,7 @@ import { describeUnitSerialState, unitSerialViews } from '../domain/serial-state
 import { formatMoney } from '../domain/money.ts';
 import type { SaleSyncState } from '../domain/sale.ts';
 import { receiptNumber } from '../domain/receipt-number.ts';
+import { formatDateTime } from '../i18n/format.ts';
 
 const SYNC_LABELS: Record<SaleSyncState, string> = {
   pending: 'waiting to sync',
@@ -111,10 +112,7 @@ export class PosViewOrders extends LitElement {
 
   private _renderSale({ sale, orderResult, exceptions }: SaleSerials) {
     const units = unitSerialViews(sale, orderResult, exceptions);
-    const when = new Intl.DateTimeFormat(sale.locale, {
-      dateStyle: 'medium',
-      timeStyle: 'short',
-    }).format(new Date(sale.createdAt));
+    const when = formatDateTime(sale.createdAt, sale.locale);
     const short = receiptNumber(sale.saleId);
     return html`<article aria-label=${`Sale ${short}`} data-testid="orders.sale">
       <div class="head">

@@ -15,6 +15,7 @@ import { LiveQueryController } from '../controllers/live-query-controller.ts';
 import { pickProgress, type FulfillmentRecord } from '../domain/fulfillment-records.ts';
 import type { Repositories } from '../data/repositories.ts';
 import './pos-view-pick-request.ts';
+import { formatDateTime } from '../i18n/format.ts';
 
 const SHIPPING_LABELS: Record<string, string> = {
   in_store_pick_up: 'Pick-up in store',
@@ -166,7 +167,7 @@ export class PosViewPick extends LitElement {
         </span>
         ${server.customer_name === null ? nothing : html` · ${server.customer_name}`}
         ${record.localState === 'picked' ? html` · picked, ready to ${pickUp ? 'hand over' : 'ship'}` : nothing}
-        · ${new Date(server.created_at).toLocaleString()}
+        · ${formatDateTime(server.created_at)}
       </span>
     </button>`;
   }

@@ -23,6 +23,7 @@ import type { CaptureMethod } from '../protocol/schemas.ts';
 import { loadScanSettings, saveScanSettings, type ScanSettings } from '../scan/scan-settings.ts';
 import { loadSerialValidation } from '../controllers/load-serial-modules.ts';
 import type { PosEvent } from '../components/events.ts';
+import { formatDateTime } from '../i18n/format.ts';
 
 interface TestResult {
   readonly ok: boolean;
@@ -220,9 +221,7 @@ export class PosViewSettings extends LitElement {
 
   private _renderPattern(settings: SerialSettings) {
     const when =
-      settings.updatedAt === null
-        ? ''
-        : ` · updated ${new Date(settings.updatedAt).toLocaleString()}`;
+      settings.updatedAt === null ? '' : ` · updated ${formatDateTime(settings.updatedAt)}`;
     const validator = this._validator?.pattern === settings.pattern ? this._validator : null;
     const manager = this._app?.session.role !== 'associate';
     return html`

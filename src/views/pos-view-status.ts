@@ -18,6 +18,7 @@ import { ageOf } from '../components/pos-sync-status.ts';
 import { controlStyles } from '../components/shared-styles.ts';
 import { formatBytes, StorageController } from '../controllers/storage-controller.ts';
 import type { SyncStatus } from '../sync/sync-status.ts';
+import { formatDateTime } from '../i18n/format.ts';
 
 const env: Record<string, unknown> = import.meta.env;
 /** Set at build time by vite.config.ts from package.json. */
@@ -25,7 +26,7 @@ const APP_VERSION = typeof env.AISLE_VERSION === 'string' ? env.AISLE_VERSION : 
 
 function when(iso: string | null, locale: string): string {
   if (iso === null) return 'never';
-  return `${new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeStyle: 'medium' }).format(new Date(iso))} (${ageOf(iso)} ago)`;
+  return `${formatDateTime(iso, locale)} (${ageOf(iso)} ago)`;
 }
 
 function usageText(usage: number | null, quota: number | null): string {

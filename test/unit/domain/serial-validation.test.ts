@@ -43,7 +43,7 @@ describe('validateSerial with a pattern', () => {
       serial: 'abc',
       expected: '14 capital letters or digits',
       example: 'A1B2C3D4E5F6G7',
-      shape: expect.objectContaining({ acceptsLowercase: false }),
+      shape: expect.objectContaining({ acceptsLowercase: false }) as unknown,
     });
     expect(describeSerialRefusal(result)).toBe(
       'abc is not a valid serial number: expected 14 capital letters or digits, for example A1B2C3D4E5F6G7.',
