@@ -94,6 +94,14 @@ export class SerialRepository {
     return open.sort((a, b) => a.opened_at.localeCompare(b.opened_at));
   }
 
+  /** The store's resolved exceptions as last pulled, most recently resolved first. */
+  async resolvedExceptions(limit = 100): Promise<SerialExceptionRecord[]> {
+    const resolved = await this._db.serialExceptions.where('state').equals('resolved').toArray();
+    return resolved
+      .sort((a, b) => (b.resolved_at ?? b.opened_at).localeCompare(a.resolved_at ?? a.opened_at))
+      .slice(0, limit);
+  }
+
   /**
    * Queues a manager's resolution as a `serial_exception.resolve` mutation, with the note on
    * the exception that it is waiting, in one transaction. The server may still refuse it (a

@@ -1,10 +1,12 @@
 /**
  * A manager's serial exceptions: the store's open exceptions as the sync pull delivered them
  * (a serial sold twice, one that fails the pattern, a unit handed over without one), each with
- * the orders it names, and the three resolutions — correct with the right serial (checked on
- * the device against the active pattern), accept as is, or void the unit. A resolution goes
- * through the outbox like a sale, so it works offline; the server decides, and a refusal comes
- * back on the exception.
+ * the orders it names in full (a receipt number alone can be shared by two orders), and the
+ * three resolutions — correct with the right serial (checked on the device against the active
+ * pattern), accept as is, or void the unit; accepting and voiding ask to be confirmed first.
+ * A resolution goes through the outbox like a sale, so it works offline; the server decides,
+ * and a refusal comes back on the exception. "Resolved" lists the settled ones with who
+ * resolved them, when and how.
  */
 import { consume } from '@lit/context';
 import { LitElement, css, html, nothing } from 'lit';
@@ -36,6 +38,22 @@ const RESOLUTION_LABELS: Record<SerialResolution, string> = {
   accepted: 'acceptance',
   voided: 'void',
 };
+
+const RESOLVED_LABELS: Record<SerialResolution, string> = {
+  corrected: 'Corrected',
+  accepted: 'Accepted as sold',
+  voided: 'Unit voided',
+};
+
+/** What Accept and Void do, said before they are confirmed. */
+const CONFIRM_TEXT: Record<'accepted' | 'voided', (serial: string) => string> = {
+  accepted: (serial) =>
+    `Accept serial ${serial} as it is? Both sales keep it and the exception closes.`,
+  voided: (serial) =>
+    `Void this unit? Serial ${serial} leaves the registry for this sale; the sale itself stays.`,
+};
+
+type Shown = 'open' | 'resolved';
 
 @customElement('pos-view-exceptions')
 export class PosViewExceptions extends LitElement {
@@ -101,6 +119,47 @@ export class PosViewExceptions extends LitElement {
       .waiting {
         font-weight: 600;
       }
+      .tabs {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.5rem;
+        margin: 0.75rem 0 0;
+      }
+      .tabs button[aria-pressed='true'] {
+        background: var(--pos-primary);
+        color: var(--pos-on-primary);
+      }
+      .id {
+        font-family: ui-monospace, monospace;
+        font-size: 0.9rem;
+        color: var(--pos-muted);
+        overflow-wrap: anywhere;
+      }
+      article.resolved {
+        border-left-color: var(--pos-ok);
+      }
+      .outcome {
+        font-weight: 600;
+      }
+      .confirm {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: center;
+        gap: 0.5rem;
+        margin-top: 0.6rem;
+        padding: 0.6rem 0.75rem;
+        border-radius: var(--pos-radius-small);
+        background: var(--pos-warn-soft);
+      }
+      .confirm p {
+        flex-basis: 100%;
+        font-weight: 600;
+      }
+      button.danger-solid {
+        background: var(--pos-danger);
+        border-color: var(--pos-danger);
+        color: var(--pos-on-primary);
+      }
     `,
   ];
 
@@ -111,6 +170,13 @@ export class PosViewExceptions extends LitElement {
   @consume({ context: syncControlsContext })
   @state()
   private _sync?: SyncControls;
+
+  @state() private _shown: Shown = 'open';
+  /** Accept or Void tapped once on this exception: waiting for Yes or Cancel. */
+  @state() private _confirm: {
+    readonly id: string;
+    readonly resolution: 'accepted' | 'voided';
+  } | null = null;
 
   /** Per exception id, why the last resolution tried here was not queued. */
   @state() private _errors: ReadonlyMap<string, string> = new Map();
@@ -128,7 +194,12 @@ export class PosViewExceptions extends LitElement {
         const validator = createSerialValidator(pattern);
         expected.set(exception.id, serialExpectation({ ...validator, pattern }));
       }
-      return { open, expected, pattern: (await repos.serials.settings()).pattern };
+      return {
+        open,
+        resolved: await repos.serials.resolvedExceptions(),
+        expected,
+        pattern: (await repos.serials.settings()).pattern,
+      };
     },
   });
 
@@ -139,25 +210,80 @@ export class PosViewExceptions extends LitElement {
   }
 
   override render() {
+    const counts = this._exceptions.value;
     return html`<div class="top">
         <h1>Serial exceptions</h1>
         <button @click=${() => this._sync?.scheduler.refreshCatalog()}>Refresh</button>
       </div>
+      <div class="tabs" role="group" aria-label="Which exceptions">
+        ${this._tab('open', `Open (${counts?.open.length ?? 0})`)}
+        ${this._tab('resolved', `Resolved (${counts?.resolved.length ?? 0})`)}
+      </div>
       ${this._exceptions.render({
         pending: () => html`<p role="status">Loading…</p>`,
-        complete: ({ open, expected }) =>
-          open.length === 0
-            ? html`<p>No open serial exceptions in this store.</p>`
-            : html`<ol aria-label="Open serial exceptions">
-                ${repeat(
-                  open,
-                  (exception) => exception.id,
-                  (exception) =>
-                    html`<li>${this._renderException(exception, expected.get(exception.id))}</li>`,
-                )}
-              </ol>`,
+        complete: ({ open, resolved, expected }) =>
+          this._shown === 'resolved'
+            ? this._renderResolved(resolved)
+            : open.length === 0
+              ? html`<p>No open serial exceptions in this store.</p>`
+              : html`<ol aria-label="Open serial exceptions">
+                  ${repeat(
+                    open,
+                    (exception) => exception.id,
+                    (exception) =>
+                      html`<li>
+                        ${this._renderException(exception, expected.get(exception.id))}
+                      </li>`,
+                  )}
+                </ol>`,
         error: () => html`<p role="alert">The exceptions on this device could not be read.</p>`,
       })}`;
+  }
+
+  private _tab(shown: Shown, label: string) {
+    return html`<button
+      type="button"
+      aria-pressed=${this._shown === shown ? 'true' : 'false'}
+      @click=${() => (this._shown = shown)}
+    >
+      ${label}
+    </button>`;
+  }
+
+  /** The orders an exception names: the receipt number, and the order's whole id. */
+  private _renderOrder(label: string, order: SerialExceptionRecord['order']) {
+    return html`<p>
+      ${label} <strong>${receiptNumber(order.external_id)}</strong>
+      ${order.placed_at === null ? '' : `· ${formatDateTime(order.placed_at)}`}
+      <br /><span class="id">order ${order.external_id}</span>
+    </p>`;
+  }
+
+  private _renderResolved(resolved: readonly SerialExceptionRecord[]) {
+    if (resolved.length === 0) return html`<p>No resolved serial exceptions on this device.</p>`;
+    return html`<ol aria-label="Resolved serial exceptions">
+      ${repeat(
+        resolved,
+        (exception) => exception.id,
+        (exception) => {
+          const title = exception.product_title ?? exception.product_id;
+          const how =
+            exception.resolution === null ? 'Resolved' : RESOLVED_LABELS[exception.resolution];
+          return html`<li>
+            <article class="resolved" aria-label=${`${KIND_LABELS[exception.kind]}: ${title}`}>
+              <h2>${KIND_LABELS[exception.kind]}: ${title}</h2>
+              <p>Serial <strong>${exception.serial_number ?? 'none'}</strong></p>
+              ${this._renderOrder('Sale', exception.order)}
+              <p class="outcome">
+                ${how}${exception.resolved_serial === null ? '' : ` to ${exception.resolved_serial}`}
+                ${exception.resolved_at === null ? '' : `· ${formatDateTime(exception.resolved_at)}`}
+                ${exception.resolved_by === null ? '' : `· by ${exception.resolved_by}`}
+              </p>
+            </article>
+          </li>`;
+        },
+      )}
+    </ol>`;
   }
 
   private _renderException(exception: SerialExceptionRecord, expected: string | undefined) {
@@ -173,16 +299,13 @@ export class PosViewExceptions extends LitElement {
     return html`<article aria-label=${`${KIND_LABELS[exception.kind]}: ${title}`}>
       <h2>${KIND_LABELS[exception.kind]}: ${title}</h2>
       <p>Serial <strong>${exception.serial_number ?? 'none'}</strong></p>
-      <p>
-        Sale ${receiptNumber(exception.order.external_id)}
-        ${exception.order.placed_at === null ? '' : `· ${formatDateTime(exception.order.placed_at)}`}
-      </p>
+      ${this._renderOrder('Sale', exception.order)}
       ${
         exception.other_order === null
           ? nothing
           : 'in_another_store' in exception.other_order
             ? html`<p>Already sold in another store</p>`
-            : html`<p>Already sold in sale ${receiptNumber(exception.other_order.external_id)}</p>`
+            : this._renderOrder('Already sold in sale', exception.other_order)
       }
       ${patternLine}
       ${
@@ -197,8 +320,26 @@ export class PosViewExceptions extends LitElement {
   }
 
   private _renderActions(exception: SerialExceptionRecord) {
-    const resolve = (resolution: SerialResolution) => () =>
-      void this._resolve(exception, resolution);
+    const confirm = this._confirm?.id === exception.id ? this._confirm.resolution : null;
+    if (confirm !== null) {
+      return html`<div class="confirm" role="group" aria-label="Confirm">
+        <p>${CONFIRM_TEXT[confirm](exception.serial_number ?? 'none')}</p>
+        <button
+          type="button"
+          class=${confirm === 'voided' ? 'danger-solid' : 'primary'}
+          @click=${() => {
+            this._confirm = null;
+            void this._resolve(exception, confirm);
+          }}
+        >
+          ${confirm === 'voided' ? 'Yes, void the unit' : 'Yes, accept'}
+        </button>
+        <button type="button" @click=${() => (this._confirm = null)}>Cancel</button>
+      </div>`;
+    }
+    const ask = (resolution: 'accepted' | 'voided') => () => {
+      this._confirm = { id: exception.id, resolution };
+    };
     return html`<form
       @submit=${(event: SubmitEvent) => {
         event.preventDefault();
@@ -211,8 +352,8 @@ export class PosViewExceptions extends LitElement {
         <input name="serial" autocomplete="off" autocapitalize="off" spellcheck="false" />
       </label>
       <button type="submit" class="primary">Correct</button>
-      <button type="button" @click=${resolve('accepted')}>Accept as is</button>
-      <button type="button" class="danger" @click=${resolve('voided')}>Void unit</button>
+      <button type="button" @click=${ask('accepted')}>Accept as is</button>
+      <button type="button" class="danger" @click=${ask('voided')}>Void unit</button>
     </form>`;
   }
 
