@@ -48,6 +48,12 @@ function emailSentence(email: ReceiptEmailView, locale: string): string {
   }
 }
 
+/** A unit's serial state in words (see src/i18n/serial-states.ts). */
+export interface SerialStateText {
+  readonly label: string;
+  readonly help: string | null;
+}
+
 @customElement('pos-receipt')
 export class PosReceipt extends LitElement {
   static override styles = css`
@@ -98,6 +104,11 @@ export class PosReceipt extends LitElement {
       font-size: 0.9rem;
       color: #333;
     }
+    .help {
+      margin-top: 0.2rem;
+      padding-left: 0.5rem;
+      border-left: 3px solid #000;
+    }
     .totals td {
       padding: 0.15rem 0;
     }
@@ -139,8 +150,11 @@ export class PosReceipt extends LitElement {
   `;
 
   @property({ attribute: false }) sale?: Sale;
-  /** Per line id, the state of its unit's serial (`pending`, `accepted`, `exception: …`). */
-  @property({ attribute: false }) serialStates: ReadonlyMap<string, string> = new Map();
+  /**
+   * Per line id, where its unit's serial stands (`pending`, `accepted`, `exception: …`) and,
+   * when a manager must look at it, what happened and what to do.
+   */
+  @property({ attribute: false }) serialStates: ReadonlyMap<string, SerialStateText> = new Map();
   /** Where the e-mailed receipt stands; null when the sale has no customer e-mail. */
   @property({ attribute: false }) email: ReceiptEmailView | null = null;
 
@@ -293,7 +307,7 @@ export class PosReceipt extends LitElement {
 
   private _renderSerial(line: SaleLine) {
     if (line.shippingType !== 'in_store_handover') {
-      return html`<div class="detail">Shipped to the customer</div>`;
+      return html`<div class="detail">To be shipped to the customer</div>`;
     }
     if (!line.serialized) return nothing;
     const state = this.serialStates.get(line.lineId);
@@ -301,8 +315,13 @@ export class PosReceipt extends LitElement {
     const warranty =
       sale === undefined ? null : warrantyEnd(sale.createdAt, line.warrantyMonths ?? null);
     return html`<div class="detail" data-testid="receipt.serial">
-        S/N ${line.serial ?? 'missing'}${state === undefined ? '' : ` · ${state}`}
+        S/N ${line.serial ?? 'missing'}${state === undefined ? '' : ` · ${state.label}`}
       </div>
+      ${
+        state?.help == null
+          ? nothing
+          : html`<div class="detail help" data-testid="receipt.serial-help">${state.help}</div>`
+      }
       ${
         warranty === null || sale === undefined
           ? nothing

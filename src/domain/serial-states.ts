@@ -33,31 +33,6 @@ export interface UnitSerialView {
   readonly exceptionKinds: readonly SerialExceptionKind[];
 }
 
-/** A sentence-sized label per state, shared by the receipt and the order history. */
-export const UNIT_SERIAL_STATE_LABELS: Record<UnitSerialState, string> = {
-  captured: 'captured',
-  pending: 'pending',
-  accepted: 'accepted',
-  exception: 'exception',
-  resolved: 'resolved',
-  refused: 'sale refused',
-};
-
-const EXCEPTION_KIND_LABELS: Record<SerialExceptionKind, string> = {
-  duplicate: 'sold twice',
-  invalid_format: 'does not match the pattern',
-  missing: 'no serial',
-  quarantined_unit: 'sold while quarantined',
-  duplicate_return: 'returned twice',
-};
-
-/** `exception: sold twice`, or the plain state label. */
-export function describeUnitSerialState(view: Pick<UnitSerialView, 'state' | 'exceptionKinds'>) {
-  const label = UNIT_SERIAL_STATE_LABELS[view.state];
-  if (view.state !== UnitSerialStates.exception || view.exceptionKinds.length === 0) return label;
-  return `${label}: ${view.exceptionKinds.map((kind) => EXCEPTION_KIND_LABELS[kind]).join(', ')}`;
-}
-
 type ItemVerdict = 'accepted' | 'exception' | 'resolved' | null;
 
 /** The `serial_state` of each item in the server's `order.create` answer, by external item id. */

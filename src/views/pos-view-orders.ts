@@ -13,7 +13,8 @@ import { controlStyles } from '../components/shared-styles.ts';
 import { LiveQueryController } from '../controllers/live-query-controller.ts';
 import type { Repositories } from '../data/repositories.ts';
 import type { SaleSerials } from '../data/serial-repository.ts';
-import { describeUnitSerialState, unitSerialViews } from '../domain/serial-states.ts';
+import { unitSerialViews } from '../domain/serial-states.ts';
+import { unitSerialStateLabel } from '../i18n/serial-states.ts';
 import { formatMoney } from '../domain/money.ts';
 import type { SaleSyncState } from '../domain/sale.ts';
 import { receiptNumber } from '../domain/receipt-number.ts';
@@ -130,7 +131,7 @@ export class PosViewOrders extends LitElement {
                   html`<li data-testid="orders.serial">
                     ${unit.title}: S/N ${unit.serial ?? 'missing'} ·
                     <span class=${unit.state === 'exception' ? 'exception' : ''}
-                      >${describeUnitSerialState(unit)}</span
+                      >${unitSerialStateLabel(unit)}</span
                     >
                   </li>`,
               )}

@@ -5,7 +5,7 @@
  * Print prints the receipt alone.
  */
 import { consume } from '@lit/context';
-import { LitElement, css, html } from 'lit';
+import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { repositoriesContext, syncControlsContext, type SyncControls } from '../app/contexts.ts';
 import { navigate } from '../app/router.ts';
@@ -14,7 +14,10 @@ import { controlStyles } from '../components/shared-styles.ts';
 import { LiveQueryController } from '../controllers/live-query-controller.ts';
 import type { Repositories } from '../data/repositories.ts';
 import { receiptEmailPending, receiptEmailView } from '../domain/receipt-email.ts';
-import { describeUnitSerialState, unitSerialViews } from '../domain/serial-states.ts';
+import { unitSerialViews } from '../domain/serial-states.ts';
+import { formatMoney, minor } from '../domain/money.ts';
+import type { Sale } from '../domain/sale.ts';
+import { unitSerialStateHelp, unitSerialStateLabel } from '../i18n/serial-states.ts';
 
 /**
  * While the e-mailed receipt is not settled, the screen pulls the store history every few
@@ -55,11 +58,26 @@ export class PosViewReceipt extends LitElement {
       .missing {
         text-align: center;
       }
+      /* Read while counting coins: the change due, large, before the receipt. */
+      .give {
+        max-width: 40rem;
+        margin: 0 auto 1rem;
+        padding: 0.75rem 1rem;
+        border-radius: var(--pos-radius);
+        background: var(--pos-ok-soft);
+        color: var(--pos-ok-text);
+        font-size: 2.4rem;
+        font-weight: 800;
+        line-height: 1.2;
+        text-align: center;
+        font-variant-numeric: tabular-nums;
+      }
       @media print {
         :host {
           padding: 0;
         }
         .top,
+        .give,
         .missing {
           display: none;
         }
@@ -94,7 +112,10 @@ export class PosViewReceipt extends LitElement {
           (found === undefined
             ? []
             : unitSerialViews(found.sale, found.orderResult, found.exceptions)
-          ).map((unit) => [unit.lineId, describeUnitSerialState(unit)]),
+          ).map((unit) => [
+            unit.lineId,
+            { label: unitSerialStateLabel(unit), help: unitSerialStateHelp(unit) },
+          ]),
         ),
       };
     },
@@ -149,6 +170,7 @@ export class PosViewReceipt extends LitElement {
                   <button class="primary" @click=${this._onNewSale}>New sale</button>
                 </div>
               </div>
+              ${this._renderChange(sale)}
               <pos-receipt
                 .sale=${sale}
                 .serialStates=${serialStates}
@@ -158,6 +180,20 @@ export class PosViewReceipt extends LitElement {
       error: () =>
         html`<p class="missing" role="alert">This receipt could not be read from the device.</p>`,
     });
+  }
+
+  /** "Give $68.16 change", large, when cash was handed over; nothing for card only. */
+  private _renderChange(sale: Sale) {
+    const cash = sale.tenders.filter((tender) => tender.method === 'cash');
+    if (cash.length === 0) return nothing;
+    const change = minor(cash.reduce((sum, tender) => sum + tender.change, 0));
+    return html`<p class="give" data-testid="receipt.give">
+      ${
+        change > 0
+          ? `Give ${formatMoney(change, sale.currency, sale.locale)} change`
+          : 'No change to give'
+      }
+    </p>`;
   }
 
   private readonly _onNewSale = (): void => {

@@ -90,6 +90,8 @@ test('a new associate sells for cash and the server records the order', async ({
   await expect(page.getByTestId('receipt.sale-id')).toHaveText(saleId!.slice(0, 8).toUpperCase());
   await expect(page.getByTestId('receipt.total')).toHaveText(usd(total));
   await expect(page.getByTestId('receipt.change')).toHaveText(usd(given - total));
+  // Before the receipt, large: what to hand back while counting coins.
+  await expect(page.getByTestId('receipt.give')).toHaveText(`Give ${usd(given - total)} change`);
   await expect(page.getByText(`3 × ${usd(upcCents)}`)).toBeVisible();
   await expect(page.getByTestId('receipt.sync')).toHaveText('Synced with the store server', {
     timeout: 15_000,

@@ -97,6 +97,10 @@ test('a serial sold twice becomes an exception a manager resolves in the app', a
     timeout: 15_000,
   });
   const saleId = page.url().split('/').at(-1) ?? '';
+  // The receipt says what happened and that nothing is to be done at the till.
+  const help = page.getByTestId('receipt.serial-help');
+  await expect(help).toContainText('The sale stands', { timeout: 15_000 });
+  await expect(help).toContainText('Nothing to do at the till.');
 
   // A manager, on another device, sees it and first tries a correction the pattern refuses.
   const managerContext = await browser.newContext({ baseURL: E2E_BASE_URL });
@@ -110,13 +114,29 @@ test('a serial sold twice becomes an exception a manager resolves in the app', a
     .filter({ hasText: serial });
   await expect(card).toBeVisible({ timeout: 15_000 });
   await expect(card).toContainText(`Sale ${saleId.slice(0, 8).toUpperCase()}`);
-  await expect(card).toContainText('Already sold in sale');
+  // The whole order ids: two orders with the same first eight characters stay apart.
+  await expect(card).toContainText(`order ${saleId}`);
+  await expect(card).toContainText(`Already sold in sale WEB-${serial.slice(0, 4)}`);
+  await expect(card).toContainText(`order web-${serial}`);
   await card.getByLabel('Right serial').fill('bad');
   await card.getByRole('button', { name: 'Correct' }).click();
   await expect(card.getByRole('alert')).toContainText('BAD is not a valid serial number');
 
+  // Accept asks first; Cancel leaves everything as it was.
   await card.getByRole('button', { name: 'Accept as is' }).click();
+  await expect(card).toContainText(`Accept serial ${serial} as it is?`);
+  await card.getByRole('button', { name: 'Cancel' }).click();
+  await expect(card.getByRole('button', { name: 'Accept as is' })).toBeVisible();
+  await card.getByRole('button', { name: 'Accept as is' }).click();
+  await card.getByRole('button', { name: 'Yes, accept' }).click();
   await expect(card).toBeHidden({ timeout: 15_000 });
+  // Resolved, it can be seen again with how it was resolved.
+  await manager.getByRole('button', { name: /^Resolved/ }).click();
+  const settled = manager
+    .getByRole('list', { name: 'Resolved serial exceptions' })
+    .getByRole('article')
+    .filter({ hasText: serial });
+  await expect(settled).toContainText('Accepted as sold', { timeout: 15_000 });
   const open = (await (
     await api.get(`/v0/serial-exceptions?state=open&store_id=${DEMO_STORE.store_id}`)
   ).json()) as SerialExceptionList;

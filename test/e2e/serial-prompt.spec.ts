@@ -50,7 +50,7 @@ test('a line shipped to the customer asks for no serial, and shipping drops one'
   const payment = page.getByRole('dialog', { name: 'Payment' });
   await payment.getByRole('button', { name: 'Exact' }).click();
   await payment.getByRole('button', { name: 'Complete sale' }).click();
-  await expect(page.getByText('Shipped to the customer')).toBeVisible();
+  await expect(page.getByText('To be shipped to the customer')).toBeVisible();
   await expect(page.getByTestId('receipt.sync')).toHaveText('Synced with the store server', {
     timeout: 15_000,
   });

@@ -3,7 +3,8 @@
  * server's verdict per item, and the pulled exceptions about it (the newest word wins).
  */
 import { describe, expect, it } from 'vitest';
-import { describeUnitSerialState, unitSerialViews } from '../../../src/domain/serial-states.ts';
+import { unitSerialViews } from '../../../src/domain/serial-states.ts';
+import { unitSerialStateLabel } from '../../../src/i18n/serial-states.ts';
 import { minor } from '../../../src/domain/money.ts';
 import type { Sale, SaleLine, SaleSyncState } from '../../../src/domain/sale.ts';
 import type { SerialException } from '../../../src/protocol/serials.ts';
@@ -102,7 +103,7 @@ describe('unitSerialViews', () => {
     expect(views.map((view) => [view.lineId, view.externalItemId, view.serial])).toEqual([
       ['phone', '3', 'SN1'],
     ]);
-    expect(describeUnitSerialState(views[0]!)).toBe(label);
+    expect(unitSerialStateLabel(views[0]!)).toBe(label);
   });
 
   it('tracks a take-now unit without a serial, not a shipped one', () => {
