@@ -5,6 +5,7 @@
  */
 import type * as SerialScan from '../domain/serial-scan.ts';
 import type * as SerialValidation from '../domain/serial-validation.ts';
+import type * as SerialWords from '../i18n/serial-words.ts';
 
 type SerialValidationModule = typeof SerialValidation;
 type SerialScanModule = typeof SerialScan;
@@ -40,4 +41,15 @@ export function loadSerialPrompt(): Promise<unknown> {
     throw error;
   });
   return loadingPrompt;
+}
+
+let loadingWords: Promise<typeof SerialWords> | null = null;
+
+/** Serial patterns and refusals in words (the pattern reader with them); retried likewise. */
+export function loadSerialWords(): Promise<typeof SerialWords> {
+  loadingWords ??= import('../i18n/serial-words.ts').catch((error: unknown) => {
+    loadingWords = null;
+    throw error;
+  });
+  return loadingWords;
 }

@@ -8,7 +8,7 @@
  * and what an accepted serial does (`record`).
  */
 import { html, type ReactiveController, type ReactiveControllerHost } from 'lit';
-import { serialExpectation, serialRefusal } from '../i18n/serial-words.ts';
+import type * as SerialWords from '../i18n/serial-words.ts';
 import type { PosEvent } from '../components/events.ts';
 import { describeDataError } from '../data/errors.ts';
 import type { Repositories } from '../data/repositories.ts';
@@ -17,7 +17,12 @@ import type { CapturedSerial } from '../domain/sale.ts';
 import type { SerialValidator } from '../domain/serial-validation.ts';
 import { log } from '../log.ts';
 import type { CaptureMethod } from '../protocol/wire-constants.ts';
-import { loadSerialPrompt, loadSerialScan, loadSerialValidation } from './load-serial-modules.ts';
+import {
+  loadSerialPrompt,
+  loadSerialScan,
+  loadSerialValidation,
+  loadSerialWords,
+} from './load-serial-modules.ts';
 import { LiveQueryController } from './live-query-controller.ts';
 
 /** A unit that may need a serial: a cart line, a request item, a unit coming back. */
@@ -55,6 +60,7 @@ export class SerialCaptureController<U extends SerialUnit> implements ReactiveCo
   private _busy = false;
   /** Validators by pattern, once their module loaded (for what the prompt says is expected). */
   private readonly _validators = new Map<string, SerialValidator>();
+  private _words: typeof SerialWords | undefined;
   private readonly _host: ReactiveControllerHost;
   private readonly _options: SerialCaptureOptions<U>;
   /** The active pattern and its version, re-read when a new configuration arrives. */
@@ -80,6 +86,7 @@ export class SerialCaptureController<U extends SerialUnit> implements ReactiveCo
       void loadSerialValidation().catch(() => undefined);
       void loadSerialScan().catch(() => undefined);
       void loadSerialPrompt().catch(() => undefined);
+      void loadSerialWords().catch(() => undefined);
     };
     if ('requestIdleCallback' in window) window.requestIdleCallback(warm);
     else setTimeout(warm, 500);
@@ -98,7 +105,7 @@ export class SerialCaptureController<U extends SerialUnit> implements ReactiveCo
 
   /** Checks a serial by the active pattern: the capture to record, or why it is refused. */
   async check(raw: string, method: CaptureMethod): Promise<SerialCheck> {
-    const validator = await this.validator();
+    const [validator, { serialRefusal }] = await Promise.all([this.validator(), loadSerialWords()]);
     const result = validator.validate(raw);
     if (!result.ok) return { ok: false, message: serialRefusal(result) ?? INVALID_SERIAL };
     return {
@@ -182,11 +189,17 @@ export class SerialCaptureController<U extends SerialUnit> implements ReactiveCo
     const unit = this._unit();
     const pattern = this._settings.value?.pattern ?? null;
     const validator = pattern === null ? null : this._validatorFor(pattern);
+    const words = this._wordsModule();
     let expected = '';
-    if (pattern === null) {
-      expected = serialExpectation({ pattern, active: false, shape: null, patternProblem: null });
-    } else if (validator !== null && validator !== undefined) {
-      expected = serialExpectation({ ...validator, pattern });
+    if (words !== undefined && pattern === null) {
+      expected = words.serialExpectation({
+        pattern,
+        active: false,
+        shape: null,
+        patternProblem: null,
+      });
+    } else if (words !== undefined && validator !== null && validator !== undefined) {
+      expected = words.serialExpectation({ ...validator, pattern: validator.pattern });
     }
     const uppercase = validator?.uppercaseTyped === true;
     return html`<pos-serial-prompt
@@ -227,6 +240,19 @@ export class SerialCaptureController<U extends SerialUnit> implements ReactiveCo
     const product = await repos.catalog.findByCode(gtin);
     if (product?.productId === unit.productId) return null;
     return `That code belongs to ${product?.title ?? 'another product'}, not ${unit.title}. Scan the serial of the ${unit.title}.`;
+  }
+
+  /** The words module once loaded (warmed with validation; re-rendered when it has). */
+  private _wordsModule(): typeof SerialWords | undefined {
+    if (this._words === undefined) {
+      void loadSerialWords()
+        .then((module) => {
+          this._words = module;
+          this._host.requestUpdate();
+        })
+        .catch(() => undefined);
+    }
+    return this._words;
   }
 
   /** The validator of this pattern once its module loaded (re-rendered when it has). */
