@@ -8,8 +8,10 @@
  * wakes the page. The manifest is public/manifest.webmanifest, linked by index.html.
  */
 import { readFileSync } from 'node:fs';
-import { defineConfig } from 'vite';
+import { resolve } from 'node:path';
+import { defineConfig, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
+import { precompressDir } from './server/src/precompress.ts';
 
 const { version } = JSON.parse(
   readFileSync(new URL('./package.json', import.meta.url), 'utf8'),
@@ -21,6 +23,30 @@ const api = {
   '/v0': 'http://localhost:8080',
   '/healthz': 'http://localhost:8080',
 };
+
+/**
+ * Brotli and gzip copies of every text file the build wrote (the service worker included),
+ * for the server to send as they are (server/src/precompress.ts). Runs last, after
+ * vite-plugin-pwa has written the worker; the copies match no precache glob.
+ */
+function precompress(): Plugin {
+  let outDir = 'dist';
+  return {
+    name: 'aisle-precompress',
+    apply: 'build',
+    configResolved(config) {
+      outDir = resolve(config.root, config.build.outDir);
+    },
+    closeBundle: {
+      order: 'post',
+      sequential: true,
+      handler() {
+        const files = precompressDir(outDir);
+        this.info(`precompressed ${files.length} files (brotli, gzip)`);
+      },
+    },
+  };
+}
 
 export default defineConfig({
   build: {
@@ -52,5 +78,6 @@ export default defineConfig({
         sourcemap: false,
       },
     }),
+    precompress(),
   ],
 });

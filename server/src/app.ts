@@ -4,7 +4,9 @@
  * SQLite file and call `inject()`; `server.ts` makes it listen. Every route it registers is
  * listed in `app.routeList`, so the access test can prove it covers them all.
  */
+import fastifyCompress from '@fastify/compress';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { constants as zlib } from 'node:zlib';
 import { installAuth } from './auth.ts';
 import { BODY_LIMIT, installBodyLimits } from './body-limits.ts';
 import { DEFAULT_ACCESS, type AccessSettings } from './auth-grants.ts';
@@ -52,6 +54,9 @@ export interface RouteEntry {
   url: string;
   public: boolean;
 }
+
+/** API answers at least this long are compressed when the client accepts it. */
+export const COMPRESS_THRESHOLD_BYTES = 1024;
 
 /** What must never reach a log line: bearer tokens, cookies. Bodies are never logged. */
 const REDACT = ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'];
@@ -115,6 +120,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.setSerializerCompiler(() => (data) => JSON.stringify(data));
   installErrorHandlers(app);
   installBodyLimits(app);
+  // API answers above 1 KiB go out compressed (brotli at a quick level: they are made per
+  // request; the built app's files are compressed once at build time, routes/static.ts).
+  await app.register(fastifyCompress, {
+    global: true,
+    threshold: COMPRESS_THRESHOLD_BYTES,
+    encodings: ['br', 'gzip'],
+    brotliOptions: { params: { [zlib.BROTLI_PARAM_QUALITY]: 5 } },
+  });
   installSecurityHeaders(app, options.corsOrigins ?? []);
   installAuth(app, store, options.adminToken ?? null);
   await registerOpenApi(app);

@@ -8,7 +8,7 @@
  * spec's own server's copy of dist/ (the browser fetches the worker script itself, outside
  * Playwright's routing), so the shared server of the other specs never sees it.
  */
-import { appendFileSync } from 'node:fs';
+import { appendFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEMO_PRODUCTS, expect, signIn, test } from './fixtures.ts';
 import { readDevice } from './support/device-db.ts';
@@ -58,7 +58,11 @@ test('an update waits for the open sale, then applies with the outbox intact', a
   const lines = page.getByRole('list', { name: 'Cart lines' }).getByRole('listitem');
   await expect(lines).toHaveCount(1);
 
-  appendFileSync(join(server.staticDir, 'service-worker.js'), '\n// next version\n');
+  const worker = join(server.staticDir, 'service-worker.js');
+  appendFileSync(worker, '\n// next version\n');
+  // The build's compressed copies are of the old version: gone, the server sends the file.
+  rmSync(`${worker}.br`, { force: true });
+  rmSync(`${worker}.gz`, { force: true });
   const waiting = await page.evaluate(async () => {
     const registration = await navigator.serviceWorker.getRegistration();
     await registration?.update();

@@ -1,9 +1,11 @@
 /**
  * Serves the built PWA: hashed files under /assets/ are immutable for a year; the entry
  * points (index.html, sw.js, the manifest) are `no-cache` so a deploy reaches devices on the
- * next check. Any other GET that is not the API or a file answers index.html (client-side
- * routes); a missing file, and any source map, is a 404. Without a build, `/` explains how to make one. Also
- * owns the 404 answer.
+ * next check. Text files go out as the build's brotli or gzip copy when the browser accepts
+ * one (`preCompressed`, copies made by server/src/precompress.ts), with `vary:
+ * accept-encoding`. Any other GET that is not the API or a file answers index.html
+ * (client-side routes); a missing file, and any source map, is a 404. Without a build, `/`
+ * explains how to make one. Also owns the 404 answer.
  */
 import { existsSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
@@ -40,8 +42,12 @@ export async function registerStaticRoutes(
       index: ['index.html'],
       // Source maps would hand anyone the app's source; a build that still made some keeps them.
       allowedPath: (pathName) => !pathName.endsWith('.map'),
+      preCompressed: true,
       setHeaders: (response, path) => {
-        const name = basename(path);
+        // `path` is the copy sent: index.html.br is index.html for caching.
+        const name = basename(path).replace(/\.(br|gz)$/, '');
+        // The same address answers brotli, gzip or plain: caches must keep them apart.
+        response.setHeader('vary', 'accept-encoding');
         if (NO_CACHE.has(name)) response.setHeader('cache-control', 'no-cache');
         else if (path.includes('/assets/'))
           response.setHeader('cache-control', `public, max-age=${YEAR}, immutable`);
