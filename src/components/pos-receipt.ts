@@ -13,7 +13,7 @@ import { receiptNumber } from '../domain/receipt-number.ts';
 import { saleAmounts } from '../domain/sale-amounts.ts';
 import { warrantyEnd } from '../domain/store-history.ts';
 import './pos-receipt-code.ts';
-import { formatDateTime } from '../i18n/format.ts';
+import { formatDateTime, formatDay } from '../i18n/format.ts';
 
 const SYNC_LABELS: Record<Sale['sync']['state'], string> = {
   pending: 'Waiting to sync — kept safely on this device',
@@ -326,11 +326,7 @@ export class PosReceipt extends LitElement {
         warranty === null || sale === undefined
           ? nothing
           : html`<div class="detail" data-testid="receipt.warranty">
-              Warranty until
-              ${new Intl.DateTimeFormat(sale.locale, {
-                dateStyle: 'medium',
-                timeZone: 'UTC',
-              }).format(new Date(`${warranty}T00:00:00Z`))}
+              Warranty until ${formatDay(warranty, sale.locale)}
             </div>`
       }`;
   }

@@ -10,6 +10,7 @@ import { receiptNumber } from '../domain/receipt-number.ts';
 import type { HistoryReturn } from '../domain/store-history.ts';
 import type { ReturnCondition } from '../protocol/wire-constants.ts';
 import './pos-receipt-code.ts';
+import { formatDateTime } from '../i18n/format.ts';
 
 export interface ReturnReceiptView {
   readonly record: HistoryReturn;
@@ -101,10 +102,7 @@ export class PosReturnReceipt extends LitElement {
     if (view === undefined) return nothing;
     const { record, locale } = view;
     const money = (amount: number) => formatMoney(amount as never, record.currency, locale);
-    const when = new Intl.DateTimeFormat(locale, {
-      dateStyle: 'medium',
-      timeStyle: 'short',
-    }).format(new Date(record.returnedAt));
+    const when = formatDateTime(record.returnedAt, locale);
     const total = record.refunds.reduce((sum, refund) => sum + refund.amount, 0);
     return html`
       <header>

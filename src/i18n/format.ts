@@ -6,14 +6,21 @@
  */
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
-function formatter(locale: string, timeOnly: boolean): Intl.DateTimeFormat {
-  const key = `${locale}|${timeOnly ? 't' : 'dt'}`;
+type Shape = 'time' | 'date-time' | 'day' | 'calendar-day';
+
+const OPTIONS: Record<Shape, Intl.DateTimeFormatOptions> = {
+  time: { timeStyle: 'short' },
+  'date-time': { dateStyle: 'medium', timeStyle: 'short' },
+  day: { dateStyle: 'medium' },
+  // A calendar day (a warranty's end) has no time zone: it is read as the day it names.
+  'calendar-day': { dateStyle: 'medium', timeZone: 'UTC' },
+};
+
+function formatter(locale: string, shape: Shape): Intl.DateTimeFormat {
+  const key = `${locale}|${shape}`;
   let made = formatters.get(key);
   if (made === undefined) {
-    made = new Intl.DateTimeFormat(
-      locale,
-      timeOnly ? { timeStyle: 'short' } : { dateStyle: 'medium', timeStyle: 'short' },
-    );
+    made = new Intl.DateTimeFormat(locale, OPTIONS[shape]);
     formatters.set(key, made);
   }
   return made;
@@ -41,5 +48,13 @@ export function formatDateTime(
   if (Number.isNaN(date.getTime())) return iso;
   const now = options.now ?? new Date();
   const timeOnly = options.today === true && date.toDateString() === now.toDateString();
-  return formatter(locale, timeOnly).format(date);
+  return formatter(locale, timeOnly ? 'time' : 'date-time').format(date);
+}
+
+/** The day of a moment (ISO 8601) as it was here, or a calendar day (`2027-03-03`) as itself. */
+export function formatDay(iso: string, locale: string = screenLocale()): string {
+  const calendarDay = /^\d{4}-\d{2}-\d{2}$/.test(iso);
+  const date = new Date(calendarDay ? `${iso}T00:00:00Z` : iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return formatter(locale, calendarDay ? 'calendar-day' : 'day').format(date);
 }

@@ -47,6 +47,7 @@ import type { Approval } from '../protocol/returns.ts';
 import type { CaptureMethod, ReturnCondition } from '../protocol/wire-constants.ts';
 import { returnStyles } from './pos-view-return.styles.ts';
 import { findScannedProduct, WedgeScanMemory } from './sell-scan.ts';
+import { formatDateTime } from '../i18n/format.ts';
 
 export const RETURN_REASONS = [
   'Changed mind',
@@ -489,10 +490,7 @@ export class PosViewReturn extends LitElement {
   }
 
   private _when(at: string, app: AppSession | undefined): string {
-    return new Intl.DateTimeFormat(app?.store.locale ?? 'en-US', {
-      dateStyle: 'medium',
-      timeStyle: 'short',
-    }).format(new Date(at));
+    return formatDateTime(at, app?.store.locale);
   }
 
   private _approvalSummary(app: AppSession): string {

@@ -48,6 +48,7 @@ import { sellStyles } from './pos-view-sell.styles.ts';
 import { cartUnits, missingSerialTitles, shippingChangeMessage } from './sell-serials.ts';
 import { findScannedProduct, unknownCodeMessage, WedgeScanMemory, withLine } from './sell-scan.ts';
 import type { PosEvent } from '../components/events.ts';
+import { formatDay } from '../i18n/format.ts';
 
 type Message = { readonly kind: 'info' | 'error'; readonly text: string };
 
@@ -505,9 +506,7 @@ export class PosViewSell extends LitElement {
     const sold = await this._repos?.returns.soldBefore(productId, serial);
     if (sold == null) return null;
     this._warnedSerial = key;
-    const when = new Intl.DateTimeFormat(this._app?.store.locale ?? 'en-US', {
-      dateStyle: 'medium',
-    }).format(new Date(sold.at));
+    const when = formatDay(sold.at, this._app?.store.locale);
     return Messages.serialAlreadySold(serial, when, sold.receipt ?? '');
   }
 

@@ -28,6 +28,7 @@ import { serialTimeline, warrantyEnd, type SerialEvent } from '../domain/store-h
 import type { SerialLookup } from '../protocol/serials.ts';
 import type { OnlineLookup } from '../sync/serial-lookup-client.ts';
 import { WedgeScanMemory } from './sell-scan.ts';
+import { formatDateTime, formatDay } from '../i18n/format.ts';
 
 interface DeviceAnswer {
   readonly serial: string;
@@ -185,10 +186,7 @@ export class PosViewSerialLookup extends LitElement {
   }
 
   private _date(at: string, app: AppSession, time = true): string {
-    return new Intl.DateTimeFormat(app.store.locale, {
-      dateStyle: 'medium',
-      ...(time ? { timeStyle: 'short' } : { timeZone: 'UTC' }),
-    }).format(new Date(time ? at : `${at}T00:00:00Z`));
+    return time ? formatDateTime(at, app.store.locale) : formatDay(at, app.store.locale);
   }
 
   private _renderServer(app: AppSession, lookup: SerialLookup) {

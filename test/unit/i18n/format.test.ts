@@ -1,6 +1,6 @@
 // One formatter for every date and time on the screens, per locale.
 import { describe, expect, it } from 'vitest';
-import { formatDateTime } from '../../../src/i18n/format.ts';
+import { formatDateTime, formatDay } from '../../../src/i18n/format.ts';
 
 describe('formatDateTime', () => {
   const now = new Date('2026-03-03T18:00:00');
@@ -20,5 +20,12 @@ describe('formatDateTime', () => {
 
   it('shows an unreadable moment as it came', () => {
     expect(formatDateTime('not a date', 'en-US')).toBe('not a date');
+  });
+});
+
+describe('formatDay', () => {
+  it('shows a calendar day as the day it names, in any time zone', () => {
+    expect(formatDay('2027-03-03', 'en-US')).toBe('Mar 3, 2027');
+    expect(formatDay('2027-03-03', 'de-DE')).toBe('03.03.2027');
   });
 });
