@@ -37,6 +37,7 @@ export class PosCartLine extends LitElement {
         grid-template-columns: minmax(0, 1fr) auto auto auto auto;
         grid-template-areas:
           'what qty total discount remove'
+          'serial qty total discount remove'
           'ship qty total discount remove';
         align-items: center;
         gap: 0.25rem 0.75rem;
@@ -105,6 +106,7 @@ export class PosCartLine extends LitElement {
         grid-area: remove;
       }
       .serial {
+        grid-area: serial;
         display: flex;
         flex-wrap: wrap;
         align-items: center;
@@ -145,21 +147,20 @@ export class PosCartLine extends LitElement {
           grid-template-columns: minmax(0, 1fr) auto;
           grid-template-areas:
             'what total'
+            'serial serial'
             'controls controls';
-          gap: 0.35rem 0.5rem;
-          padding: 0.5rem 0.6rem;
+          gap: 0.25rem 0.4rem;
+          padding: 0.4rem 0.45rem;
         }
         .controls {
           grid-area: controls;
           display: flex;
           flex-wrap: wrap;
           align-items: center;
-          gap: 0.35rem 0.5rem;
+          gap: 0.25rem 0.35rem;
         }
-        /* Quantity, discount and remove on one row, the ship toggle on its own under them. */
         .ship {
-          order: 1;
-          flex-basis: 100%;
+          gap: 0.25rem;
         }
         .remove {
           margin-left: auto;
@@ -215,8 +216,9 @@ export class PosCartLine extends LitElement {
         <div class="meta">
           <span class="money">${money(line.unitPrice)}</span> each · ${line.productId}
         </div>
-        ${this._renderDiscount(line, money)} ${this._renderSerial(line)}
+        ${this._renderDiscount(line, money)}
       </div>
+      ${this._renderSerial(line)}
       <div class="controls">
         <label class="ship">
           <input

@@ -107,6 +107,13 @@ export class PosSyncStatus extends LitElement {
       min-width: 0;
       font-size: 0.9rem;
     }
+    /* What is wrong comes before when the last sync was. */
+    .has-message .message {
+      min-width: 7rem;
+    }
+    .has-message .last {
+      display: none;
+    }
     a:focus-visible {
       outline: 3px solid var(--pos-accent);
       outline-offset: 2px;
@@ -183,7 +190,8 @@ export class PosSyncStatus extends LitElement {
           : `${pending} ${pending === 1 ? 'sale' : 'sales'} waiting`;
     const oldest = status.oldestPendingAt ?? null;
     const alert = status.problems > 0 || (status.message ?? '') !== '';
-    return html`<div class="bar">
+    const hasMessage = (status.message ?? '') !== '';
+    return html`<div class="bar ${hasMessage ? 'has-message' : ''}">
       <span class="chip ${status.online ? 'online' : 'offline'}" data-testid="sync.connection">
         <span class="dot" aria-hidden="true"></span
         ><span class="word">${status.online ? 'Online' : 'Offline'}</span>

@@ -7,6 +7,7 @@
  */
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
+import { PHONE } from './layout.ts';
 import { controlStyles } from './shared-styles.ts';
 import { emit } from './events.ts';
 
@@ -34,6 +35,11 @@ export class PosUpdateToast extends LitElement {
         margin: 0;
         flex: 1 1 12rem;
       }
+      @media ${PHONE} {
+        .more {
+          display: none;
+        }
+      }
       .why {
         flex-basis: 100%;
         color: var(--pos-muted);
@@ -50,7 +56,11 @@ export class PosUpdateToast extends LitElement {
     switch (this.phase) {
       case 'offline-ready':
         return html`<div class="toast" role="status" data-testid="update.toast">
-          <p>Ready to work offline. Aisle now starts and sells without a connection.</p>
+          <p>
+            Ready to work offline.<span class="more">
+              Aisle now starts and sells without a connection.</span
+            >
+          </p>
           <button class="quiet" @click=${() => this._emit('pos-update-dismiss')}>OK</button>
         </div>`;
       case 'available':

@@ -112,6 +112,9 @@ export const sellStyles = css`
   .cart-actions button {
     padding: 0 0.6rem;
   }
+  .cart-head {
+    padding: 0 0.25rem;
+  }
   .cart-title {
     margin: 0;
     font-size: 1.1rem;
@@ -151,8 +154,11 @@ export const sellStyles = css`
     .layout {
       grid-template-columns: minmax(0, 1fr);
       grid-template-rows: minmax(0, 1fr) auto;
-      gap: 0.5rem;
-      padding: 0.5rem 0.5rem 0;
+      gap: 0.4rem;
+      padding: 0.4rem 0.25rem 0;
+    }
+    .cart-actions .long {
+      display: none;
     }
     .cart {
       gap: 0.4rem;
@@ -179,7 +185,7 @@ export const sellStyles = css`
       align-items: center;
       align-self: stretch;
       gap: 0.75rem;
-      margin: 0 -0.5rem;
+      margin: 0 -0.25rem;
       padding: 0.5rem 0.75rem calc(0.5rem + env(safe-area-inset-bottom));
       border-width: 1px 0 0;
       border-radius: 0;

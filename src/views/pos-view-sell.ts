@@ -359,7 +359,7 @@ export class PosViewSell extends LitElement {
                       data-testid="sell.order-discount"
                       @click=${() => void this._openDiscount({ kind: 'order' })}
                     >
-                      Discount on sale
+                      Discount<span class="long"> on sale</span>
                     </button>
                     <button class="quiet" data-testid="sell.park" @click=${this._onPark}>
                       Park sale
