@@ -54,6 +54,17 @@ export interface DiscountOptions {
   readonly onChanged: (text: string) => void;
 }
 
+/**
+ * The discount and approval dialogs load on the first discount (warmed while the till is
+ * idle), off the first paint.
+ */
+export function loadDiscountDialogs(): Promise<unknown> {
+  return Promise.all([
+    import('../components/pos-discount-dialog.ts'),
+    import('../components/pos-approval-dialog.ts'),
+  ]);
+}
+
 export class DiscountController implements ReactiveController {
   private _target: Target | null = null;
   private _error = '';
@@ -81,12 +92,10 @@ export class DiscountController implements ReactiveController {
   }
 
   async openFor(target: Target): Promise<void> {
-    // The dialogs load on first use, off the first paint.
-    await Promise.all([
-      import('../components/pos-discount-dialog.ts'),
-      import('../components/pos-approval-dialog.ts'),
+    const [config] = await Promise.all([
+      this._options.repos()?.catalog.activeConfig(),
+      loadDiscountDialogs(),
     ]);
-    const config = await this._options.repos()?.catalog.activeConfig();
     this._limits = discountLimits(config?.envelope.config);
     this._target = target;
     this._error = '';
@@ -221,7 +230,10 @@ export class DiscountController implements ReactiveController {
     const context = this._options.context();
     const repos = this._options.repos();
     if (context === undefined || repos === undefined) return;
-    this._approvers = await repos.approvals.approvers(context.storeId);
+    [this._approvers] = await Promise.all([
+      repos.approvals.approvers(context.storeId),
+      loadDiscountDialogs(),
+    ]);
     this._approvalError = '';
     this._pending = pending;
     this._host.requestUpdate();

@@ -105,9 +105,13 @@ export class SerialCaptureController<U extends SerialUnit> implements ReactiveCo
 
   /** Checks a serial by the active pattern: the capture to record, or why it is refused. */
   async check(raw: string, method: CaptureMethod): Promise<SerialCheck> {
-    const [validator, { serialRefusal }] = await Promise.all([this.validator(), loadSerialWords()]);
+    const validator = await this.validator();
     const result = validator.validate(raw);
-    if (!result.ok) return { ok: false, message: serialRefusal(result) ?? INVALID_SERIAL };
+    if (!result.ok) {
+      // The words are needed for a refusal only: an accepted serial never waits for them.
+      const { serialRefusal } = await loadSerialWords();
+      return { ok: false, message: serialRefusal(result) ?? INVALID_SERIAL };
+    }
     return {
       ok: true,
       capture: {

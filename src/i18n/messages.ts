@@ -7,6 +7,10 @@
 const list = (titles: readonly string[]): string => titles.join(', ');
 
 export const Messages = {
+  // Screens
+  screenNotLoaded: () =>
+    'This part of the screen could not be loaded. Check the connection, then reload the app.',
+
   // The cart
   codeTooLong: (length: number, max: number) =>
     `That is not a barcode: ${length} characters were entered, a code has at most ${max}. Nothing was added.`,

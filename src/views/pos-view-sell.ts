@@ -52,6 +52,9 @@ import { formatDay } from '../i18n/format.ts';
 
 type Message = { readonly kind: 'info' | 'error'; readonly text: string };
 
+/** The payment dialog, off the first paint; loaded on Pay (warmed while idle). */
+const loadTenderDialog = () => import('../components/pos-tender-dialog.ts');
+
 @customElement('pos-view-sell')
 export class PosViewSell extends LitElement {
   static override styles = [controlStyles, sellStyles, saleCustomerStyles];
@@ -202,6 +205,15 @@ export class PosViewSell extends LitElement {
 
   override firstUpdated(): void {
     this._refocus();
+    // Payment and discounts load off the first paint, while the till waits for a scan.
+    const warm = () => {
+      void loadTenderDialog().catch(() => undefined);
+      void import('../controllers/discount-controller.ts')
+        .then(({ loadDiscountDialogs }) => loadDiscountDialogs())
+        .catch(() => undefined);
+    };
+    if ('requestIdleCallback' in window) window.requestIdleCallback(warm);
+    else setTimeout(warm, 500);
   }
 
   /**
@@ -661,11 +673,11 @@ export class PosViewSell extends LitElement {
         return;
       }
     }
-    // The payment dialog loads on the first payment (precached: offline too).
     try {
-      await import('../components/pos-tender-dialog.ts');
+      await loadTenderDialog();
     } catch (error) {
-      this._message = this._failed(error);
+      log.error('sell: the payment dialog could not be loaded', error);
+      this._message = { kind: 'error', text: Messages.screenNotLoaded() };
       return;
     }
     this._paying = true;
