@@ -102,6 +102,8 @@ export default defineConfig(
       'data/**',
       // Static files copied as-is into the build (wasm loaders, icons); not our source.
       'public/**',
+      // The German templates, written by `npm run i18n:build` from src/i18n/xliff/de.xlf.
+      'src/i18n/locales/**',
     ],
   },
   js.configs.recommended,

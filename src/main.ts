@@ -5,8 +5,10 @@
  * The worker's registration and update prompt are a lazy chunk (service-worker-start.ts),
  * loaded right after the shell has its services, to keep them off the first paint.
  */
+import { msg } from '@lit/localize';
 import './app/pos-app.ts';
 import { createServices } from './app/services.ts';
+import { applyLanguage } from './i18n/localization.ts';
 import { log } from './log.ts';
 
 function showFatal(message: string): void {
@@ -18,13 +20,20 @@ function showFatal(message: string): void {
 }
 
 async function start(): Promise<void> {
+  // The first screen speaks this device's language: its templates load while the database
+  // opens (precached, so offline too), and the shell starts once both are there.
+  const language = applyLanguage(null).catch((error: unknown) =>
+    log.warn('the language could not be loaded', { error: String(error) }),
+  );
   const services = createServices();
   try {
     await services.db.open();
   } catch (error) {
     log.error('cannot open the device database', error);
     showFatal(
-      'Aisle cannot open its storage on this device. Close other Aisle tabs, make sure the browser is not in private mode, then reload.',
+      msg(
+        'Aisle cannot open its storage on this device. Close other Aisle tabs, make sure the browser is not in private mode, then reload.',
+      ),
     );
     return;
   }
@@ -41,6 +50,7 @@ async function start(): Promise<void> {
     app = document.createElement('pos-app');
     document.body.append(app);
   }
+  await language;
   app.services = services;
   // Offline-first stays intact: the installed worker precaches this chunk too.
   import('./app/service-worker-start.ts').then(

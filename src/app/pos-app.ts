@@ -5,6 +5,7 @@
  * PIN is chosen after a password sign-in, and after the idle time the app locks over whatever
  * screen is open (made inert, so the cart stays exactly as it was) until the PIN unlocks it.
  */
+import { localized, msg } from '@lit/localize';
 import { provide } from '@lit/context';
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
@@ -15,6 +16,8 @@ import { APP_UNLOCKED_EVENT, IdleController } from '../controllers/idle-controll
 import { LiveQueryController } from '../controllers/live-query-controller.ts';
 import { describeDataError } from '../data/errors.ts';
 import type { Repositories } from '../data/repositories.ts';
+import { screenLocale } from '../i18n/format.ts';
+import { applyLanguage } from '../i18n/localization.ts';
 import { log } from '../log.ts';
 import { INITIAL_SYNC_STATUS, type SyncStatus } from '../sync/sync-status.ts';
 import '../views/pos-view-sell.ts';
@@ -61,6 +64,7 @@ async function readShellState(repos: Repositories): Promise<ShellState> {
   };
 }
 
+@localized()
 @customElement('pos-app')
 export class PosApp extends LitElement {
   static override styles = [controlStyles, appStyles];
@@ -91,6 +95,8 @@ export class PosApp extends LitElement {
   @state() private _openUnits = 0;
   private _lockShown = false;
   private _menuRoute = '';
+  /** The store locale the language was last applied for. */
+  private _languageFor: string | null | undefined;
   private readonly _loaded = new Set<Loadable>();
   private readonly _loading = new Set<Loadable>();
 
@@ -133,8 +139,15 @@ export class PosApp extends LitElement {
     }
     const next = this._shell.value?.app;
     if (next !== undefined && JSON.stringify(next) !== JSON.stringify(this._app)) this._app = next;
-    // The page speaks the store's language: screen readers, hyphenation and dates follow it.
-    if (next !== undefined) document.documentElement.lang = next.store.locale;
+    // The screens speak the store's language (or this device's choice); the page's lang
+    // follows, for screen readers, hyphenation and dates.
+    const storeLocale = next?.store.locale ?? null;
+    if (this._shell.status === 'complete' && storeLocale !== this._languageFor) {
+      this._languageFor = storeLocale;
+      applyLanguage(storeLocale).catch((error: unknown) =>
+        log.warn('shell: the language could not be loaded', { error: String(error) }),
+      );
+    }
     if (next === undefined && this._app !== undefined) this._app = undefined;
   }
 
@@ -185,17 +198,17 @@ export class PosApp extends LitElement {
 
   private _renderContent() {
     if (this.services === undefined || this._shell.status === 'pending') {
-      return html`<main class="splash" aria-busy="true"><p>Starting Aisle…</p></main>`;
+      return html`<main class="splash" aria-busy="true"><p>${msg('Starting Aisle…')}</p></main>`;
     }
     if (this._shell.status === 'error') {
       return html`<main class="splash">
-        <p role="alert">Aisle could not read its data on this device. Reload the app.</p>
+        <p role="alert">${msg('Aisle could not read its data on this device. Reload the app.')}</p>
       </main>`;
     }
     const app = this._app;
     const route = this._router.route;
     if (this._signInShown(app, route) && !this._loaded.has('sign-in')) {
-      return html`<main class="splash" aria-busy="true"><p>Starting Aisle…</p></main>`;
+      return html`<main class="splash" aria-busy="true"><p>${msg('Starting Aisle…')}</p></main>`;
     }
     if (app === undefined) {
       return html`<main class="full"><pos-view-sign-in></pos-view-sign-in></main>`;
@@ -244,8 +257,8 @@ export class PosApp extends LitElement {
       ${
         app.session.expired
           ? html`<div class="banner warn" role="alert">
-              Your session ended: sales are kept but not sent.
-              <button @click=${() => navigate({ name: 'sign-in' })}>Sign in again</button>
+              ${msg('Your session ended: sales are kept but not sent.')}
+              <button @click=${() => navigate({ name: 'sign-in' })}>${msg('Sign in again')}</button>
             </div>`
           : nothing
       }
@@ -254,7 +267,7 @@ export class PosApp extends LitElement {
           ? nothing
           : html`<div class="banner" role="alert">
               <span>${this._banner}</span>
-              <button class="quiet" @click=${() => (this._banner = '')}>Dismiss</button>
+              <button class="quiet" @click=${() => (this._banner = '')}>${msg('Dismiss')}</button>
             </div>`
       }
       <main>${this._renderScreen(route)}</main>
@@ -276,24 +289,24 @@ export class PosApp extends LitElement {
             <span class="name" data-testid="app.associate">${displayName}</span>
           </span>
         </div>
-        <pos-sync-status .status=${this._syncStatus} locale=${app.store.locale}></pos-sync-status>
-        <nav class="links" aria-label="Screens">${this._renderLinks(app)}</nav>
-        <button class="quiet on-dark sign-out" @click=${this._onSignOut}>Sign out</button>
+        <pos-sync-status .status=${this._syncStatus} locale=${screenLocale()}></pos-sync-status>
+        <nav class="links" aria-label=${msg('Screens')}>${this._renderLinks(app)}</nav>
+        <button class="quiet on-dark sign-out" @click=${this._onSignOut}>${msg('Sign out')}</button>
         <button
           class="quiet on-dark menu-toggle"
           popovertarget="app-menu"
           aria-controls="app-menu"
           data-testid="app.menu"
         >
-          <span class="burger" aria-hidden="true"></span>Menu
+          <span class="burger" aria-hidden="true"></span>${msg('Menu')}
         </button>
       </header>
       <div id="app-menu" class="menu" popover>
         <p class="menu-who">
           <strong>${displayName}</strong><br /><span class="menu-store">${app.store.label}</span>
         </p>
-        <nav aria-label="Screens">${this._renderLinks(app)}</nav>
-        <button class="sign-out" @click=${this._onSignOut}>Sign out</button>
+        <nav aria-label=${msg('Screens')}>${this._renderLinks(app)}</nav>
+        <button class="sign-out" @click=${this._onSignOut}>${msg('Sign out')}</button>
       </div>`;
   }
 
@@ -317,7 +330,7 @@ export class PosApp extends LitElement {
     const screen = this._screen(route);
     const entry = routeEntry(screen.name);
     if (entry.load !== undefined && !this._loaded.has(screen.name)) {
-      return html`<p class="splash" role="status">Opening…</p>`;
+      return html`<p class="splash" role="status">${msg('Opening…')}</p>`;
     }
     return entry.render(screen);
   }
@@ -335,8 +348,9 @@ export class PosApp extends LitElement {
       (error: unknown) => {
         log.error('shell: cannot load a screen', error, { screen: name });
         this._loading.delete(name);
-        this._banner =
-          'This screen could not be loaded. Check the connection, then reload the app.';
+        this._banner = msg(
+          'This screen could not be loaded. Check the connection, then reload the app.',
+        );
       },
     );
   }

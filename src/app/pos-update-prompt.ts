@@ -4,6 +4,7 @@
  * in another tab counts too) and whether a sync is in flight, and lets SwUpdateController apply
  * an accepted update only when neither is true.
  */
+import { localized, msg } from '@lit/localize';
 import { LitElement, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import '../components/pos-update-toast.ts';
@@ -21,6 +22,7 @@ async function openCartLines(repos: Repositories): Promise<number> {
   return cart?.lines.length ?? 0;
 }
 
+@localized()
 @customElement('pos-update-prompt')
 export class PosUpdatePrompt extends LitElement {
   @property({ attribute: false }) services?: AppServices;
@@ -64,11 +66,11 @@ export class PosUpdatePrompt extends LitElement {
 
   private _blocker(): string | null {
     // Unknown yet counts as busy: never reload before the cart could be read.
-    if (this._cartLines.status !== 'complete') return 'Checking for an open sale…';
+    if (this._cartLines.status !== 'complete') return msg('Checking for an open sale…');
     if ((this._cartLines.value ?? 0) > 0) {
-      return 'A sale is open: finish or clear the cart first.';
+      return msg('A sale is open: finish or clear the cart first.');
     }
-    if (this._sync?.phase === 'syncing') return 'Sales are being sent to the store server…';
+    if (this._sync?.phase === 'syncing') return msg('Sales are being sent to the store server…');
     return null;
   }
 }

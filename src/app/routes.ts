@@ -7,6 +7,7 @@
  * Hash routes work behind any static server and offline from the service worker's single
  * cached page.
  */
+import { msg } from '@lit/localize';
 import { html, type TemplateResult } from 'lit';
 import type { Role } from '../protocol/wire-constants.ts';
 
@@ -40,7 +41,7 @@ export interface RouteEntry<N extends RouteName> {
   /** The least role that may open it; others land on the sell screen. */
   readonly role?: Role;
   /** The header link, and which link is current while this screen shows. */
-  readonly nav?: { readonly label: string } | { readonly under: RouteName };
+  readonly nav?: { readonly label: () => string } | { readonly under: RouteName };
 }
 
 const pickScreen = () => import('../views/pos-view-pick.ts');
@@ -51,7 +52,7 @@ export const ROUTES: { readonly [N in RouteName]: RouteEntry<N> } = {
     path: '/sell',
     preload: ['receipt'],
     render: () => html`<pos-view-sell></pos-view-sell>`,
-    nav: { label: 'Sell' },
+    nav: { label: () => msg('Sell') },
   },
   receipt: {
     path: '/receipt/:saleId',
@@ -64,7 +65,7 @@ export const ROUTES: { readonly [N in RouteName]: RouteEntry<N> } = {
     load: returnScreen,
     preload: ['return-receipt'],
     render: () => html`<pos-view-return></pos-view-return>`,
-    nav: { label: 'Return' },
+    nav: { label: () => msg('Return') },
   },
   'return-sale': {
     path: '/return/:saleId',
@@ -84,7 +85,7 @@ export const ROUTES: { readonly [N in RouteName]: RouteEntry<N> } = {
     path: '/pick',
     load: pickScreen,
     render: () => html`<pos-view-pick request-id=""></pos-view-pick>`,
-    nav: { label: 'Pick' },
+    nav: { label: () => msg('Pick') },
   },
   'pick-request': {
     path: '/pick/:requestId',
@@ -96,26 +97,26 @@ export const ROUTES: { readonly [N in RouteName]: RouteEntry<N> } = {
     path: '/orders',
     load: () => import('../views/pos-view-orders.ts'),
     render: () => html`<pos-view-orders></pos-view-orders>`,
-    nav: { label: 'Orders' },
+    nav: { label: () => msg('Orders') },
   },
   serials: {
     path: '/serials',
     load: () => import('../views/pos-view-serial-lookup.ts'),
     render: () => html`<pos-view-serial-lookup></pos-view-serial-lookup>`,
-    nav: { label: 'Serials' },
+    nav: { label: () => msg('Serials') },
   },
   settings: {
     path: '/settings',
     load: () => import('../views/pos-view-settings.ts'),
     render: () => html`<pos-view-settings></pos-view-settings>`,
-    nav: { label: 'Settings' },
+    nav: { label: () => msg('Settings') },
   },
   exceptions: {
     path: '/exceptions',
     load: () => import('../views/pos-view-exceptions.ts'),
     render: () => html`<pos-view-exceptions></pos-view-exceptions>`,
     role: 'manager',
-    nav: { label: 'Exceptions' },
+    nav: { label: () => msg('Exceptions') },
   },
   status: {
     path: '/status',
@@ -162,7 +163,7 @@ export function navLinks(role: Role): { readonly name: RouteName; readonly label
   return ROUTE_NAMES.flatMap((name) => {
     const nav = ROUTES[name].nav;
     return nav !== undefined && 'label' in nav && mayOpen(name, role)
-      ? [{ name, label: nav.label }]
+      ? [{ name, label: nav.label() }]
       : [];
   });
 }

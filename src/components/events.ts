@@ -6,6 +6,7 @@
  */
 import type { Customer } from '../domain/customer.ts';
 import type { SplitTenderRequest } from '../domain/tender.ts';
+import type { Language } from '../i18n/language-choice.ts';
 import type { CaptureMethod, ShippingType } from '../protocol/wire-constants.ts';
 import type { CameraProblem } from '../scan/camera-errors.ts';
 import type { ScanSettings } from '../scan/scan-settings.ts';
@@ -70,6 +71,8 @@ export interface PosEventDetails {
   /** Take the customer off the open sale. */
   'pos-customer-remove': null;
   'pos-customer-cancel': null;
+  /** This device's language was chosen; null: follow the store's. */
+  'pos-language-change': { readonly language: Language | null };
 }
 
 export type PosEventName = keyof PosEventDetails;

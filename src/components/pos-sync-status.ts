@@ -3,9 +3,11 @@
  * has waited, sales refused, the last successful sync, and what is wrong in words when
  * something is. It links to the status screen (#/status) with the details.
  */
+import { localized, msg, str } from '@lit/localize';
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { formatDateTime } from '../i18n/format.ts';
+import { plural } from '../i18n/plural.ts';
 
 /** What the indicator needs to know (the sync layer's status satisfies it). */
 export interface SyncIndicatorState {
@@ -21,23 +23,24 @@ export interface SyncIndicatorState {
 }
 
 function timeOf(iso: string | null, locale: string): string {
-  return iso === null ? 'never' : formatDateTime(iso, locale, { today: true });
+  return iso === null ? msg('never') : formatDateTime(iso, locale, { today: true });
 }
 
 /** "2 min", "3 h": how long ago, short enough for a chip. */
 export function ageOf(iso: string, now: number = Date.now()): string {
   const seconds = Math.max(0, Math.round((now - new Date(iso).getTime()) / 1000));
-  if (seconds < 60) return 'under a minute';
+  if (seconds < 60) return msg('under a minute');
   const minutes = Math.floor(seconds / 60);
-  if (minutes < 60) return `${minutes} min`;
+  if (minutes < 60) return msg(str`${minutes} min`);
   const hours = Math.floor(minutes / 60);
-  if (hours < 48) return `${hours} h`;
-  return `${Math.floor(hours / 24)} days`;
+  if (hours < 48) return msg(str`${hours} h`);
+  return msg(str`${Math.floor(hours / 24)} days`);
 }
 
 /** How often the waiting age is redrawn. */
 const AGE_TICK_MS = 30_000;
 
+@localized()
 @customElement('pos-sync-status')
 export class PosSyncStatus extends LitElement {
   // One row of fixed height whatever it says: what does not fit the room the header leaves
@@ -184,39 +187,44 @@ export class PosSyncStatus extends LitElement {
     const pending = status.pending ?? 0;
     const waiting =
       status.pending === null
-        ? 'Checking sales…'
+        ? msg('Checking sales…')
         : pending === 0
-          ? 'All sales synced'
-          : `${pending} ${pending === 1 ? 'sale' : 'sales'} waiting`;
+          ? msg('All sales synced')
+          : plural(pending, {
+              one: () => msg('1 sale waiting'),
+              other: () => msg(str`${pending} sales waiting`),
+            });
     const oldest = status.oldestPendingAt ?? null;
     const alert = status.problems > 0 || (status.message ?? '') !== '';
     const hasMessage = (status.message ?? '') !== '';
     return html`<div class="bar ${hasMessage ? 'has-message' : ''}">
       <span class="chip ${status.online ? 'online' : 'offline'}" data-testid="sync.connection">
         <span class="dot" aria-hidden="true"></span
-        ><span class="word">${status.online ? 'Online' : 'Offline'}</span>
+        ><span class="word">${status.online ? msg('Online') : msg('Offline')}</span>
       </span>
       <a
         class="chip ${alert ? 'alert' : ''}"
         href="#/status"
         data-testid="sync.pending"
-        title="Sync details"
-        >${status.phase === 'syncing' && pending > 0 ? 'Syncing…' : waiting}</a
+        title=${msg('Sync details')}
+        >${status.phase === 'syncing' && pending > 0 ? msg('Syncing…') : waiting}</a
       >
       ${
         pending > 0 && oldest !== null
-          ? html`<span class="age" data-testid="sync.oldest">oldest ${ageOf(oldest)}</span>`
+          ? html`<span class="age" data-testid="sync.oldest"
+              >${msg(str`oldest ${ageOf(oldest)}`)}</span
+            >`
           : nothing
       }
       ${
         status.problems > 0
-          ? html`<span class="chip problem">${status.problems} need attention</span>`
+          ? html`<span class="chip problem">${msg(str`${status.problems} need attention`)}</span>`
           : nothing
       }
       <span class="message" role="status" data-testid="sync.message" title=${status.message ?? ''}
         >${status.message ?? ''}</span
       >
-      <span class="last">Last sync ${timeOf(status.lastSyncAt, this.locale)}</span>
+      <span class="last">${msg(str`Last sync ${timeOf(status.lastSyncAt, this.locale)}`)}</span>
     </div>`;
   }
 }

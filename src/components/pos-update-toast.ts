@@ -5,6 +5,7 @@
  * why the update still waits (an open sale). Properties in, `pos-update-apply` and
  * `pos-update-dismiss` out.
  */
+import { localized, msg } from '@lit/localize';
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { PHONE } from './layout.ts';
@@ -13,6 +14,7 @@ import { emit } from './events.ts';
 
 export type UpdateToastPhase = 'none' | 'offline-ready' | 'available' | 'accepted' | 'applying';
 
+@localized()
 @customElement('pos-update-toast')
 export class PosUpdateToast extends LitElement {
   static override styles = [
@@ -57,25 +59,27 @@ export class PosUpdateToast extends LitElement {
       case 'offline-ready':
         return html`<div class="toast" role="status" data-testid="update.toast">
           <p>
-            Ready to work offline.<span class="more">
-              Aisle now starts and sells without a connection.</span
+            ${msg('Ready to work offline.')}<span class="more">
+              ${msg('Aisle now starts and sells without a connection.')}</span
             >
           </p>
-          <button class="quiet" @click=${() => this._emit('pos-update-dismiss')}>OK</button>
+          <button class="quiet" @click=${() => this._emit('pos-update-dismiss')}>
+            ${msg('OK')}
+          </button>
         </div>`;
       case 'available':
         return html`<div class="toast" role="status" data-testid="update.toast">
-          <p>Update available. Sales and the cart are kept.</p>
-          <button @click=${() => this._emit('pos-update-apply')}>Update now</button>
+          <p>${msg('Update available. Sales and the cart are kept.')}</p>
+          <button @click=${() => this._emit('pos-update-apply')}>${msg('Update now')}</button>
         </div>`;
       case 'accepted':
         return html`<div class="toast" role="status" data-testid="update.toast">
-          <p>Update ready: it installs as soon as this sale is done.</p>
+          <p>${msg('Update ready: it installs as soon as this sale is done.')}</p>
           <span class="why">${this.reason}</span>
         </div>`;
       case 'applying':
         return html`<div class="toast" role="status" data-testid="update.toast">
-          <p>Updating Aisle…</p>
+          <p>${msg('Updating Aisle…')}</p>
         </div>`;
       default:
         return nothing;

@@ -33,9 +33,12 @@ export interface DateTimeOptions {
   readonly now?: Date;
 }
 
-/** The locale the screens format for: the document's language (set from the store's locale). */
+/**
+ * The locale the screens format for: the page's `lang`, which src/i18n/localization.ts sets
+ * from the language shown and the store's locale (en-US where there is no page: Node tests).
+ */
 export function screenLocale(): string {
-  return document.documentElement.lang || 'en-US';
+  return typeof document === 'undefined' ? 'en-US' : document.documentElement.lang || 'en-US';
 }
 
 /** A moment (ISO 8601) for people; an unreadable one is shown as it came. */
@@ -57,4 +60,29 @@ export function formatDay(iso: string, locale: string = screenLocale()): string 
   const date = new Date(calendarDay ? `${iso}T00:00:00Z` : iso);
   if (Number.isNaN(date.getTime())) return iso;
   return formatter(locale, calendarDay ? 'calendar-day' : 'day').format(date);
+}
+
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
+/** A percentage off as the screens write it: "10 %", "12,5 %" (the app's spaced style). */
+export function percentOff(value: number, locale: string = screenLocale()): string {
+  let made = numberFormats.get(locale);
+  if (made === undefined) {
+    made = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 });
+    numberFormats.set(locale, made);
+  }
+  return `${made.format(value)} %`;
+}
+
+/** An amount as a person types it here: "21.59" (en-US), "21,59" (de-DE), no grouping. */
+export function amountForInput(
+  minorUnits: number,
+  digits: number,
+  locale: string = screenLocale(),
+): string {
+  return new Intl.NumberFormat(locale, {
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+    useGrouping: false,
+  }).format(minorUnits / 10 ** digits);
 }

@@ -1,14 +1,17 @@
 /**
- * Settings: the active serial-number pattern (its version, and whether it is the store's or
+ * Settings: the language this device shows (the store's, or one chosen here and kept on this
+ * device), the active serial-number pattern (its version, and whether it is the store's or
  * the global configuration), "Test a serial scan" — an associate scans (camera or hardware
  * scanner) or types a sample serial from stock and sees whether the pattern accepts it, with
  * the reason when it does not — and the hardware scanner's settings. The check runs on the
  * device with the same validator as checkout, so it also works offline.
  */
+import { localized, msg, str } from '@lit/localize';
 import { consume } from '@lit/context';
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, query, state } from 'lit/decorators.js';
 import { repositoriesContext, sessionContext, type AppSession } from '../app/contexts.ts';
+import '../components/pos-language-picker.ts';
 import '../components/pos-scanner-settings.ts';
 import { controlStyles } from '../components/shared-styles.ts';
 import { KeyboardWedgeController } from '../controllers/keyboard-wedge-controller.ts';
@@ -24,24 +27,26 @@ import { loadScanSettings, saveScanSettings, type ScanSettings } from '../scan/s
 import { loadSerialValidation } from '../controllers/load-serial-modules.ts';
 import type { PosEvent } from '../components/events.ts';
 import { formatDateTime } from '../i18n/format.ts';
+import { chooseDeviceLanguage, deviceLanguage, storeLanguage } from '../i18n/localization.ts';
 
 interface TestResult {
   readonly ok: boolean;
   readonly text: string;
 }
 
-const SOURCE_LABELS: Record<string, string> = {
-  store: "this store's configuration",
-  global: 'the global configuration',
-  none: 'no configuration',
+const SOURCE_LABELS: Record<string, () => string> = {
+  store: () => msg("this store's configuration"),
+  global: () => msg('the global configuration'),
+  none: () => msg('no configuration'),
 };
 
-const METHOD_LABELS: Record<CaptureMethod, string> = {
-  camera: 'camera',
-  scanner: 'scanner',
-  typed: 'typed',
+const METHOD_LABELS: Record<CaptureMethod, () => string> = {
+  camera: () => msg('camera'),
+  scanner: () => msg('scanner'),
+  typed: () => msg('typed'),
 };
 
+@localized()
 @customElement('pos-view-settings')
 export class PosViewSettings extends LitElement {
   static override styles = [
@@ -155,37 +160,56 @@ export class PosViewSettings extends LitElement {
       const validator = createSerialValidator(this._settings.value?.pattern ?? null);
       const scan = readSerialScan(raw);
       const result = validator.validate(scan.serial);
-      const how = `(${METHOD_LABELS[method]}${scan.gtin === null ? '' : ', serial read from a GS1 code'})`;
+      const label = METHOD_LABELS[method]();
+      const how =
+        scan.gtin === null
+          ? msg(str`(${label})`)
+          : msg(str`(${label}, serial read from a GS1 code)`);
       this._result = result.ok
         ? {
             ok: true,
             text: validator.active
-              ? `Passes: ${result.serial} is a valid serial number ${how}.`
-              : `Accepted: ${result.serial}. No pattern is configured, so any serial passes ${how}.`,
+              ? msg(str`Passes: ${result.serial} is a valid serial number ${how}.`)
+              : msg(
+                  str`Accepted: ${result.serial}. No pattern is configured, so any serial passes ${how}.`,
+                ),
           }
-        : { ok: false, text: `Refused ${how}: ${serialRefusal(result) ?? ''}` };
+        : { ok: false, text: msg(str`Refused ${how}: ${serialRefusal(result) ?? ''}`) };
     } catch (error) {
       log.warn('settings: serial test failed', { error: String(error) });
-      this._result = { ok: false, text: 'The serial check could not be loaded. Reload the app.' };
+      this._result = {
+        ok: false,
+        text: msg('The serial check could not be loaded. Reload the app.'),
+      };
     }
   }
 
   override render() {
     const settings = this._settings.value;
     return html`
-      <h1>Settings</h1>
+      <h1>${msg('Settings')}</h1>
+      <section aria-labelledby="language-title">
+        <h2 id="language-title">${msg('Language on this device')}</h2>
+        <pos-language-picker
+          .chosen=${deviceLanguage()}
+          .storeLanguage=${storeLanguage()}
+          @pos-language-change=${this._onLanguageChange}
+        ></pos-language-picker>
+      </section>
       <section aria-labelledby="serial-title">
-        <h2 id="serial-title">Serial numbers</h2>
+        <h2 id="serial-title">${msg('Serial numbers')}</h2>
         ${settings === undefined ? nothing : this._renderPattern(settings)}
-        <h2 id="test-title">Test a serial scan</h2>
-        <p>Scan or type the serial of a unit from stock to see whether the pattern accepts it.</p>
+        <h2 id="test-title">${msg('Test a serial scan')}</h2>
+        <p>
+          ${msg('Scan or type the serial of a unit from stock to see whether the pattern accepts it.')}
+        </p>
         <form @submit=${this._onSubmit} autocomplete="off" aria-labelledby="test-title">
           <label>
-            Sample serial
+            ${msg('Sample serial')}
             <input name="sample" autocomplete="off" autocapitalize="off" spellcheck="false" />
           </label>
-          <button type="submit" class="primary">Test</button>
-          <button type="button" @click=${this._onCamera}>Scan with camera</button>
+          <button type="submit" class="primary">${msg('Test')}</button>
+          <button type="button" @click=${this._onCamera}>${msg('Scan with camera')}</button>
         </form>
         ${
           this._result === null
@@ -199,7 +223,7 @@ export class PosViewSettings extends LitElement {
               </p>`
         }
       </section>
-      <section aria-label="Scanner">
+      <section aria-label=${msg('Scanner')}>
         <pos-scanner-settings
           .settings=${this._scanSettings}
           @pos-scanner-settings-change=${(event: PosEvent<'pos-scanner-settings-change'>) =>
@@ -221,33 +245,35 @@ export class PosViewSettings extends LitElement {
 
   private _renderPattern(settings: SerialSettings) {
     const when =
-      settings.updatedAt === null ? '' : ` · updated ${formatDateTime(settings.updatedAt)}`;
+      settings.updatedAt === null
+        ? ''
+        : ` · ${msg(str`updated ${formatDateTime(settings.updatedAt)}`)}`;
     const validator = this._validator?.pattern === settings.pattern ? this._validator : null;
     const manager = this._app?.session.role !== 'associate';
     return html`
       <dl data-testid="settings.serial-config">
-        <dt>Serial numbers</dt>
+        <dt>${msg('Serial numbers')}</dt>
         <dd data-testid="settings.serial-words">
           ${this._patternWords(settings.pattern, validator)}
         </dd>
         ${
           manager && settings.pattern !== null
-            ? html`<dt>Pattern</dt>
+            ? html`<dt>${msg('Pattern')}</dt>
                 <dd><code data-testid="settings.pattern">${settings.pattern}</code></dd>`
             : nothing
         }
-        <dt>Version</dt>
-        <dd>${settings.version ?? 'not downloaded yet'}${when}</dd>
-        <dt>Source</dt>
-        <dd>${SOURCE_LABELS[settings.source ?? 'none']}</dd>
+        <dt>${msg('Version')}</dt>
+        <dd>${settings.version ?? msg('not downloaded yet')}${when}</dd>
+        <dt>${msg('Source')}</dt>
+        <dd>${SOURCE_LABELS[settings.source ?? 'none']?.() ?? ''}</dd>
       </dl>
       ${
         settings.refused === null
           ? nothing
           : html`<p class="warn" role="alert">
-              Configuration version ${settings.refused.version} was not applied: its serial pattern
-              cannot be used (${settings.refused.reason}). This device keeps version
-              ${settings.version ?? '—'} until a manager corrects it.
+              ${msg(
+                str`Configuration version ${settings.refused.version} was not applied: its serial pattern cannot be used (${settings.refused.reason}). This device keeps version ${settings.version ?? '—'} until a manager corrects it.`,
+              )}
             </p>`
       }
     `;
@@ -255,12 +281,25 @@ export class PosViewSettings extends LitElement {
 
   /** "14 capital letters or digits, for example A1B2C3D4E5F6G7", or the fallback sentence. */
   private _patternWords(pattern: string | null, validator: SerialValidator | null): string {
-    if (pattern === null) return 'Any serial is accepted: no pattern is configured.';
+    if (pattern === null) return msg('Any serial is accepted: no pattern is configured.');
     if (validator === null) return '…';
     const words = patternInWords(validator);
     if (words === null) return serialExpectation({ ...validator, pattern });
-    return validator.example === undefined ? words : `${words}, for example ${validator.example}`;
+    return validator.example === undefined
+      ? words
+      : msg(str`${words}, for example ${validator.example}`);
   }
+
+  private readonly _onLanguageChange = async (
+    event: PosEvent<'pos-language-change'>,
+  ): Promise<void> => {
+    try {
+      await chooseDeviceLanguage(event.detail.language);
+    } catch (error) {
+      log.warn('settings: the language could not be loaded', { error: String(error) });
+    }
+    this.requestUpdate();
+  };
 
   private readonly _onSubmit = (event: SubmitEvent): void => {
     event.preventDefault();
@@ -270,13 +309,13 @@ export class PosViewSettings extends LitElement {
   private readonly _onCamera = async (): Promise<void> => {
     try {
       const { scanOnce } = await import('../components/pos-scanner-dialog.ts');
-      const read = await scanOnce({ heading: 'Scan a sample serial' });
+      const read = await scanOnce({ heading: msg('Scan a sample serial') });
       if (read !== null) await this.testSerial(read.code, 'camera');
     } catch (error) {
       log.warn('settings: camera failed', { error: String(error) });
       this._result = {
         ok: false,
-        text: 'The camera could not be opened. Type the serial instead.',
+        text: msg('The camera could not be opened. Type the serial instead.'),
       };
     }
   };

@@ -2,15 +2,20 @@
  * The sign-in screen: username and password for the store server. The first sign-in on a
  * device also registers it and downloads the catalog (next screen); later ones are quick.
  */
+import { localized, msg } from '@lit/localize';
 import { consume } from '@lit/context';
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { syncControlsContext, type SyncControls } from '../app/contexts.ts';
 import { navigate } from '../app/router.ts';
+import type { PosEvent } from '../components/events.ts';
+import '../components/pos-language-picker.ts';
 import { controlStyles } from '../components/shared-styles.ts';
+import { chooseDeviceLanguage, deviceLanguage, storeLanguage } from '../i18n/localization.ts';
 import { log } from '../log.ts';
 import { SignInError } from '../sync/sign-in.ts';
 
+@localized()
 @customElement('pos-view-sign-in')
 export class PosViewSignIn extends LitElement {
   static override styles = [
@@ -19,6 +24,8 @@ export class PosViewSignIn extends LitElement {
       :host {
         display: grid;
         place-items: center;
+        align-content: center;
+        gap: 1rem;
         min-height: 100%;
         padding: 1.5rem 1rem;
       }
@@ -60,6 +67,9 @@ export class PosViewSignIn extends LitElement {
         border-radius: var(--pos-radius-small);
         background: var(--pos-warn-soft);
       }
+      .language {
+        width: min(26rem, 100%);
+      }
       button[type='submit'] {
         min-height: 56px;
         font-size: 1.1rem;
@@ -82,17 +92,17 @@ export class PosViewSignIn extends LitElement {
   override render() {
     return html`
       <form @submit=${this._onSubmit} novalidate aria-describedby="sign-in-lead">
-        <h1>Sign in to Aisle</h1>
-        <p class="lead" id="sign-in-lead">Use your store account to start selling.</p>
+        <h1>${msg('Sign in to Aisle')}</h1>
+        <p class="lead" id="sign-in-lead">${msg('Use your store account to start selling.')}</p>
         ${
           this.sessionEnded
             ? html`<p class="note">
-                Your session ended. Sign in again to send the sales waiting on this device.
+                ${msg('Your session ended. Sign in again to send the sales waiting on this device.')}
               </p>`
             : nothing
         }
         <label>
-          Username
+          ${msg('Username')}
           <input
             name="username"
             autocomplete="username"
@@ -103,7 +113,7 @@ export class PosViewSignIn extends LitElement {
           />
         </label>
         <label>
-          Password
+          ${msg('Password')}
           <input name="password" type="password" autocomplete="current-password" required />
         </label>
         ${this._error === '' ? nothing : html`<p class="error" role="alert">${this._error}</p>`}
@@ -113,12 +123,31 @@ export class PosViewSignIn extends LitElement {
           ?disabled=${this._busy}
           aria-describedby="sign-in-progress"
         >
-          Sign in
+          ${msg('Sign in')}
         </button>
-        <p class="lead" id="sign-in-progress" role="status">${this._busy ? 'Signing in…' : ''}</p>
+        <p class="lead" id="sign-in-progress" role="status">
+          ${this._busy ? msg('Signing in…') : ''}
+        </p>
       </form>
+      <pos-language-picker
+        class="language"
+        .chosen=${deviceLanguage()}
+        .storeLanguage=${storeLanguage()}
+        @pos-language-change=${this._onLanguageChange}
+      ></pos-language-picker>
     `;
   }
+
+  private readonly _onLanguageChange = async (
+    event: PosEvent<'pos-language-change'>,
+  ): Promise<void> => {
+    try {
+      await chooseDeviceLanguage(event.detail.language);
+    } catch (error) {
+      log.warn('sign-in: the language could not be loaded', { error: String(error) });
+    }
+    this.requestUpdate();
+  };
 
   private readonly _onSubmit = async (event: SubmitEvent): Promise<void> => {
     event.preventDefault();
@@ -138,7 +167,7 @@ export class PosViewSignIn extends LitElement {
         this._error = error.message;
       } else {
         log.error('sign-in failed', error);
-        this._error = 'Signing in failed on this device. Reload the app and try again.';
+        this._error = msg('Signing in failed on this device. Reload the app and try again.');
       }
     } finally {
       this._busy = false;
