@@ -6,6 +6,7 @@
  * @fires pos-approval-submit - a manager, their PIN and the reason were entered
  * @fires pos-approval-cancel - closed without an approval (Cancel or Escape)
  */
+import { localized, msg } from '@lit/localize';
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, query } from 'lit/decorators.js';
 import { emit } from './events.ts';
@@ -16,6 +17,7 @@ export interface ApproverOption {
   readonly displayName: string;
 }
 
+@localized()
 @customElement('pos-approval-dialog')
 export class PosApprovalDialog extends LitElement {
   static override styles = [
@@ -88,16 +90,17 @@ export class PosApprovalDialog extends LitElement {
     const none = this.approvers.length === 0;
     return html`<dialog aria-labelledby="approval-heading" @cancel=${this._onCancel}>
       <form @submit=${this._onSubmit} autocomplete="off">
-        <h2 id="approval-heading">Manager approval</h2>
+        <h2 id="approval-heading">${msg('Manager approval')}</h2>
         <p data-testid="approval.summary">${this.summary}</p>
         ${
           none
             ? html`<p class="error" role="alert">
-                No manager has set a PIN on this device yet. A manager signs in here once to approve
-                on it later.
+                ${msg(
+                  'No manager has set a PIN on this device yet. A manager signs in here once to approve on it later.',
+                )}
               </p>`
             : html`<label>
-                  Manager
+                  ${msg('Manager')}
                   <select name="manager" data-testid="approval.manager">
                     ${this.approvers.map(
                       (approver) =>
@@ -106,7 +109,7 @@ export class PosApprovalDialog extends LitElement {
                   </select>
                 </label>
                 <label>
-                  Their PIN
+                  ${msg('Their PIN')}
                   <input
                     name="pin"
                     type="password"
@@ -117,7 +120,7 @@ export class PosApprovalDialog extends LitElement {
                   />
                 </label>
                 <label>
-                  Reason
+                  ${msg('Reason')}
                   <input
                     name="reason"
                     value=${this.reason}
@@ -132,8 +135,10 @@ export class PosApprovalDialog extends LitElement {
             : html`<p class="error" role="alert" data-testid="approval.error">${this.error}</p>`
         }
         <div class="actions">
-          <button type="button" class="quiet" @click=${this._onCancel}>Cancel</button>
-          <button type="submit" class="primary" ?disabled=${this.busy || none}>Approve</button>
+          <button type="button" class="quiet" @click=${this._onCancel}>${msg('Cancel')}</button>
+          <button type="submit" class="primary" ?disabled=${this.busy || none}>
+            ${msg('Approve')}
+          </button>
         </div>
       </form>
     </dialog>`;

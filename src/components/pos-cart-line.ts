@@ -9,6 +9,7 @@
  * @fires pos-serial-request - the associate wants to enter (or change) the unit's serial.
  * @fires pos-add-unit - one more unit of a serialized product.
  */
+import { localized, msg, str } from '@lit/localize';
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, query } from 'lit/decorators.js';
 import { discountedAmounts } from '../domain/discounts.ts';
@@ -16,11 +17,14 @@ import { formatMoney, minor } from '../domain/money.ts';
 import type { SaleLine } from '../domain/sale.ts';
 import { requiresSerialAtCheckout } from '../domain/serial-rules.ts';
 import { ShippingTypes } from '../protocol/wire-constants.ts';
+import { percentOff } from '../i18n/format.ts';
+import { discountReasonLabel } from '../i18n/reason-words.ts';
 import { emit } from './events.ts';
 import { controlStyles } from './shared-styles.ts';
 
 const MAX_QUANTITY = 999;
 
+@localized()
 @customElement('pos-cart-line')
 export class PosCartLine extends LitElement {
   static override styles = [
@@ -214,7 +218,7 @@ export class PosCartLine extends LitElement {
       <div class="what">
         <div class="title">${line.title}</div>
         <div class="meta">
-          <span class="money">${money(line.unitPrice)}</span> each · ${line.productId}
+          <span class="money">${money(line.unitPrice)}</span> ${msg('each')} · ${line.productId}
         </div>
         ${this._renderDiscount(line, money)}
       </div>
@@ -223,19 +227,20 @@ export class PosCartLine extends LitElement {
         <label class="ship">
           <input
             type="checkbox"
-            aria-label=${`Ship to customer: ${line.title}`}
+            aria-label=${msg(str`Ship to customer: ${line.title}`)}
             .checked=${line.shippingType !== ShippingTypes.inStoreHandover}
             @change=${this._onShipChange}
           />
-          <span class="long">Ship to customer</span><span class="short">Ship</span>
+          <span class="long">${msg('Ship to customer')}</span
+          ><span class="short">${msg('Ship')}</span>
         </label>
         <div class="qty">
           ${
             line.serialized
-              ? html`<span aria-label="Quantity 1">× 1</span>
+              ? html`<span aria-label=${msg('Quantity 1')}>× 1</span>
                   <button
                     class="quiet"
-                    aria-label=${`One more ${line.title}`}
+                    aria-label=${msg(str`One more ${line.title}`)}
                     @click=${() => emit(this, 'pos-add-unit', { lineId: line.lineId })}
                   >
                     +
@@ -243,7 +248,7 @@ export class PosCartLine extends LitElement {
               : html`
                   <button
                     class="quiet"
-                    aria-label=${`One less ${line.title}`}
+                    aria-label=${msg(str`One less ${line.title}`)}
                     ?disabled=${line.quantity <= 1}
                     @click=${() => this._setQuantity(line.quantity - 1)}
                   >
@@ -254,14 +259,14 @@ export class PosCartLine extends LitElement {
                     inputmode="numeric"
                     min="1"
                     max=${MAX_QUANTITY}
-                    aria-label=${`Quantity of ${line.title}`}
+                    aria-label=${msg(str`Quantity of ${line.title}`)}
                     .value=${String(line.quantity)}
                     @change=${this._onQuantityInput}
                     @keydown=${this._onQuantityKey}
                   />
                   <button
                     class="quiet"
-                    aria-label=${`One more ${line.title}`}
+                    aria-label=${msg(str`One more ${line.title}`)}
                     ?disabled=${line.quantity >= MAX_QUANTITY}
                     @click=${() => this._setQuantity(line.quantity + 1)}
                   >
@@ -272,14 +277,14 @@ export class PosCartLine extends LitElement {
         </div>
         <button
           class="quiet discount"
-          aria-label=${`Discount on ${line.title}`}
+          aria-label=${msg(str`Discount on ${line.title}`)}
           @click=${() => emit(this, 'pos-line-discount', { lineId: line.lineId })}
         >
           %
         </button>
         <button
           class="danger remove"
-          aria-label=${`Remove ${line.title}`}
+          aria-label=${msg(str`Remove ${line.title}`)}
           @click=${() => emit(this, 'pos-remove-line', { lineId: line.lineId })}
         >
           ✕
@@ -300,14 +305,14 @@ export class PosCartLine extends LitElement {
     const discount = line.discount;
     if (override == null && discount == null) return nothing;
     return html`<div class="discounted" data-testid="line.discount">
-      ${override == null ? nothing : html`<span>Price set to ${money(override.price)} · ${override.reason}</span>`}
+      ${override == null ? nothing : html`<span>${msg(str`Price set to ${money(override.price)} · ${discountReasonLabel(override.reason)}`)}</span>`}
       ${
         discount == null
           ? nothing
           : html`<span
-              >Discount
-              ${discount.kind === 'percentage' ? `${discount.value} %` : money(discount.value)} ·
-              ${discount.reason}${discount.approval === null ? '' : ' · approved'}</span
+              >${msg(
+                str`Discount ${discount.kind === 'percentage' ? percentOff(discount.value, this.locale) : money(discount.value)} · ${discountReasonLabel(discount.reason)}`,
+              )}${discount.approval === null ? '' : ` · ${msg('approved')}`}</span
             >`
       }
     </div>`;
@@ -317,30 +322,30 @@ export class PosCartLine extends LitElement {
     if (!line.serialized) return nothing;
     if (!requiresSerialAtCheckout(line)) {
       return html`<div class="serial" data-testid="line.serial">
-        To be shipped: its serial is scanned when the order is picked
+        ${msg('To be shipped: its serial is scanned when the order is picked')}
       </div>`;
     }
     const request = () => emit(this, 'pos-serial-request', { lineId: line.lineId });
     if (line.serial === null) {
       return html`<div class="serial" data-testid="line.serial">
-        <span class="needs">Needs a serial</span>
+        <span class="needs">${msg('Needs a serial')}</span>
         <button
           class="serial-action primary"
-          aria-label=${`Add serial of ${line.title}`}
+          aria-label=${msg(str`Add serial of ${line.title}`)}
           @click=${request}
         >
-          Add serial
+          ${msg('Add serial')}
         </button>
       </div>`;
     }
     return html`<div class="serial" data-testid="line.serial">
-      <span>S/N <strong>${line.serial}</strong> · captured</span>
+      <span>S/N <strong>${line.serial}</strong> · ${msg('captured')}</span>
       <button
         class="serial-action quiet"
-        aria-label=${`Change serial of ${line.title}`}
+        aria-label=${msg(str`Change serial of ${line.title}`)}
         @click=${request}
       >
-        Change
+        ${msg('Change')}
       </button>
     </div>`;
   }

@@ -4,6 +4,7 @@
  * out through this element to the view. `display: contents` keeps the list in the sell
  * screen's own flex layout, so it scrolls inside the cart column as before.
  */
+import { localized, msg } from '@lit/localize';
 import { LitElement, css, html, type PropertyValues } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
@@ -12,6 +13,7 @@ import { requiresSerialAtCheckout } from '../domain/serial-rules.ts';
 import './pos-cart-line.ts';
 import type { PosCartLine } from './pos-cart-line.ts';
 
+@localized()
 @customElement('pos-cart-lines')
 export class PosCartLines extends LitElement {
   static override styles = css`
@@ -89,11 +91,11 @@ export class PosCartLines extends LitElement {
   override render() {
     if (this.lines.length === 0) {
       return html`<div class="empty">
-        <p><strong>The cart is empty.</strong></p>
-        <p>Scan a barcode or type a SKU, then press Enter.</p>
+        <p><strong>${msg('The cart is empty.')}</strong></p>
+        <p>${msg('Scan a barcode or type a SKU, then press Enter.')}</p>
       </div>`;
     }
-    return html`<ul class="lines" aria-label="Cart lines">
+    return html`<ul class="lines" aria-label=${msg('Cart lines')}>
       ${repeat(
         this.lines,
         (line) => line.lineId,

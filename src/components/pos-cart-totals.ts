@@ -1,15 +1,18 @@
 /**
  * Subtotal, tax and total of a cart or a sale, in the store's currency and locale.
  */
+import { localized, msg, str } from '@lit/localize';
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { CartTotals } from '../domain/cart-totals.ts';
 import { formatMoney, minor } from '../domain/money.ts';
+import { plural } from '../i18n/plural.ts';
 import { PHONE } from './layout.ts';
 
 const percent = (rate: number, locale: string) =>
   new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 3 }).format(rate);
 
+@localized()
 @customElement('pos-cart-totals')
 export class PosCartTotals extends LitElement {
   static override styles = css`
@@ -83,6 +86,8 @@ export class PosCartTotals extends LitElement {
   @property() currency = 'USD';
   @property() locale = 'en-US';
   @property({ type: Number, attribute: 'tax-rate' }) taxRate = 0;
+  /** Prices include the tax (a German store): the subtotal is net, the tax row says included. */
+  @property({ type: Boolean, attribute: 'tax-included' }) taxIncluded = false;
 
   override render() {
     const totals: CartTotals = this.totals ?? {
@@ -98,24 +103,42 @@ export class PosCartTotals extends LitElement {
           totals.discount === undefined
             ? nothing
             : html`<div class="row sub">
-                  <dt>Before discounts</dt>
+                  <dt>${msg('Before discounts')}</dt>
                   <dd data-testid="totals.list">${money(totals.listSubtotal ?? 0)}</dd>
                 </div>
                 <div class="row discount">
-                  <dt>Discounts</dt>
+                  <dt>${msg('Discounts')}</dt>
                   <dd data-testid="totals.discount">−${money(totals.discount)}</dd>
                 </div>`
         }
         <div class="row sub">
-          <dt>Subtotal (${totals.units} ${totals.units === 1 ? 'item' : 'items'})</dt>
+          <dt>
+            ${
+              this.taxIncluded
+                ? plural(totals.units, {
+                    one: () => msg('Net (1 item)'),
+                    other: () => msg(str`Net (${totals.units} items)`),
+                  })
+                : plural(totals.units, {
+                    one: () => msg('Subtotal (1 item)'),
+                    other: () => msg(str`Subtotal (${totals.units} items)`),
+                  })
+            }
+          </dt>
           <dd data-testid="totals.subtotal">${money(totals.subtotal)}</dd>
         </div>
         <div class="row tax">
-          <dt>Tax ${percent(this.taxRate, this.locale)}</dt>
+          <dt>
+            ${
+              this.taxIncluded
+                ? msg(str`Tax included ${percent(this.taxRate, this.locale)}`)
+                : msg(str`Tax ${percent(this.taxRate, this.locale)}`)
+            }
+          </dt>
           <dd data-testid="totals.tax">${money(totals.tax)}</dd>
         </div>
         <div class="row total">
-          <dt>Total</dt>
+          <dt>${msg('Total')}</dt>
           <dd data-testid="totals.total">${money(totals.total)}</dd>
         </div>
       </dl>

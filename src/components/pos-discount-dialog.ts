@@ -8,14 +8,17 @@
  * @fires pos-discount-remove - take the current discount away
  * @fires pos-discount-cancel - closed without a change
  */
+import { localized, msg } from '@lit/localize';
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { formatMoney, parseAmount, type Minor } from '../domain/money.ts';
+import { discountReasonLabel } from '../i18n/reason-words.ts';
 import { emit } from './events.ts';
 import { controlStyles } from './shared-styles.ts';
 
 export type DiscountEntryKind = 'percentage' | 'fixed' | 'override';
 
+@localized()
 @customElement('pos-discount-dialog')
 export class PosDiscountDialog extends LitElement {
   static override styles = [
@@ -113,16 +116,16 @@ export class PosDiscountDialog extends LitElement {
   override render() {
     const money = (amount: number) => formatMoney(amount as Minor, this.currency, this.locale);
     const kinds: { kind: DiscountEntryKind; label: string }[] = [
-      { kind: 'percentage', label: 'Percentage' },
-      { kind: 'fixed', label: 'Amount off' },
-      ...(this.allowOverride ? [{ kind: 'override' as const, label: 'New price' }] : []),
+      { kind: 'percentage', label: msg('Percentage') },
+      { kind: 'fixed', label: msg('Amount off') },
+      ...(this.allowOverride ? [{ kind: 'override' as const, label: msg('New price') }] : []),
     ];
     return html`<dialog aria-labelledby="discount-heading" @cancel=${this._onCancel}>
       <form @submit=${this._onSubmit} autocomplete="off" novalidate>
-        <h2 id="discount-heading">Discount</h2>
+        <h2 id="discount-heading">${msg('Discount')}</h2>
         <p>${this.target} · ${money(this.base)}</p>
         <fieldset>
-          <legend class="visually-hidden">Kind of discount</legend>
+          <legend class="visually-hidden">${msg('Kind of discount')}</legend>
           ${kinds.map(
             ({ kind, label }) =>
               html`<label
@@ -136,13 +139,21 @@ export class PosDiscountDialog extends LitElement {
           )}
         </fieldset>
         <label class="field">
-          ${this._kind === 'percentage' ? 'Percent off' : this._kind === 'fixed' ? 'Amount off' : 'New unit price'}
+          ${
+            this._kind === 'percentage'
+              ? msg('Percent off')
+              : this._kind === 'fixed'
+                ? msg('Amount off')
+                : msg('New unit price')
+          }
           <input name="value" inputmode="decimal" data-testid="discount.value" required />
         </label>
         <label class="field">
-          Reason
+          ${msg('Reason')}
           <select name="reason" data-testid="discount.reason">
-            ${this.reasons.map((reason) => html`<option>${reason}</option>`)}
+            ${this.reasons.map(
+              (reason) => html`<option value=${reason}>${discountReasonLabel(reason)}</option>`,
+            )}
           </select>
         </label>
         ${
@@ -158,12 +169,12 @@ export class PosDiscountDialog extends LitElement {
                   class="danger"
                   @click=${() => emit(this, 'pos-discount-remove', null)}
                 >
-                  Remove discount
+                  ${msg('Remove discount')}
                 </button>`
               : nothing
           }
-          <button type="button" class="quiet" @click=${this._onCancel}>Cancel</button>
-          <button type="submit" class="primary">Apply</button>
+          <button type="button" class="quiet" @click=${this._onCancel}>${msg('Cancel')}</button>
+          <button type="submit" class="primary">${msg('Apply')}</button>
         </div>
       </form>
     </dialog>`;

@@ -4,9 +4,11 @@
  *
  * @fires pos-parked-recall - the associate recalls this parked sale
  */
+import { localized, msg, str } from '@lit/localize';
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { formatMoney, type Minor } from '../domain/money.ts';
+import { plural } from '../i18n/plural.ts';
 import { emit } from './events.ts';
 import { controlStyles } from './shared-styles.ts';
 
@@ -18,6 +20,7 @@ export interface ParkedSaleView {
   readonly titles: readonly string[];
 }
 
+@localized()
 @customElement('pos-parked-sales')
 export class PosParkedSales extends LitElement {
   static override styles = [
@@ -60,22 +63,25 @@ export class PosParkedSales extends LitElement {
   override render() {
     if (this.sales.length === 0) return nothing;
     const time = new Intl.DateTimeFormat(this.locale, { timeStyle: 'short' });
-    return html`<h2>Parked sales</h2>
-      <ul aria-label="Parked sales">
+    return html`<h2>${msg('Parked sales')}</h2>
+      <ul aria-label=${msg('Parked sales')}>
         ${this.sales.map(
           (sale) =>
             html`<li data-testid="parked.sale">
               <span class="what"
-                >${time.format(new Date(sale.parkedAt))} · ${sale.units}
-                ${sale.units === 1 ? 'item' : 'items'} ·
-                ${formatMoney(sale.total, this.currency, this.locale)} ·
+                >${time.format(new Date(sale.parkedAt))} ·
+                ${plural(sale.units, {
+                  one: () => msg('1 item'),
+                  other: () => msg(str`${sale.units} items`),
+                })}
+                · ${formatMoney(sale.total, this.currency, this.locale)} ·
                 ${sale.titles.join(', ')}</span
               >
               <button
                 type="button"
                 @click=${() => emit(this, 'pos-parked-recall', { cartId: sale.cartId })}
               >
-                Recall
+                ${msg('Recall')}
               </button>
             </li>`,
         )}

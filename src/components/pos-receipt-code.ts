@@ -4,6 +4,7 @@
  * The encoder (@zxing/library's, already the app's decoder) loads on first use, off the first
  * paint; until it arrives the receipt number below stands in.
  */
+import { localized, msg, str } from '@lit/localize';
 import { LitElement, css, html, nothing, svg } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 
@@ -24,6 +25,7 @@ async function encode(text: string): Promise<QrModules> {
   return { size, path };
 }
 
+@localized()
 @customElement('pos-receipt-code')
 export class PosReceiptCode extends LitElement {
   static override styles = css`
@@ -75,7 +77,7 @@ export class PosReceiptCode extends LitElement {
           : html`<svg
               viewBox="-4 -4 ${modules.size + 8} ${modules.size + 8}"
               role="img"
-              aria-label="Receipt code ${this.label}"
+              aria-label=${msg(str`Receipt code ${this.label}`)}
               data-testid="receipt.code"
               data-value=${this.value}
             >

@@ -4,6 +4,7 @@
  * sale yet and whether the receipt was e-mailed. Printed on its own (see the print rules in
  * index.html and the views), narrow and black on white, as a receipt printer or an A4 page.
  */
+import { localized, msg, str } from '@lit/localize';
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { formatMoney, minor } from '../domain/money.ts';
@@ -13,13 +14,14 @@ import { receiptNumber } from '../domain/receipt-number.ts';
 import { saleAmounts } from '../domain/sale-amounts.ts';
 import { warrantyEnd } from '../domain/store-history.ts';
 import './pos-receipt-code.ts';
-import { formatDateTime, formatDay } from '../i18n/format.ts';
+import { formatDateTime, formatDay, percentOff, screenLocale } from '../i18n/format.ts';
+import { discountReasonLabel } from '../i18n/reason-words.ts';
 
-const SYNC_LABELS: Record<Sale['sync']['state'], string> = {
-  pending: 'Waiting to sync — kept safely on this device',
-  synced: 'Synced with the store server',
-  rejected: 'Refused by the store server — a manager must review it',
-  mismatch: 'Conflicts with another sale on the server — a manager must review it',
+const SYNC_LABELS: Record<Sale['sync']['state'], () => string> = {
+  pending: () => msg('Waiting to sync — kept safely on this device'),
+  synced: () => msg('Synced with the store server'),
+  rejected: () => msg('Refused by the store server — a manager must review it'),
+  mismatch: () => msg('Conflicts with another sale on the server — a manager must review it'),
 };
 
 function emailSentence(email: ReceiptEmailView, locale: string): string {
@@ -54,6 +56,7 @@ export interface SerialStateText {
   readonly help: string | null;
 }
 
+@localized()
 @customElement('pos-receipt')
 export class PosReceipt extends LitElement {
   static override styles = css`
@@ -161,10 +164,12 @@ export class PosReceipt extends LitElement {
   override render() {
     const sale = this.sale;
     if (sale === undefined) return nothing;
-    const money = (amount: number) => formatMoney(minor(amount), sale.currency, sale.locale);
-    const when = formatDateTime(sale.createdAt, sale.locale);
+    const locale = screenLocale();
+    const money = (amount: number) => formatMoney(minor(amount), sale.currency, locale);
+    const when = formatDateTime(sale.createdAt, locale);
     const amounts = saleAmounts(sale.lines, sale.orderDiscount, sale.taxRate, sale.priceMethod);
-    const taxRate = new Intl.NumberFormat(sale.locale, {
+    const included = sale.priceMethod === 'tax_included';
+    const taxRate = new Intl.NumberFormat(locale, {
       style: 'percent',
       maximumFractionDigits: 3,
     }).format(sale.taxRate);
@@ -173,7 +178,8 @@ export class PosReceipt extends LitElement {
         <h2>${sale.storeLabel}</h2>
         <p>${when}</p>
         <p>
-          Sale <strong data-testid="receipt.sale-id">${receiptNumber(sale.saleId)}</strong> ·
+          ${msg('Sale')}
+          <strong data-testid="receipt.sale-id">${receiptNumber(sale.saleId)}</strong> ·
           ${sale.associateName}
         </p>
         ${
@@ -185,8 +191,8 @@ export class PosReceipt extends LitElement {
       <table>
         <thead>
           <tr>
-            <th scope="col">Item</th>
-            <th scope="col" class="num">Amount</th>
+            <th scope="col">${msg('Item')}</th>
+            <th scope="col" class="num">${msg('Amount')}</th>
           </tr>
         </thead>
         <tbody>
@@ -219,20 +225,20 @@ export class PosReceipt extends LitElement {
             sale.totals.discount === undefined
               ? nothing
               : html`<tr>
-                  <td>You saved</td>
+                  <td>${msg('You saved')}</td>
                   <td class="num" data-testid="receipt.saved">${money(sale.totals.discount)}</td>
                 </tr>`
           }
           <tr>
-            <td>Subtotal</td>
+            <td>${included ? msg('Net') : msg('Subtotal')}</td>
             <td class="num">${money(sale.totals.subtotal)}</td>
           </tr>
           <tr>
-            <td>Tax ${taxRate}</td>
+            <td>${included ? msg(str`Tax included ${taxRate}`) : msg(str`Tax ${taxRate}`)}</td>
             <td class="num">${money(sale.totals.tax)}</td>
           </tr>
           <tr class="grand">
-            <td>Total</td>
+            <td>${msg('Total')}</td>
             <td class="num" data-testid="receipt.total">${money(sale.totals.total)}</td>
           </tr>
         </tbody>
@@ -241,21 +247,21 @@ export class PosReceipt extends LitElement {
         ${sale.tenders.map((tender) =>
           tender.method === 'cash'
             ? html`<p data-testid="receipt.tender">
-                  Cash <span class="num">${money(tender.amount)}</span>
+                  ${msg('Cash')} <span class="num">${money(tender.amount)}</span>
                 </p>
-                <p>Cash given <span class="num">${money(tender.tendered)}</span></p>
+                <p>${msg('Cash given')} <span class="num">${money(tender.tendered)}</span></p>
                 ${
                   tender.change > 0 || sale.tenders.length === 1
                     ? html`<p>
                         <strong
-                          >Change
+                          >${msg('Change', { id: 'receipt.change' })}
                           <span data-testid="receipt.change">${money(tender.change)}</span></strong
                         >
                       </p>`
                     : nothing
                 }`
             : html`<p data-testid="receipt.tender">
-                ${tender.method === 'card' ? `Card · reference ${tender.reference}` : 'Exchange credit'}
+                ${tender.method === 'card' ? msg(str`Card · reference ${tender.reference}`) : msg('Exchange credit')}
                 <span class="num">${money(tender.amount)}</span>
               </p>`,
         )}
@@ -270,10 +276,10 @@ export class PosReceipt extends LitElement {
       </div>
       <pos-receipt-code
         value=${sale.saleId}
-        label="Sale ${receiptNumber(sale.saleId)}"
+        label=${msg(str`Sale ${receiptNumber(sale.saleId)}`)}
       ></pos-receipt-code>
       <p class="sync ${sale.sync.state}" data-testid="receipt.sync">
-        ${SYNC_LABELS[sale.sync.state]}${sale.sync.error === null ? '' : `: ${sale.sync.error}`}
+        ${SYNC_LABELS[sale.sync.state]()}${sale.sync.error === null ? '' : `: ${sale.sync.error}`}
       </p>
       ${this._renderEmail(sale)}
     `;
@@ -282,13 +288,17 @@ export class PosReceipt extends LitElement {
   /** The discounts on a line in words: a new price, a line discount, its share of the sale's. */
   private _discountText(line: SaleLine, money: (amount: number) => string): string {
     const parts: string[] = [];
-    if (line.priceOverride != null) parts.push(`Price set to ${money(line.priceOverride.price)}`);
+    if (line.priceOverride != null) {
+      parts.push(msg(str`Price set to ${money(line.priceOverride.price)}`));
+    }
     if (line.discount != null) {
       parts.push(
-        `Discount ${line.discount.kind === 'percentage' ? `${line.discount.value} %` : money(line.discount.value)} (${line.discount.reason})`,
+        msg(
+          str`Discount ${line.discount.kind === 'percentage' ? percentOff(line.discount.value) : money(line.discount.value)} (${discountReasonLabel(line.discount.reason)})`,
+        ),
       );
     }
-    if (this.sale?.orderDiscount != null) parts.push('share of the sale discount');
+    if (this.sale?.orderDiscount != null) parts.push(msg('share of the sale discount'));
     return parts.join(' · ');
   }
 
@@ -307,7 +317,7 @@ export class PosReceipt extends LitElement {
 
   private _renderSerial(line: SaleLine) {
     if (line.shippingType !== 'in_store_handover') {
-      return html`<div class="detail">To be shipped to the customer</div>`;
+      return html`<div class="detail">${msg('To be shipped to the customer')}</div>`;
     }
     if (!line.serialized) return nothing;
     const state = this.serialStates.get(line.lineId);
@@ -315,7 +325,7 @@ export class PosReceipt extends LitElement {
     const warranty =
       sale === undefined ? null : warrantyEnd(sale.createdAt, line.warrantyMonths ?? null);
     return html`<div class="detail" data-testid="receipt.serial">
-        S/N ${line.serial ?? 'missing'}${state === undefined ? '' : ` · ${state.label}`}
+        S/N ${line.serial ?? msg('missing')}${state === undefined ? '' : ` · ${state.label}`}
       </div>
       ${
         state?.help == null
@@ -326,7 +336,7 @@ export class PosReceipt extends LitElement {
         warranty === null || sale === undefined
           ? nothing
           : html`<div class="detail" data-testid="receipt.warranty">
-              Warranty until ${formatDay(warranty, sale.locale)}
+              ${msg(str`Warranty until ${formatDay(warranty)}`)}
             </div>`
       }`;
   }

@@ -5,6 +5,7 @@
  *
  * @fires pos-code-entered - a code was entered; the field clears itself.
  */
+import { localized, msg } from '@lit/localize';
 import { LitElement, css, html } from 'lit';
 import { customElement, property, query } from 'lit/decorators.js';
 import { emit } from './events.ts';
@@ -13,6 +14,7 @@ import { controlStyles } from './shared-styles.ts';
 /** Average milliseconds per character below which input is taken to come from a scanner. */
 const SCANNER_MS_PER_CHAR = 35;
 
+@localized()
 @customElement('pos-scan-field')
 export class PosScanField extends LitElement {
   static override styles = [
@@ -49,9 +51,9 @@ export class PosScanField extends LitElement {
   /** Disables the field (e.g. while a sale is being completed). */
   @property({ type: Boolean, reflect: true }) disabled = false;
   /** What the field asks for (the return screen asks for a receipt code). */
-  @property() label = 'Barcode or SKU';
+  @property() label = '';
   /** The submit button's word. */
-  @property() action = 'Add';
+  @property() action = '';
   /** Longest text the field takes (a paste is cut there); the view refuses longer scans. */
   @property({ type: Number }) maxlength = 512;
 
@@ -74,7 +76,7 @@ export class PosScanField extends LitElement {
     return html`
       <form @submit=${this._onSubmit} autocomplete="off">
         <label>
-          ${this.label}
+          ${this.label || msg('Barcode or SKU')}
           <input
             data-testid="sell.barcode"
             name="code"
@@ -88,7 +90,9 @@ export class PosScanField extends LitElement {
             @input=${this._onInput}
           />
         </label>
-        <button type="submit" class="primary" ?disabled=${this.disabled}>${this.action}</button>
+        <button type="submit" class="primary" ?disabled=${this.disabled}>
+          ${this.action || msg('Add')}
+        </button>
       </form>
     `;
   }

@@ -7,6 +7,7 @@
  * @fires pos-scan - re-dispatched from the inner <pos-scanner>
  * @fires pos-scanner-close - the dialog closed
  */
+import { localized, msg } from '@lit/localize';
 import { LitElement, css, html } from 'lit';
 import { customElement, property, query } from 'lit/decorators.js';
 import './pos-scanner.ts';
@@ -14,6 +15,7 @@ import { emit, type PosEventDetails } from './events.ts';
 import { ScannerModes, type ScannerMode } from './pos-scanner.ts';
 import { controlStyles } from './shared-styles.ts';
 
+@localized()
 @customElement('pos-scanner-dialog')
 export class PosScannerDialog extends LitElement {
   static override styles = [
@@ -37,7 +39,8 @@ export class PosScannerDialog extends LitElement {
 
   @property({ type: Boolean, reflect: true }) open = false;
   @property() mode: ScannerMode = ScannerModes.single;
-  @property() heading = 'Scan a barcode';
+  /** The dialog's heading; empty: "Scan a barcode". */
+  @property() heading = '';
 
   @query('dialog') private _dialog?: HTMLDialogElement;
 
@@ -50,7 +53,7 @@ export class PosScannerDialog extends LitElement {
   override render() {
     return html`
       <dialog aria-labelledby="scanner-heading" @cancel=${this._onCancel}>
-        <h2 id="scanner-heading">${this.heading}</h2>
+        <h2 id="scanner-heading">${this.heading || msg('Scan a barcode')}</h2>
         <pos-scanner
           .mode=${this.mode}
           ?active=${this.open}

@@ -6,6 +6,7 @@
  *
  * @fires pos-scanner-settings-change - the associate changed a field; detail is the new settings
  */
+import { localized, msg } from '@lit/localize';
 import { LitElement, css, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import {
@@ -18,18 +19,19 @@ import { EngineNames } from '../scan/scan-types.ts';
 import { controlStyles } from './shared-styles.ts';
 import { emit } from './events.ts';
 
-const ENGINE_LABELS: Record<string, string> = {
-  [EngineNames.aisle]: 'Automatic (recommended)',
-  [EngineNames.zxingWasm]: 'zxing-wasm only',
-  [EngineNames.zxingJs]: 'zxing-js only (slower, for devices without WebAssembly)',
-};
+const engineLabels = (): Record<string, string> => ({
+  [EngineNames.aisle]: msg('Automatic (recommended)'),
+  [EngineNames.zxingWasm]: msg('zxing-wasm only'),
+  [EngineNames.zxingJs]: msg('zxing-js only (slower, for devices without WebAssembly)'),
+});
 
-const TERMINATOR_LABELS: Record<string, string> = {
-  [WedgeTerminators.enter]: 'Enter',
-  [WedgeTerminators.tab]: 'Tab',
-  [WedgeTerminators.enterOrTab]: 'Enter or Tab',
-};
+const terminatorLabels = (): Record<string, string> => ({
+  [WedgeTerminators.enter]: msg('Enter', { id: 'key.enter' }),
+  [WedgeTerminators.tab]: msg('Tab', { id: 'key.tab' }),
+  [WedgeTerminators.enterOrTab]: msg('Enter or Tab'),
+});
 
+@localized()
 @customElement('pos-scanner-settings')
 export class PosScannerSettings extends LitElement {
   static override styles = [
@@ -74,19 +76,19 @@ export class PosScannerSettings extends LitElement {
     const s = this.settings;
     return html`
       <fieldset @change=${this._onChange}>
-        <legend>Barcode scanner</legend>
+        <legend>${msg('Barcode scanner')}</legend>
         <label>
-          Prefix the scanner adds
+          ${msg('Prefix the scanner adds')}
           <input type="text" name="prefix" maxlength="8" autocomplete="off" .value=${s.prefix} />
         </label>
         <label>
-          Suffix the scanner adds
+          ${msg('Suffix the scanner adds')}
           <input type="text" name="suffix" maxlength="8" autocomplete="off" .value=${s.suffix} />
         </label>
         <label>
-          Key that ends a scan
+          ${msg('Key that ends a scan')}
           <select name="terminator">
-            ${Object.entries(TERMINATOR_LABELS).map(
+            ${Object.entries(terminatorLabels()).map(
               ([value, label]) =>
                 html`<option value=${value} ?selected=${s.terminator === value}>${label}</option>`,
             )}
@@ -94,21 +96,21 @@ export class PosScannerSettings extends LitElement {
         </label>
         <label class="check">
           <input type="checkbox" name="sound" .checked=${s.sound} />
-          Beep on a good camera read
+          ${msg('Beep on a good camera read')}
         </label>
         <label class="check">
           <input type="checkbox" name="vibrate" .checked=${s.vibrate} />
-          Vibrate on a good camera read
+          ${msg('Vibrate on a good camera read')}
         </label>
         <label>
-          Decoder
+          ${msg('Decoder')}
           <select name="engine">
-            ${Object.entries(ENGINE_LABELS).map(
+            ${Object.entries(engineLabels()).map(
               ([value, label]) =>
                 html`<option value=${value} ?selected=${s.engine === value}>${label}</option>`,
             )}
           </select>
-          <p class="hint">Used the next time the camera opens.</p>
+          <p class="hint">${msg('Used the next time the camera opens.')}</p>
         </label>
       </fieldset>
     `;

@@ -8,6 +8,7 @@
  * @fires pos-scanner-close - the scanner closed (the user, a single scan, or Escape)
  * @fires pos-scanner-problem - the camera could not start; typing still works
  */
+import { localized, msg, str } from '@lit/localize';
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { ScannerController, ScannerStates } from '../controllers/scanner-controller.ts';
@@ -20,6 +21,7 @@ import { emit, type PosEventDetails } from './events.ts';
 export const ScannerModes = { continuous: 'continuous', single: 'single' } as const;
 export type ScannerMode = (typeof ScannerModes)[keyof typeof ScannerModes];
 
+@localized()
 @customElement('pos-scanner')
 export class PosScanner extends LitElement {
   static override styles = [
@@ -117,7 +119,7 @@ export class PosScanner extends LitElement {
     const scanner = this._scanner;
     const failed = scanner.state === ScannerStates.failed && scanner.problem !== null;
     return html`
-      <section class="panel" aria-label="Camera scanner">
+      <section class="panel" aria-label=${msg('Camera scanner')}>
         ${
           failed
             ? html`<p class="problem" role="alert" data-testid="scanner.problem">
@@ -128,7 +130,7 @@ export class PosScanner extends LitElement {
                   data-testid="scanner.video"
                   muted
                   playsinline
-                  aria-label="Camera view"
+                  aria-label=${msg('Camera view')}
                 ></video>
                 <div class="aim"></div>
               </div>`
@@ -142,19 +144,19 @@ export class PosScanner extends LitElement {
                   aria-pressed=${scanner.torchOn ? 'true' : 'false'}
                   @click=${() => void scanner.toggleTorch()}
                 >
-                  Torch
+                  ${msg('Torch')}
                 </button>`
               : nothing
           }
           ${
             this._cameras.length > 1 && !failed
               ? html`<label>
-                  <span class="visually-hidden">Camera</span>
-                  <select @change=${this._onCameraChange} aria-label="Camera">
+                  <span class="visually-hidden">${msg('Camera')}</span>
+                  <select @change=${this._onCameraChange} aria-label=${msg('Camera')}>
                     ${this._cameras.map(
                       (camera, index) =>
                         html`<option value=${camera.deviceId}>
-                          ${camera.label || `Camera ${index + 1}`}
+                          ${camera.label || msg(str`Camera ${index + 1}`)}
                         </option>`,
                     )}
                   </select>
@@ -162,7 +164,7 @@ export class PosScanner extends LitElement {
               : nothing
           }
           <button type="button" data-testid="scanner.close" @click=${() => this._close('user')}>
-            Close
+            ${msg('Close')}
           </button>
         </div>
       </section>
@@ -172,15 +174,13 @@ export class PosScanner extends LitElement {
   private _statusText(): string {
     switch (this._scanner.state) {
       case ScannerStates.starting:
-        return 'Starting the camera…';
+        return msg('Starting the camera…');
       case ScannerStates.scanning:
         return this._lastCode === ''
-          ? 'Point the camera at a barcode.'
-          : `Scanned ${this._lastCode}. Ready for the next one.`;
-      case ScannerStates.failed:
-        return 'Camera off.';
+          ? msg('Point the camera at a barcode.')
+          : msg(str`Scanned ${this._lastCode}. Ready for the next one.`);
       default:
-        return 'Camera off.';
+        return msg('Camera off.');
     }
   }
 

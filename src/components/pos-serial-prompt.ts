@@ -8,6 +8,7 @@
  * @fires pos-serial-cancel - closed without a serial ("Later" or Escape)
  * @fires pos-serial-camera - the associate wants to scan the serial with the camera
  */
+import { localized, msg } from '@lit/localize';
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, query } from 'lit/decorators.js';
 import { MAX_SCAN_LENGTH } from '../domain/serial-cleaning.ts';
@@ -17,6 +18,7 @@ import { controlStyles } from './shared-styles.ts';
 /** Average milliseconds per character below which input comes from a scanner, not a person. */
 const SCANNER_MS_PER_CHAR = 35;
 
+@localized()
 @customElement('pos-serial-prompt')
 export class PosSerialPrompt extends LitElement {
   static override styles = [
@@ -119,12 +121,12 @@ export class PosSerialPrompt extends LitElement {
   override render() {
     return html`<dialog aria-labelledby="serial-heading" @cancel=${this._onCancel}>
       <form @submit=${this._onSubmit} autocomplete="off">
-        <h2 id="serial-heading">Serial number</h2>
+        <h2 id="serial-heading">${msg('Serial number')}</h2>
         <p><strong>${this.productTitle}</strong></p>
-        <p>Scan the serial barcode on the unit, or type it.</p>
+        <p>${msg('Scan the serial barcode on the unit, or type it.')}</p>
         <p class="expected" data-testid="serial.expected">${this.expected}</p>
         <label>
-          Serial number
+          ${msg('Serial number')}
           <input
             name="serial"
             data-testid="serial.input"
@@ -149,10 +151,10 @@ export class PosSerialPrompt extends LitElement {
         }
         <div class="actions">
           <button type="button" @click=${() => emit(this, 'pos-serial-camera', null)}>
-            Scan with camera
+            ${msg('Scan with camera')}
           </button>
-          <button type="button" class="quiet" @click=${this._onLater}>Later</button>
-          <button type="submit" class="primary" ?disabled=${this.busy}>Add serial</button>
+          <button type="button" class="quiet" @click=${this._onLater}>${msg('Later')}</button>
+          <button type="submit" class="primary" ?disabled=${this.busy}>${msg('Add serial')}</button>
         </div>
       </form>
     </dialog>`;

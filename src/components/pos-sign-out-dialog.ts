@@ -4,11 +4,14 @@
  *
  * @fires pos-sign-out-choice - park, clear, or stay signed in
  */
+import { localized, msg, str } from '@lit/localize';
 import { LitElement, css, html, type PropertyValues } from 'lit';
 import { customElement, property, query } from 'lit/decorators.js';
+import { plural } from '../i18n/plural.ts';
 import { emit } from './events.ts';
 import { controlStyles } from './shared-styles.ts';
 
+@localized()
 @customElement('pos-sign-out-dialog')
 export class PosSignOutDialog extends LitElement {
   static override styles = [
@@ -60,15 +63,29 @@ export class PosSignOutDialog extends LitElement {
         choose('cancel')();
       }}
     >
-      <h2 id="sign-out-heading">A sale is still open</h2>
+      <h2 id="sign-out-heading">${msg('A sale is still open')}</h2>
       <p>
-        The cart holds ${this.units} ${this.units === 1 ? 'item' : 'items'}. Park it to finish it
-        after your next sign-in, or clear it.
+        ${plural(this.units, {
+          one: () =>
+            msg(
+              'The cart holds 1 item. Park it to finish it after your next sign-in, or clear it.',
+            ),
+          other: () =>
+            msg(
+              str`The cart holds ${this.units} items. Park it to finish it after your next sign-in, or clear it.`,
+            ),
+        })}
       </p>
       <div class="actions">
-        <button type="button" class="quiet" @click=${choose('cancel')}>Stay signed in</button>
-        <button type="button" class="danger" @click=${choose('clear')}>Clear the sale</button>
-        <button type="button" class="primary" @click=${choose('park')}>Park and sign out</button>
+        <button type="button" class="quiet" @click=${choose('cancel')}>
+          ${msg('Stay signed in')}
+        </button>
+        <button type="button" class="danger" @click=${choose('clear')}>
+          ${msg('Clear the sale')}
+        </button>
+        <button type="button" class="primary" @click=${choose('park')}>
+          ${msg('Park and sign out')}
+        </button>
       </div>
     </dialog>`;
   }

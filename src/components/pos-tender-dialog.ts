@@ -9,6 +9,7 @@
  * @fires pos-tender-complete - the tender is valid; the view completes the sale.
  * @fires pos-tender-cancel - back to the cart.
  */
+import { localized, msg, str } from '@lit/localize';
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { currencyDigits, formatMoney, minor, parseAmount, type Minor } from '../domain/money.ts';
@@ -19,9 +20,11 @@ import {
   type SplitTenderRequest,
   type TenderMethod,
 } from '../domain/tender.ts';
+import { amountForInput } from '../i18n/format.ts';
 import { emit } from './events.ts';
 import { controlStyles } from './shared-styles.ts';
 
+@localized()
 @customElement('pos-tender-dialog')
 export class PosTenderDialog extends LitElement {
   static override styles = [
@@ -173,16 +176,16 @@ export class PosTenderDialog extends LitElement {
     return html`
       <dialog aria-labelledby="tender-title" @cancel=${this._onCancel}>
         <form @submit=${this._onSubmit} novalidate>
-          <h2 id="tender-title">Payment</h2>
+          <h2 id="tender-title">${msg('Payment')}</h2>
           ${
             entered.length === 0
               ? nothing
-              : html`<ul class="parts" aria-label="Paid so far" data-testid="tender.parts">
+              : html`<ul class="parts" aria-label=${msg('Paid so far')} data-testid="tender.parts">
                   ${entered.map((part, index) => {
                     const own = index - this.credits.length;
                     return html`<li>
                       <span
-                        >${part.method === 'cash' ? 'Cash' : part.method === 'card' ? `Card ${part.reference}` : 'Exchange credit'}</span
+                        >${part.method === 'cash' ? msg('Cash') : part.method === 'card' ? msg(str`Card ${part.reference}`) : msg('Exchange credit')}</span
                       >
                       <span class="money"
                         >${money(part.method === 'cash' ? part.tendered : (part.amount ?? minor(0)))}</span
@@ -193,10 +196,10 @@ export class PosTenderDialog extends LitElement {
                           : html`<button
                               type="button"
                               class="quiet"
-                              aria-label="Remove this payment"
+                              aria-label=${msg('Remove this payment')}
                               @click=${() => (this._parts = this._parts.filter((_, i) => i !== own))}
                             >
-                              Remove
+                              ${msg('Remove')}
                             </button>`
                       }
                     </li>`;
@@ -204,18 +207,26 @@ export class PosTenderDialog extends LitElement {
                 </ul>`
           }
           <div>
-            <div>${entered.length === 0 ? 'Amount due' : 'Balance due'}</div>
+            <div>${entered.length === 0 ? msg('Amount due') : msg('Balance due')}</div>
             <div class="due money" data-testid="tender.due">${money(total)}</div>
           </div>
-          <div class="methods" role="group" aria-label="Payment method">
-            ${this._methodButton('cash', 'Cash')} ${this._methodButton('card', 'Card')}
+          <div class="methods" role="group" aria-label=${msg('Payment method')}>
+            ${this._methodButton('cash', msg('Cash'))} ${this._methodButton('card', msg('Card'))}
           </div>
           ${this._method === 'cash' ? this._renderCash(total, money) : this._renderCard()}
           ${this.error === '' ? nothing : html`<p class="error" role="alert">${this.error}</p>`}
           <div class="actions">
-            <button type="button" ?disabled=${this.busy} @click=${this._onCancel}>Back</button>
+            <button type="button" ?disabled=${this.busy} @click=${this._onCancel}>
+              ${msg('Back')}
+            </button>
             <button type="submit" class="pay" ?disabled=${this.busy}>
-              ${this.busy ? 'Completing…' : this._covers(total) ? 'Complete sale' : 'Add part payment'}
+              ${
+                this.busy
+                  ? msg('Completing…')
+                  : this._covers(total)
+                    ? msg('Complete sale')
+                    : msg('Add part payment')
+              }
             </button>
           </div>
         </form>
@@ -243,13 +254,17 @@ export class PosTenderDialog extends LitElement {
     let problem = '';
     if (given === null)
       problem =
-        this._cashText.trim() === '' ? 'Type or pick the amount given.' : 'That is not an amount.';
+        this._cashText.trim() === ''
+          ? msg('Type or pick the amount given.')
+          : msg('That is not an amount.');
     else if (change === null) {
-      problem = `A part payment: ${money(minor(total - given))} left to pay by another tender.`;
+      problem = msg(
+        str`A part payment: ${money(minor(total - given))} left to pay by another tender.`,
+      );
     }
     return html`
       <label>
-        Cash given
+        ${msg('Cash given')}
         <input
           inputmode="decimal"
           autocomplete="off"
@@ -262,7 +277,7 @@ export class PosTenderDialog extends LitElement {
           }}
         />
       </label>
-      <div class="quick" role="group" aria-label="Quick amounts">
+      <div class="quick" role="group" aria-label=${msg('Quick amounts')}>
         ${cashSuggestions(total, this.currency).map(
           (amount, index) =>
             html`<button
@@ -271,7 +286,7 @@ export class PosTenderDialog extends LitElement {
                 this._cashText = this._amountText(amount);
               }}
             >
-              ${index === 0 ? 'Exact' : money(amount)}
+              ${index === 0 ? msg('Exact') : money(amount)}
             </button>`,
         )}
       </div>
@@ -279,9 +294,9 @@ export class PosTenderDialog extends LitElement {
         ${
           change === null
             ? html`<span
-                  >${this._showErrors || this._cashText.trim() !== '' ? problem : 'Change due'}</span
+                  >${this._showErrors || this._cashText.trim() !== '' ? problem : msg('Change due')}</span
                 ><span></span>`
-            : html`<span>Change due</span
+            : html`<span>${msg('Change due')}</span
                 ><span class="money" data-testid="tender.change">${money(change)}</span>`
         }
       </div>
@@ -292,7 +307,7 @@ export class PosTenderDialog extends LitElement {
     const missing = this._reference.trim() === '';
     return html`
       <label>
-        Amount on this card (empty: the whole balance)
+        ${msg('Amount on this card (empty: the whole balance)')}
         <input
           inputmode="decimal"
           autocomplete="off"
@@ -304,7 +319,7 @@ export class PosTenderDialog extends LitElement {
         />
       </label>
       <label>
-        Card terminal reference
+        ${msg('Card terminal reference')}
         <input
           autocomplete="off"
           data-testid="tender.reference"
@@ -317,7 +332,9 @@ export class PosTenderDialog extends LitElement {
       </label>
       ${
         this._showErrors && missing
-          ? html`<p class="error" role="alert">Type the reference printed by the card terminal.</p>`
+          ? html`<p class="error" role="alert">
+              ${msg('Type the reference printed by the card terminal.')}
+            </p>`
           : nothing
       }
     `;
@@ -329,10 +346,9 @@ export class PosTenderDialog extends LitElement {
     this.renderRoot.querySelector<HTMLInputElement>('label input')?.focus();
   }
 
-  /** An amount as a person would type it ("21.59"), for the quick buttons. */
+  /** An amount as a person would type it here ("21.59", "21,59"), for the quick buttons. */
   private _amountText(amount: Minor): string {
-    const digits = currencyDigits(this.currency);
-    return (amount / 10 ** digits).toFixed(digits);
+    return amountForInput(amount, currencyDigits(this.currency), this.locale);
   }
 
   private readonly _onCancel = (event: Event): void => {

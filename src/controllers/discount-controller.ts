@@ -6,6 +6,7 @@
  * approval to the cart. The sell view owns the cart; this owns the two dialogs, which load on
  * the first discount (and are cached by the service worker like every chunk).
  */
+import { msg, str } from '@lit/localize';
 import { html, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import type { ApproverOption } from '../components/pos-approval-dialog.ts';
 import type { PosEvent } from '../components/events.ts';
@@ -21,6 +22,7 @@ import {
 } from '../domain/discounts.ts';
 import { formatMoney, minor, type Minor } from '../domain/money.ts';
 import { CounterMessages } from '../i18n/counter-messages.ts';
+import { percentOff } from '../i18n/format.ts';
 import type { Role } from '../protocol/wire-constants.ts';
 
 /** What the dialog is open for: one line, or the whole sale. */
@@ -109,7 +111,7 @@ export class DiscountController implements ReactiveController {
     const base = target === null ? 0 : this._base(target);
     return html`<pos-discount-dialog
         ?open=${target !== null && this._pending === null}
-        target=${target?.kind === 'order' ? 'The whole sale' : (line?.title ?? '')}
+        target=${target?.kind === 'order' ? msg('The whole sale') : (line?.title ?? '')}
         base=${base}
         currency=${context?.currency ?? 'USD'}
         locale=${context?.locale ?? 'en-US'}
@@ -158,17 +160,20 @@ export class DiscountController implements ReactiveController {
     const money = (amount: number) => formatMoney(minor(amount), context.currency, context.locale);
     if (pending.kind === 'override') {
       const line = this._line(pending.lineId);
-      return `Set the price of ${line?.title ?? 'the unit'} to ${money(pending.price)} (catalog ${money(line?.unitPrice ?? 0)}).`;
+      const title = line?.title ?? msg('the unit');
+      return msg(
+        str`Set the price of ${title} to ${money(pending.price)} (catalog ${money(line?.unitPrice ?? 0)}).`,
+      );
     }
     const value =
       pending.discount.kind === 'percentage'
-        ? `${pending.discount.value} %`
+        ? percentOff(pending.discount.value, context.locale)
         : money(pending.discount.value);
-    const on =
-      pending.target.kind === 'order'
-        ? 'the whole sale'
-        : (this._line(pending.target.lineId)?.title ?? '');
-    return `A ${value} discount on ${on}, above the associate's limit.`;
+    if (pending.target.kind === 'order') {
+      return msg(str`A ${value} discount on the whole sale, above the associate's limit.`);
+    }
+    const title = this._line(pending.target.lineId)?.title ?? '';
+    return msg(str`A ${value} discount on ${title}, above the associate's limit.`);
   }
 
   private async _onApply(entry: PosEvent<'pos-discount-apply'>['detail']): Promise<void> {
@@ -280,7 +285,9 @@ export class DiscountController implements ReactiveController {
       this._target = null;
       this._host.requestUpdate();
       this._options.onChanged(
-        approval === null ? 'Discount given.' : 'Discount given with the manager’s approval.',
+        approval === null
+          ? msg('Discount given.')
+          : msg('Discount given with the manager’s approval.'),
       );
     } catch (error) {
       this._pending = null;
@@ -301,7 +308,7 @@ export class DiscountController implements ReactiveController {
       await repos.carts.setPriceOverride(target.lineId, null, now);
     }
     this._close();
-    this._options.onChanged('Discount removed.');
+    this._options.onChanged(msg('Discount removed.'));
   }
 
   private _refuse(message: string): void {

@@ -7,6 +7,7 @@
  * instant offline too), and the `<pos-serial-prompt>` it renders. The screen owns its units
  * and what an accepted serial does (`record`).
  */
+import { msg, str } from '@lit/localize';
 import { html, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import type * as SerialWords from '../i18n/serial-words.ts';
 import type { PosEvent } from '../components/events.ts';
@@ -50,8 +51,9 @@ export interface SerialCaptureOptions<U extends SerialUnit> {
   readonly onCancelled?: (unit: U) => void;
 }
 
-const CAMERA_REFUSAL = 'The camera could not be opened here. Type the serial or use the scanner.';
-const INVALID_SERIAL = 'That serial number is not valid.';
+const cameraRefusal = () =>
+  msg('The camera could not be opened here. Type the serial or use the scanner.');
+const invalidSerial = () => msg('That serial number is not valid.');
 
 export class SerialCaptureController<U extends SerialUnit> implements ReactiveController {
   /** The unit the prompt is open for, or null when it is closed. */
@@ -110,7 +112,7 @@ export class SerialCaptureController<U extends SerialUnit> implements ReactiveCo
     if (!result.ok) {
       // The words are needed for a refusal only: an accepted serial never waits for them.
       const { serialRefusal } = await loadSerialWords();
-      return { ok: false, message: serialRefusal(result) ?? INVALID_SERIAL };
+      return { ok: false, message: serialRefusal(result) ?? invalidSerial() };
     }
     return {
       ok: true,
@@ -181,11 +183,11 @@ export class SerialCaptureController<U extends SerialUnit> implements ReactiveCo
     if (unit === undefined) return;
     try {
       const { scanOnce } = await import('../components/pos-scanner-dialog.ts');
-      const read = await scanOnce({ heading: `Scan the serial of ${unit.title}` });
+      const read = await scanOnce({ heading: msg(str`Scan the serial of ${unit.title}`) });
       if (read !== null && this.unitId === unit.id) await this.capture(read.code, 'camera');
     } catch (error) {
       log.warn('serial: camera failed', { error: String(error) });
-      this._refuse(CAMERA_REFUSAL);
+      this._refuse(cameraRefusal());
     }
   }
 
@@ -243,7 +245,14 @@ export class SerialCaptureController<U extends SerialUnit> implements ReactiveCo
     if (gtin === null) return null;
     const product = await repos.catalog.findByCode(gtin);
     if (product?.productId === unit.productId) return null;
-    return `That code belongs to ${product?.title ?? 'another product'}, not ${unit.title}. Scan the serial of the ${unit.title}.`;
+    if (product === undefined) {
+      return msg(
+        str`That code belongs to another product, not ${unit.title}. Scan the serial of the ${unit.title}.`,
+      );
+    }
+    return msg(
+      str`That code belongs to ${product.title}, not ${unit.title}. Scan the serial of the ${unit.title}.`,
+    );
   }
 
   /** The words module once loaded (warmed with validation; re-rendered when it has). */

@@ -3,6 +3,8 @@
  * Dexie report the same problem under several names (a full disk is sometimes an AbortError
  * wrapping a QuotaExceededError), so the mapping lives here, once.
  */
+import { msg } from '@lit/localize';
+
 export const DataErrorReasons = {
   quotaExceeded: 'QUOTA_EXCEEDED',
   constraint: 'CONSTRAINT',
@@ -67,17 +69,21 @@ export function dataErrorReason(error: unknown): DataErrorReason {
   return DataErrorReasons.unknown;
 }
 
-/** A sentence for the associate; never the raw error text. */
+/** A sentence for the associate in the language shown; never the raw error text. */
 export function describeDataError(error: unknown): string {
   if (error instanceof DataError && error.reason !== DataErrorReasons.unknown) return error.message;
   switch (dataErrorReason(error)) {
     case DataErrorReasons.quotaExceeded:
-      return 'This device is out of storage. New sales are blocked until space is freed — ask a manager.';
+      return msg(
+        'This device is out of storage. New sales are blocked until space is freed — ask a manager.',
+      );
     case DataErrorReasons.upgradeBlocked:
-      return 'Aisle was updated in another tab. Close the other Aisle tabs and reload.';
+      return msg('Aisle was updated in another tab. Close the other Aisle tabs and reload.');
     case DataErrorReasons.constraint:
-      return 'That record already exists on this device.';
+      return msg('That record already exists on this device.');
     default:
-      return 'Something went wrong while saving on this device. Try again; if it keeps happening, reload the app.';
+      return msg(
+        'Something went wrong while saving on this device. Try again; if it keeps happening, reload the app.',
+      );
   }
 }

@@ -24,10 +24,6 @@ export function looksLikeSerial(code: string, validator: SerialValidator): boole
   return validator.active && validator.matchesPattern(code);
 }
 
-/** The message for that case, one wording for every screen. */
-export const SCAN_PRODUCT_FIRST_MESSAGE =
-  'This looks like a serial number. Scan the product barcode first, then its serial.';
-
 /**
  * The uniqueness key of one serial of one product. Serials keep their letter case, so
  * `abc` and `ABC` are different serials; only scanner additions are removed.

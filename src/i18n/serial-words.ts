@@ -4,6 +4,7 @@
  * refused. Built from the validator's structured shape and example (src/domain/), never from
  * the raw pattern, which only Settings shows (to a manager).
  */
+import { msg, str } from '@lit/localize';
 import { describeSerialShape } from '../domain/serial-pattern-shape.ts';
 import { MAX_SERIAL_LENGTH } from '../domain/serial-cleaning.ts';
 import type { SerialValidation, SerialValidator } from '../domain/serial-validation.ts';
@@ -20,16 +21,22 @@ export function patternInWords(validator: Pick<SerialValidator, 'shape'>): strin
 
 /** "14 capital letters or digits, for example A1B2C3D4E5F6G7" — what a serial must look like. */
 export function serialExpectation(validator: Expectation): string {
-  if (validator.pattern === null) return 'No serial pattern is configured: any serial is accepted.';
+  if (validator.pattern === null) {
+    return msg('No serial pattern is configured: any serial is accepted.');
+  }
   if (!validator.active) {
-    return 'The serial pattern cannot be used; ask a manager to correct it in the app configuration.';
+    return msg(
+      'The serial pattern cannot be used; ask a manager to correct it in the app configuration.',
+    );
   }
   const words = patternInWords(validator);
   const example = validator.example;
-  if (words !== null && example !== undefined) return `Expected: ${words}, for example ${example}.`;
-  if (words !== null) return `Expected: ${words}.`;
-  if (example !== undefined) return `Expected: a serial like ${example}.`;
-  return 'Expected: a serial in the format the store set up (a manager sees it in Settings).';
+  if (words !== null && example !== undefined) {
+    return msg(str`Expected: ${words}, for example ${example}.`);
+  }
+  if (words !== null) return msg(str`Expected: ${words}.`);
+  if (example !== undefined) return msg(str`Expected: a serial like ${example}.`);
+  return msg('Expected: a serial in the format the store set up (a manager sees it in Settings).');
 }
 
 /** Why a serial was refused, in words; null when it was accepted. */
@@ -37,21 +44,25 @@ export function serialRefusal(result: SerialValidation): string | null {
   if (result.ok) return null;
   switch (result.reason) {
     case 'empty':
-      return 'Enter or scan the serial number.';
+      return msg('Enter or scan the serial number.');
     case 'too_long':
-      return `A serial number has at most ${MAX_SERIAL_LENGTH} characters.`;
+      return msg(str`A serial number has at most ${MAX_SERIAL_LENGTH} characters.`);
     case 'pattern_unusable':
-      return 'The configured serial number pattern cannot be used; ask a manager to correct it in the app configuration.';
+      return msg(
+        'The configured serial number pattern cannot be used; ask a manager to correct it in the app configuration.',
+      );
     case 'pattern_mismatch': {
       const words =
         result.shape === undefined ? null : describeSerialShape(result.shape, patternWords());
       const example = result.example;
       const want =
         words !== null && example !== undefined
-          ? `${words}, for example ${example}`
+          ? msg(str`${words}, for example ${example}`)
           : (words ??
-            (example === undefined ? "the store's serial format" : `a serial like ${example}`));
-      return `${result.serial} is not a valid serial number: expected ${want}.`;
+            (example === undefined
+              ? msg("the store's serial format")
+              : msg(str`a serial like ${example}`)));
+      return msg(str`${result.serial} is not a valid serial number: expected ${want}.`);
     }
   }
 }

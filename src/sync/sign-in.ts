@@ -4,11 +4,13 @@
  * rate and locale fetched, and the whole session saved on the device so a reload stays
  * signed in.
  */
+import { msg, str } from '@lit/localize';
 import type { CatalogRepository } from '../data/catalog-repository.ts';
 import type { SessionRepository } from '../data/session-repository.ts';
 import type { SessionRecord } from '../data/types.ts';
 import type { Store, TokenResponse } from '../protocol/schemas.ts';
 import type { DeviceRegistered } from '../protocol/sync-protocol.ts';
+import { plural } from '../i18n/plural.ts';
 import { SyncError, SyncErrorReasons } from './sync-errors.ts';
 import { requestJson, type HttpOptions, type TransportReply } from './transport.ts';
 
@@ -59,7 +61,7 @@ export class SignInService {
 
   async signIn(username: string, password: string): Promise<SessionRecord> {
     if (username.trim() === '' || password === '') {
-      throw new SignInError('Type your username and password.');
+      throw new SignInError(msg('Type your username and password.'));
     }
     const anonymous: HttpOptions = { ...this._options.http, token: () => null };
     const { sessions, catalog } = this._options;
@@ -75,18 +77,20 @@ export class SignInService {
     );
     if (tokenReply.status === 429) {
       throw new SignInError(
-        'Too many wrong passwords for this account. Wait 15 minutes, then try again.',
+        msg('Too many wrong passwords for this account. Wait 15 minutes, then try again.'),
       );
     }
     if (tokenReply.status === 400 || tokenReply.status === 401 || tokenReply.status === 403) {
-      throw new SignInError('Wrong username or password.');
+      throw new SignInError(msg('Wrong username or password.'));
     }
     if (tokenReply.status !== 200 || !isTokenResponse(tokenReply.body)) {
-      throw new SignInError('The store server could not sign you in. Try again in a moment.');
+      throw new SignInError(msg('The store server could not sign you in. Try again in a moment.'));
     }
     const token = tokenReply.body;
     if (token.store_id === null) {
-      throw new SignInError('This account is not assigned to a store, so it cannot sell here.');
+      throw new SignInError(
+        msg('This account is not assigned to a store, so it cannot sell here.'),
+      );
     }
     const storeId = token.store_id;
     // Another associate on a shared till (the lock's "someone else"): waiting sales are sent
@@ -96,7 +100,16 @@ export class SignInService {
       const waiting = await sessions.pendingCount();
       if (waiting > 0) {
         throw new SignInError(
-          `${waiting === 1 ? '1 sale' : `${waiting} sales`} of another store still wait on this device. Sign in with an account of that store until they are sent.`,
+          plural(waiting, {
+            one: () =>
+              msg(
+                '1 sale of another store still waits on this device. Sign in with an account of that store until it is sent.',
+              ),
+            other: () =>
+              msg(
+                str`${waiting} sales of another store still wait on this device. Sign in with an account of that store until they are sent.`,
+              ),
+          }),
         );
       }
     }
@@ -115,14 +128,14 @@ export class SignInService {
       deviceReply.status >= 300 ||
       typeof device?.last_applied_seq !== 'number'
     ) {
-      throw new SignInError('This device could not be registered with the store. Try again.');
+      throw new SignInError(msg('This device could not be registered with the store. Try again.'));
     }
 
     const storesReply = await this._call(() => requestJson(authed, 'GET', '/v0/stores'));
     const stores: unknown[] = Array.isArray(storesReply.body) ? storesReply.body : [];
     const store = stores.find((item) => isStore(item) && item.store_id === storeId);
     if (storesReply.status !== 200 || store === undefined || !isStore(store)) {
-      throw new SignInError('The store’s settings could not be loaded. Try again.');
+      throw new SignInError(msg('The store’s settings could not be loaded. Try again.'));
     }
 
     const now = this._options.now?.() ?? new Date();
@@ -159,7 +172,9 @@ export class SignInService {
     } catch (error) {
       if (error instanceof SyncError && error.reason === SyncErrorReasons.offline) {
         throw new SignInError(
-          'Cannot reach the store server. Check the network; signing in needs a connection the first time.',
+          msg(
+            'Cannot reach the store server. Check the network; signing in needs a connection the first time.',
+          ),
         );
       }
       throw error;

@@ -3,6 +3,8 @@
  * error, garbled answer) and what it cannot (the token was refused: the associate must sign in
  * again). Each reason has a sentence for the status bar.
  */
+import { msg } from '@lit/localize';
+
 export const SyncErrorReasons = {
   offline: 'OFFLINE',
   serverError: 'SERVER_ERROR',
@@ -39,27 +41,35 @@ export class SyncError extends Error {
   }
 }
 
-/** A sentence for the associate, never the raw error. */
+/** A sentence for the associate in the language shown, never the raw error. */
 export function describeSyncError(reason: SyncErrorReason): string {
   switch (reason) {
     case SyncErrorReasons.offline:
-      return 'No connection to the store server. Sales are kept on this device and sent later.';
+      return msg(
+        'No connection to the store server. Sales are kept on this device and sent later.',
+      );
     case SyncErrorReasons.serverError:
-      return 'The store server had a problem. Retrying automatically.';
+      return msg('The store server had a problem. Retrying automatically.');
     case SyncErrorReasons.malformed:
-      return 'The store server sent an answer Aisle could not read. Retrying automatically.';
+      return msg('The store server sent an answer Aisle could not read. Retrying automatically.');
     case SyncErrorReasons.unauthorized:
-      return 'Your session has ended. Sign in again to send waiting sales.';
+      return msg('Your session has ended. Sign in again to send waiting sales.');
     case SyncErrorReasons.forbidden:
-      return 'This account may not sync this device. Ask a manager.';
+      return msg('This account may not sync this device. Ask a manager.');
     case SyncErrorReasons.refused:
-      return 'The store server refused the batch of sales. Retrying; tell a manager if this stays.';
+      return msg(
+        'The store server refused the batch of sales. Retrying; tell a manager if this stays.',
+      );
     case SyncErrorReasons.historyLost:
-      return 'The store server lost sales this device no longer holds. Tell a manager.';
+      return msg('The store server lost sales this device no longer holds. Tell a manager.');
     case SyncErrorReasons.appOutdated:
-      return 'This app must be updated before it can send sales. They are kept on this device: reload Aisle to update it.';
+      return msg(
+        'This app must be updated before it can send sales. They are kept on this device: reload Aisle to update it.',
+      );
     case SyncErrorReasons.serverOutdated:
-      return 'The store server is older than this app and cannot take its sales yet. They are kept on this device; tell a manager.';
+      return msg(
+        'The store server is older than this app and cannot take its sales yet. They are kept on this device; tell a manager.',
+      );
   }
 }
 

@@ -8,6 +8,7 @@
  * It also keeps the status bar's `SyncStatus` up to date and refreshes the catalog now and
  * then, quietly.
  */
+import { msg } from '@lit/localize';
 import { observeQuery, type LiveSubscription } from '../data/live.ts';
 import type { OutboxRepository } from '../data/outbox-repository.ts';
 import { log } from '../log.ts';
@@ -159,7 +160,7 @@ export class SyncScheduler {
       log.error('sync: flush failed', error);
       this._update({
         phase: SyncPhases.retrying,
-        message: 'Sending sales failed on this device. Retrying automatically.',
+        message: msg('Sending sales failed on this device. Retrying automatically.'),
       });
       this._schedule(60_000);
     } finally {

@@ -4,6 +4,7 @@
  * server's verdict; likewise whether the receipt was e-mailed, from the pulled store history.
  * Print prints the receipt alone.
  */
+import { localized, msg, str } from '@lit/localize';
 import { consume } from '@lit/context';
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
@@ -17,6 +18,7 @@ import { receiptEmailPending, receiptEmailView } from '../domain/receipt-email.t
 import { unitSerialViews } from '../domain/serial-states.ts';
 import { formatMoney, minor } from '../domain/money.ts';
 import type { Sale } from '../domain/sale.ts';
+import { screenLocale } from '../i18n/format.ts';
 import { unitSerialStateHelp, unitSerialStateLabel } from '../i18n/serial-states.ts';
 
 /**
@@ -26,6 +28,7 @@ import { unitSerialStateHelp, unitSerialStateLabel } from '../i18n/serial-states
 const EMAIL_PULL_MS = 3_000;
 const EMAIL_PULLS = 40;
 
+@localized()
 @customElement('pos-view-receipt')
 export class PosViewReceipt extends LitElement {
   static override styles = [
@@ -108,15 +111,11 @@ export class PosViewReceipt extends LitElement {
       return {
         sale: found?.sale,
         email: found?.sale === undefined ? null : receiptEmailView(found.sale, known?.receiptEmail),
-        serialStates: new Map(
-          (found === undefined
+        // Where each serial stands; put in words when shown, so the words follow the language.
+        units:
+          found === undefined
             ? []
-            : unitSerialViews(found.sale, found.orderResult, found.exceptions)
-          ).map((unit) => [
-            unit.lineId,
-            { label: unitSerialStateLabel(unit), help: unitSerialStateHelp(unit) },
-          ]),
-        ),
+            : unitSerialViews(found.sale, found.orderResult, found.exceptions),
       };
     },
   });
@@ -154,31 +153,38 @@ export class PosViewReceipt extends LitElement {
 
   override render() {
     return this._sale.render({
-      pending: () => html`<p class="missing" role="status">Loading the receipt…</p>`,
-      complete: ({ sale, serialStates, email }) =>
+      pending: () => html`<p class="missing" role="status">${msg('Loading the receipt…')}</p>`,
+      complete: ({ sale, units, email }) =>
         sale === undefined
           ? html`<div class="missing">
-              <h1>Receipt not found</h1>
-              <p>This device has no sale with that number.</p>
-              <button class="primary" @click=${this._onNewSale}>New sale</button>
+              <h1>${msg('Receipt not found')}</h1>
+              <p>${msg('This device has no sale with that number.')}</p>
+              <button class="primary" @click=${this._onNewSale}>${msg('New sale')}</button>
             </div>`
           : html`
               <div class="top">
-                <h1>Sale complete</h1>
+                <h1>${msg('Sale complete')}</h1>
                 <div class="actions">
-                  <button @click=${() => window.print()}>Print</button>
-                  <button class="primary" @click=${this._onNewSale}>New sale</button>
+                  <button @click=${() => window.print()}>${msg('Print')}</button>
+                  <button class="primary" @click=${this._onNewSale}>${msg('New sale')}</button>
                 </div>
               </div>
               ${this._renderChange(sale)}
               <pos-receipt
                 .sale=${sale}
-                .serialStates=${serialStates}
+                .serialStates=${new Map(
+                  units.map((unit) => [
+                    unit.lineId,
+                    { label: unitSerialStateLabel(unit), help: unitSerialStateHelp(unit) },
+                  ]),
+                )}
                 .email=${email}
               ></pos-receipt>
             `,
       error: () =>
-        html`<p class="missing" role="alert">This receipt could not be read from the device.</p>`,
+        html`<p class="missing" role="alert">
+          ${msg('This receipt could not be read from the device.')}
+        </p>`,
     });
   }
 
@@ -190,8 +196,8 @@ export class PosViewReceipt extends LitElement {
     return html`<p class="give" data-testid="receipt.give">
       ${
         change > 0
-          ? `Give ${formatMoney(change, sale.currency, sale.locale)} change`
-          : 'No change to give'
+          ? msg(str`Give ${formatMoney(change, sale.currency, screenLocale())} change`)
+          : msg('No change to give')
       }
     </p>`;
   }

@@ -5,6 +5,7 @@
  * A serialized unit taken now opens the serial prompt (`SerialCaptureController`); while it
  * is open, every scan is that unit's serial.
  */
+import { localized, msg, str } from '@lit/localize';
 import { consume } from '@lit/context';
 import { LitElement, html, nothing } from 'lit';
 import { customElement, query, state } from 'lit/decorators.js';
@@ -46,15 +47,22 @@ import type { CapturedSerial } from '../domain/sale.ts';
 import { Messages } from '../i18n/messages.ts';
 import { sellStyles } from './pos-view-sell.styles.ts';
 import { cartUnits, missingSerialTitles, shippingChangeMessage } from './sell-serials.ts';
-import { findScannedProduct, unknownCodeMessage, WedgeScanMemory, withLine } from './sell-scan.ts';
+import {
+  addedMessage,
+  findScannedProduct,
+  unknownCodeMessage,
+  WedgeScanMemory,
+  withLine,
+} from './sell-scan.ts';
 import type { PosEvent } from '../components/events.ts';
-import { formatDay } from '../i18n/format.ts';
+import { formatDay, screenLocale } from '../i18n/format.ts';
 
 type Message = { readonly kind: 'info' | 'error'; readonly text: string };
 
 /** The payment dialog, off the first paint; loaded on Pay (warmed while idle). */
 const loadTenderDialog = () => import('../components/pos-tender-dialog.ts');
 
+@localized()
 @customElement('pos-view-sell')
 export class PosViewSell extends LitElement {
   static override styles = [controlStyles, sellStyles, saleCustomerStyles];
@@ -128,7 +136,7 @@ export class PosViewSell extends LitElement {
       this._cart.preview((current) => withLine(current, written, written.addedAt));
       this._message = {
         kind: 'info',
-        text: `Serial ${capture.serial} recorded for ${unit.title}.`,
+        text: msg(str`Serial ${capture.serial} recorded for ${unit.title}.`),
       };
       return null;
     },
@@ -161,7 +169,7 @@ export class PosViewSell extends LitElement {
                 role: app.session.role,
                 storeId: app.store.store_id,
                 currency: app.store.currency,
-                locale: app.store.locale,
+                locale: screenLocale(),
               };
         },
         lines: () => this._cart.value?.lines ?? [],
@@ -246,7 +254,7 @@ export class PosViewSell extends LitElement {
       if (product.price === null) {
         this._message = {
           kind: 'error',
-          text: `${product.title} has no price, so it cannot be sold. Ask a manager to price it.`,
+          text: Messages.notSellable(product.title),
         };
         return;
       }
@@ -255,7 +263,10 @@ export class PosViewSell extends LitElement {
       if (product.serialized && scanned.serial !== null) {
         const checked = await this._serials.check(scanned.serial, method);
         if (!checked.ok) {
-          this._message = { kind: 'error', text: `${product.title} not added: ${checked.message}` };
+          this._message = {
+            kind: 'error',
+            text: msg(str`${product.title} not added: ${checked.message}`),
+          };
           return;
         }
         serial = checked.capture;
@@ -265,11 +276,7 @@ export class PosViewSell extends LitElement {
       this._cart.preview((current) => withLine(current, line, now));
       this._storageFull = false;
       this._lastLineId = line.lineId;
-      const { currency, locale } = app.store;
-      this._message = {
-        kind: 'info',
-        text: `Added ${product.title} — ${formatMoney(product.price, currency, locale)}${line.quantity > 1 ? ` (now ${line.quantity})` : ''}${line.serial === null ? '' : ` with serial ${line.serial}`}.`,
-      };
+      this._message = { kind: 'info', text: addedMessage(line, product.price, app.store.currency) };
       log.debug('sell: added by code', { code: text, method, productId: product.productId });
       if (requiresSerialAtCheckout(line) && line.serial === null)
         this._serials.openFor(line.lineId);
@@ -285,6 +292,7 @@ export class PosViewSell extends LitElement {
     const app = this._app;
     if (app === undefined) return nothing;
     const { store } = app;
+    const locale = screenLocale();
     const lines = this._cart.value?.lines ?? [];
     const { totals } = saleAmounts(
       lines,
@@ -294,14 +302,14 @@ export class PosViewSell extends LitElement {
     );
     const empty = lines.length === 0;
     const exchange = this._cart.value?.cart?.exchange;
-    const money = (amount: Minor) => formatMoney(amount, store.currency, store.locale);
+    const money = (amount: Minor) => formatMoney(amount, store.currency, locale);
     // An exchange: the credit pays first; the rest is paid, or what is left given back.
     const due = minor(Math.max(0, totals.total - (exchange?.credit ?? 0)));
     const giveBack = minor(Math.max(0, (exchange?.credit ?? 0) - totals.total));
     return html`
       <div class="layout">
         <section class="cart" aria-labelledby="sell-title">
-          <h1 id="sell-title" class="visually-hidden">Sell</h1>
+          <h1 id="sell-title" class="visually-hidden">${msg('Sell')}</h1>
           <div class="scan-row">
             <pos-scan-field
               ?disabled=${this._completing}
@@ -316,7 +324,7 @@ export class PosViewSell extends LitElement {
                     type="button"
                     class="camera"
                     data-testid="sell.camera"
-                    aria-label="Scan with camera"
+                    aria-label=${msg('Scan with camera')}
                     @click=${this._onCameraOpen}
                   >
                     <svg class="icon" viewBox="0 0 24 24" aria-hidden="true">
@@ -328,7 +336,7 @@ export class PosViewSell extends LitElement {
                         stroke-linejoin="round"
                       />
                     </svg>
-                    <span class="label">Scan with camera</span>
+                    <span class="label">${msg('Scan with camera')}</span>
                   </button>`
             }
           </div>
@@ -354,14 +362,15 @@ export class PosViewSell extends LitElement {
           ${
             this._storageFull
               ? html`<p class="storage-full" role="alert">
-                  Storage on this device is full. New sales are blocked until space is freed: sync
-                  waiting sales, close other apps or ask a manager.
+                  ${msg(
+                    'Storage on this device is full. New sales are blocked until space is freed: sync waiting sales, close other apps or ask a manager.',
+                  )}
                 </p>`
               : nothing
           }
           ${exchange === undefined ? nothing : this._renderExchange(exchange, money)}
           <div class="cart-head">
-            <h2 class="cart-title">Cart</h2>
+            <h2 class="cart-title">${msg('Cart')}</h2>
             ${
               empty
                 ? nothing
@@ -371,13 +380,13 @@ export class PosViewSell extends LitElement {
                       data-testid="sell.order-discount"
                       @click=${() => void this._openDiscount({ kind: 'order' })}
                     >
-                      Discount<span class="long"> on sale</span>
+                      ${msg('Discount')}<span class="long"> ${msg('on sale')}</span>
                     </button>
                     <button class="quiet" data-testid="sell.park" @click=${this._onPark}>
-                      Park sale
+                      ${msg('Park sale')}
                     </button>
                     <button class="danger clear" @click=${this._onClear}>
-                      ${this._confirmClear ? 'Tap again to clear the cart' : 'Clear cart'}
+                      ${this._confirmClear ? msg('Tap again to clear the cart') : msg('Clear cart')}
                     </button>
                   </span>`
             }
@@ -385,7 +394,7 @@ export class PosViewSell extends LitElement {
           <pos-cart-lines
             .lines=${lines}
             currency=${store.currency}
-            locale=${store.locale}
+            locale=${locale}
             .highlightId=${this._lastLineId}
             ?flag-missing=${this._flagMissing}
             @pos-quantity-change=${this._onQuantityChange}
@@ -400,17 +409,18 @@ export class PosViewSell extends LitElement {
           <pos-parked-sales
             .sales=${this._parked.value ?? []}
             currency=${store.currency}
-            locale=${store.locale}
+            locale=${locale}
             @pos-parked-recall=${this._onRecall}
           ></pos-parked-sales>
         </section>
         <aside class="checkout" aria-labelledby="checkout-title">
-          <h2 id="checkout-title">Sale</h2>
+          <h2 id="checkout-title">${msg('Sale')}</h2>
           <pos-cart-totals
             .totals=${totals}
             currency=${store.currency}
-            locale=${store.locale}
+            locale=${locale}
             tax-rate=${store.tax_rate}
+            ?tax-included=${store.price_method === 'tax_included'}
           ></pos-cart-totals>
           ${
             exchange === undefined
@@ -439,7 +449,7 @@ export class PosViewSell extends LitElement {
                 ? giveBack > 0
                   ? `Complete exchange, give back ${money(giveBack)}`
                   : 'Complete exchange'
-                : html`Pay<span class="amount">
+                : html`${msg('Pay')}<span class="amount">
                       ${money(exchange === undefined ? totals.total : due)}</span
                     >`
             }
@@ -450,7 +460,7 @@ export class PosViewSell extends LitElement {
         ?open=${this._paying}
         .total=${exchange === undefined ? totals.total : due}
         currency=${store.currency}
-        locale=${store.locale}
+        locale=${locale}
         ?busy=${this._completing}
         error=${this._tenderError}
         @pos-tender-cancel=${this._onTenderCancel}
@@ -518,7 +528,7 @@ export class PosViewSell extends LitElement {
     const sold = await this._repos?.returns.soldBefore(productId, serial);
     if (sold == null) return null;
     this._warnedSerial = key;
-    const when = formatDay(sold.at, this._app?.store.locale);
+    const when = formatDay(sold.at);
     return Messages.serialAlreadySold(serial, when, sold.receipt ?? '');
   }
 
@@ -534,7 +544,7 @@ export class PosViewSell extends LitElement {
         new Date().toISOString(),
       );
       this._message =
-        parked === null ? null : { kind: 'info', text: 'Sale parked: recall it below.' };
+        parked === null ? null : { kind: 'info', text: msg('Sale parked: recall it below.') };
     } catch (error) {
       this._message = this._failed(error);
     } finally {
@@ -553,7 +563,7 @@ export class PosViewSell extends LitElement {
         app.session.associateId,
         new Date().toISOString(),
       );
-      this._message = { kind: 'info', text: 'Parked sale recalled.' };
+      this._message = { kind: 'info', text: msg('Parked sale recalled.') };
     } catch (error) {
       this._message = this._failed(error);
     } finally {
@@ -607,7 +617,10 @@ export class PosViewSell extends LitElement {
     );
     try {
       await repos.carts.removeLine(event.detail.lineId, new Date().toISOString());
-      this._message = { kind: 'info', text: `Removed ${line?.title ?? 'the line'}.` };
+      this._message = {
+        kind: 'info',
+        text: line === undefined ? msg('Removed the line.') : msg(str`Removed ${line.title}.`),
+      };
     } catch (error) {
       this._message = this._failed(error);
     } finally {
@@ -629,7 +642,7 @@ export class PosViewSell extends LitElement {
     this._confirmClear = false;
     try {
       await repos.carts.clear(app.session.deviceId);
-      this._message = { kind: 'info', text: 'Cart cleared.' };
+      this._message = { kind: 'info', text: msg('Cart cleared.') };
     } catch (error) {
       this._message = this._failed(error);
     } finally {

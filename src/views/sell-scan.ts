@@ -4,14 +4,17 @@
  * by identifier or product id; and what to say when nothing matches, including "this looks
  * like a serial number, scan the product first".
  */
+import { msg, str } from '@lit/localize';
 import type { CatalogRepository } from '../data/catalog-repository.ts';
 import type { OpenCart } from '../data/cart-repository.ts';
 import type { CartLineRecord, ProductRecord } from '../data/types.ts';
 import { cleanScannedText, mayBeGs1, quotedCode } from '../domain/serial-cleaning.ts';
-import { looksLikeSerial, SCAN_PRODUCT_FIRST_MESSAGE } from '../domain/serial-rules.ts';
+import { formatMoney, type Minor } from '../domain/money.ts';
+import { looksLikeSerial } from '../domain/serial-rules.ts';
 import type { SerialValidator } from '../domain/serial-validation.ts';
 import type { CaptureMethod } from '../protocol/schemas.ts';
 import { loadSerialScan } from '../controllers/load-serial-modules.ts';
+import { screenLocale } from '../i18n/format.ts';
 
 export type ScannedCode =
   | {
@@ -41,8 +44,21 @@ export async function findScannedProduct(
 
 /** An unknown code: a serial scanned first gets its own message (the validator may be absent). */
 export function unknownCodeMessage(text: string, validator: SerialValidator | null): string {
-  if (validator !== null && looksLikeSerial(text, validator)) return SCAN_PRODUCT_FIRST_MESSAGE;
-  return `No product with barcode ${quotedCode(text)} — check the code or type the SKU.`;
+  if (validator !== null && looksLikeSerial(text, validator)) {
+    return msg('This looks like a serial number. Scan the product barcode first, then its serial.');
+  }
+  return msg(str`No product with barcode ${quotedCode(text)} — check the code or type the SKU.`);
+}
+
+/** "Added … — $699.00 (now 2) with serial …": what a scan put in the cart. */
+export function addedMessage(line: CartLineRecord, unitPrice: Minor, currency: string): string {
+  const { title } = line;
+  const price = formatMoney(unitPrice, currency, screenLocale());
+  // A serialized unit is a line of its own: a serial and "now 2" never come together.
+  if (line.serial !== null) return msg(str`Added ${title} — ${price} with serial ${line.serial}.`);
+  return line.quantity > 1
+    ? msg(str`Added ${title} — ${price} (now ${line.quantity}).`)
+    : msg(str`Added ${title} — ${price}.`);
 }
 
 /** The open cart with a just-written line in place (added, or its quantity raised). */

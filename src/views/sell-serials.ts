@@ -3,6 +3,7 @@
  * serial prompt may be open for, which lines still need a serial before payment, and what to
  * say when a line switches between taken now and shipped.
  */
+import { msg, str } from '@lit/localize';
 import type { SerialUnit } from '../controllers/serial-capture-controller.ts';
 import type { CartLineRecord } from '../data/types.ts';
 import { requiresSerialAtCheckout } from '../domain/serial-rules.ts';
@@ -18,7 +19,9 @@ export const missingSerialTitles = (lines: readonly CartLineRecord[]): string[] 
 
 export function shippingChangeMessage(line: CartLineRecord): string {
   if (line.serialized && !requiresSerialAtCheckout(line)) {
-    return `${line.title} will be shipped to the customer: no serial needed now.`;
+    return msg(str`${line.title} will be shipped to the customer: no serial needed now.`);
   }
-  return `${line.title}: ${line.shippingType === 'in_store_handover' ? 'taken now' : 'shipped to the customer'}.`;
+  return line.shippingType === 'in_store_handover'
+    ? msg(str`${line.title}: taken now.`)
+    : msg(str`${line.title}: shipped to the customer.`);
 }

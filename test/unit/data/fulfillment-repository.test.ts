@@ -164,7 +164,7 @@ describe('picking on the device', () => {
     await pull(request('r1'));
     await data.fulfillment.pick(pickInput('r1', 'r1-1', 'SN0000000000AC'));
     await expect(data.fulfillment.completePicking('r1', NOW)).rejects.toThrow(
-      '1 item(s) still to pick: Cola 355 ml.',
+      '1 item still to pick: Cola 355 ml.',
     );
     await data.fulfillment.pick(pickInput('r1', 'r1-2'));
     expect((await data.fulfillment.completePicking('r1', NOW)).localState).toBe('picked');
