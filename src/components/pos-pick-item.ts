@@ -5,6 +5,7 @@
  *
  * @fires pos-pick-item-select - the associate picks this unit by hand (no barcode scanned)
  */
+import { localized, msg, str } from '@lit/localize';
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { controlStyles } from './shared-styles.ts';
@@ -21,6 +22,7 @@ export interface PickItemDisplay {
   readonly serialState: 'accepted' | 'exception' | 'resolved' | null;
 }
 
+@localized()
 @customElement('pos-pick-item')
 export class PosPickItem extends LitElement {
   static override styles = [
@@ -85,7 +87,9 @@ export class PosPickItem extends LitElement {
         ${
           item.serialState === 'exception'
             ? html`<div class="exception" role="note">
-                The server opened a serial exception for this unit: a manager will review it.
+                ${msg(
+                  'The server opened a serial exception for this unit: a manager will review it.',
+                )}
               </div>`
             : nothing
         }
@@ -96,19 +100,21 @@ export class PosPickItem extends LitElement {
           : html`<button
               type="button"
               class="quiet"
-              aria-label=${`Pick ${item.title} by hand`}
+              aria-label=${msg(str`Pick ${item.title} by hand`)}
               @click=${this._onSelect}
             >
-              Pick
+              ${msg('Pick', { id: 'pick.action' })}
             </button>`
       }
     </div>`;
   }
 
   private _detail(item: PickItemDisplay): string {
-    if (!item.picked) return item.serialized ? 'Serial number needed when picked' : 'To pick';
-    const serial = item.serial === null ? 'Picked' : `Picked — serial ${item.serial}`;
-    return item.pending ? `${serial} (waiting to sync)` : serial;
+    if (!item.picked) {
+      return item.serialized ? msg('Serial number needed when picked') : msg('To pick');
+    }
+    const serial = item.serial === null ? msg('Picked') : msg(str`Picked — serial ${item.serial}`);
+    return item.pending ? msg(str`${serial} (waiting to sync)`) : serial;
   }
 
   private readonly _onSelect = (): void => {

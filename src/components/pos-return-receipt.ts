@@ -3,6 +3,7 @@
  * takes back, each unit with its serial, condition and refund, the refund per tender, who
  * approved it, and whether the server has it yet. Printable like a sale's receipt.
  */
+import { localized, msg, str } from '@lit/localize';
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { formatMoney } from '../domain/money.ts';
@@ -11,6 +12,7 @@ import type { HistoryReturn } from '../domain/store-history.ts';
 import type { ReturnCondition } from '../protocol/wire-constants.ts';
 import './pos-receipt-code.ts';
 import { formatDateTime } from '../i18n/format.ts';
+import { returnReasonLabel } from '../i18n/reason-words.ts';
 
 export interface ReturnReceiptView {
   readonly record: HistoryReturn;
@@ -22,19 +24,20 @@ export interface ReturnReceiptView {
   readonly flags: readonly { readonly kind: string; readonly message: string }[];
 }
 
-const CONDITION_LABELS: Record<ReturnCondition, string> = {
-  resellable: 'resellable, back to stock',
-  damaged: 'damaged, quarantined',
-  defective: 'defective, quarantined',
+const CONDITION_LABELS: Record<ReturnCondition, () => string> = {
+  resellable: () => msg('resellable, back to stock'),
+  damaged: () => msg('damaged, quarantined'),
+  defective: () => msg('defective, quarantined'),
 };
 
-const SYNC_LABELS: Record<string, string> = {
-  pending: 'Waiting to sync — kept safely on this device',
-  synced: 'Synced with the store server',
-  rejected: 'Refused by the store server — a manager must review it',
-  mismatch: 'Conflicts with another return on the server — a manager must review it',
+const SYNC_LABELS: Record<string, () => string> = {
+  pending: () => msg('Waiting to sync — kept safely on this device'),
+  synced: () => msg('Synced with the store server'),
+  rejected: () => msg('Refused by the store server — a manager must review it'),
+  mismatch: () => msg('Conflicts with another return on the server — a manager must review it'),
 };
 
+@localized()
 @customElement('pos-return-receipt')
 export class PosReturnReceipt extends LitElement {
   static override styles = css`
@@ -109,15 +112,15 @@ export class PosReturnReceipt extends LitElement {
         <h2>${view.storeLabel}</h2>
         <p>${when}</p>
         <p>
-          Return
+          ${msg('Return')}
           <strong data-testid="return-receipt.number">${receiptNumber(record.returnId)}</strong>
           · ${view.associateName}
         </p>
         <p>
           ${
             record.orderExternalId === null
-              ? 'Without a receipt'
-              : html`For sale
+              ? msg('Without a receipt')
+              : html`${msg('For sale')}
                   <strong data-testid="return-receipt.sale"
                     >${receiptNumber(record.orderExternalId)}</strong
                   >`
@@ -127,8 +130,8 @@ export class PosReturnReceipt extends LitElement {
       <table>
         <thead>
           <tr>
-            <th scope="col">Returned</th>
-            <th scope="col" class="num">Refund</th>
+            <th scope="col">${msg('Returned')}</th>
+            <th scope="col" class="num">${msg('Refund')}</th>
           </tr>
         </thead>
         <tbody>
@@ -138,7 +141,9 @@ export class PosReturnReceipt extends LitElement {
                 <td>
                   ${item.title ?? item.productId}
                   ${item.serial === null ? nothing : html`<div class="detail">S/N ${item.serial}</div>`}
-                  <div class="detail">${CONDITION_LABELS[item.condition]} · ${item.reason}</div>
+                  <div class="detail">
+                    ${CONDITION_LABELS[item.condition]()} · ${returnReasonLabel(item.reason)}
+                  </div>
                 </td>
                 <td class="num">${money(item.refund)}</td>
               </tr>`,
@@ -151,13 +156,13 @@ export class PosReturnReceipt extends LitElement {
             (refund) =>
               html`<tr>
                 <td>
-                  ${refund.method === 'cash' ? 'Refunded in cash' : refund.method === 'card' ? `Refunded to card ${refund.reference ?? ''}` : 'Exchange credit'}
+                  ${refund.method === 'cash' ? msg('Refunded in cash') : refund.method === 'card' ? msg(str`Refunded to card ${refund.reference ?? ''}`) : msg('Exchange credit')}
                 </td>
                 <td class="num">${money(refund.amount)}</td>
               </tr>`,
           )}
           <tr class="grand">
-            <td>Total refunded</td>
+            <td>${msg('Total refunded')}</td>
             <td class="num" data-testid="return-receipt.total">${money(total)}</td>
           </tr>
         </tbody>
@@ -165,15 +170,17 @@ export class PosReturnReceipt extends LitElement {
       ${
         view.approverName === null
           ? nothing
-          : html`<p data-testid="return-receipt.approved">Approved by ${view.approverName}</p>`
+          : html`<p data-testid="return-receipt.approved">
+              ${msg(str`Approved by ${view.approverName}`)}
+            </p>`
       }
       ${view.flags.map((flag) => html`<p class="flag" role="alert">${flag.message}</p>`)}
       <pos-receipt-code
         value=${record.returnId}
-        label="Return ${receiptNumber(record.returnId)}"
+        label=${msg(str`Return ${receiptNumber(record.returnId)}`)}
       ></pos-receipt-code>
       <p data-testid="return-receipt.sync">
-        ${SYNC_LABELS[view.sync.state] ?? view.sync.state}${view.sync.error === null ? '' : `: ${view.sync.error}`}
+        ${SYNC_LABELS[view.sync.state]?.() ?? view.sync.state}${view.sync.error === null ? '' : `: ${view.sync.error}`}
       </p>
     `;
   }

@@ -4,6 +4,7 @@
  * through the Storage API when the host connects and every 30 s while it is shown.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { screenLocale } from '../i18n/format.ts';
 import { log } from '../log.ts';
 
 const REFRESH_MS = 30_000;
@@ -62,9 +63,9 @@ export class StorageController implements ReactiveController {
   }
 }
 
-/** "12.3 MB": bytes for people. */
-export function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
+/** "12.3 MB", "12,3 MB": bytes for people, in the screen's locale. */
+export function formatBytes(bytes: number, locale: string = screenLocale()): string {
+  if (bytes < 1024) return `${new Intl.NumberFormat(locale).format(bytes)} B`;
   const units = ['KB', 'MB', 'GB', 'TB'];
   let value = bytes / 1024;
   let unit = 0;
@@ -72,5 +73,10 @@ export function formatBytes(bytes: number): string {
     value /= 1024;
     unit += 1;
   }
-  return `${value.toFixed(value < 10 ? 1 : 0)} ${units[unit] ?? 'TB'}`;
+  const digits = value < 10 ? 1 : 0;
+  const number = new Intl.NumberFormat(locale, {
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+  }).format(value);
+  return `${number} ${units[unit] ?? 'TB'}`;
 }

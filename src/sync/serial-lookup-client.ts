@@ -4,6 +4,7 @@
  * scrap of a quarantined unit. The Serial lookup screen asks these when the network is there;
  * offline it answers from the device's own copy of the store's history.
  */
+import { msg, str } from '@lit/localize';
 import type { SerialLookup } from '../protocol/serials.ts';
 import { SyncError } from './sync-errors.ts';
 import { requestJson, type HttpOptions } from './transport.ts';
@@ -71,11 +72,14 @@ export class SerialLookupClient {
       const message =
         isObject(reply.body) && typeof reply.body.message === 'string'
           ? reply.body.message
-          : `The store server refused (${reply.status}).`;
+          : msg(str`The store server refused (${reply.status}).`);
       return { ok: false, message };
     } catch (error) {
       if (error instanceof SyncError) {
-        return { ok: false, message: 'No connection to the store server: try again when online.' };
+        return {
+          ok: false,
+          message: msg('No connection to the store server: try again when online.'),
+        };
       }
       throw error;
     }

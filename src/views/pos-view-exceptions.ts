@@ -8,6 +8,7 @@
  * and a refusal comes back on the exception. "Resolved" lists the settled ones with who
  * resolved them, when and how.
  */
+import { localized, msg, str } from '@lit/localize';
 import { consume } from '@lit/context';
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
@@ -22,39 +23,44 @@ import { log } from '../log.ts';
 import type { SerialExceptionKind, SerialResolution } from '../protocol/serials.ts';
 import { loadSerialValidation } from '../controllers/load-serial-modules.ts';
 import { receiptNumber } from '../domain/receipt-number.ts';
+import type { SerialValidator } from '../domain/serial-validation.ts';
 import { serialExpectation, serialRefusal } from '../i18n/serial-words.ts';
 import { formatDateTime } from '../i18n/format.ts';
 
-const KIND_LABELS: Record<SerialExceptionKind, string> = {
-  duplicate: 'Sold twice',
-  invalid_format: 'Does not match the serial pattern',
-  missing: 'Handed over without a serial',
-  quarantined_unit: 'Sold while quarantined (returned damaged or defective)',
-  duplicate_return: 'Returned twice (two tills, offline): both refunds were paid',
+const KIND_LABELS: Record<SerialExceptionKind, () => string> = {
+  duplicate: () => msg('Sold twice'),
+  invalid_format: () => msg('Does not match the serial pattern'),
+  missing: () => msg('Handed over without a serial'),
+  quarantined_unit: () => msg('Sold while quarantined (returned damaged or defective)'),
+  duplicate_return: () => msg('Returned twice (two tills, offline): both refunds were paid'),
 };
 
-const RESOLUTION_LABELS: Record<SerialResolution, string> = {
-  corrected: 'correction',
-  accepted: 'acceptance',
-  voided: 'void',
+/** "The … is waiting to be sent to the server", per resolution. */
+const WAITING_TEXT: Record<SerialResolution, () => string> = {
+  corrected: () => msg('The correction is waiting to be sent to the server.'),
+  accepted: () => msg('The acceptance is waiting to be sent to the server.'),
+  voided: () => msg('The void is waiting to be sent to the server.'),
 };
 
-const RESOLVED_LABELS: Record<SerialResolution, string> = {
-  corrected: 'Corrected',
-  accepted: 'Accepted as sold',
-  voided: 'Unit voided',
+const RESOLVED_LABELS: Record<SerialResolution, () => string> = {
+  corrected: () => msg('Corrected'),
+  accepted: () => msg('Accepted as sold'),
+  voided: () => msg('Unit voided'),
 };
 
 /** What Accept and Void do, said before they are confirmed. */
 const CONFIRM_TEXT: Record<'accepted' | 'voided', (serial: string) => string> = {
   accepted: (serial) =>
-    `Accept serial ${serial} as it is? Both sales keep it and the exception closes.`,
+    msg(str`Accept serial ${serial} as it is? Both sales keep it and the exception closes.`),
   voided: (serial) =>
-    `Void this unit? Serial ${serial} leaves the registry for this sale; the sale itself stays.`,
+    msg(
+      str`Void this unit? Serial ${serial} leaves the registry for this sale; the sale itself stays.`,
+    ),
 };
 
 type Shown = 'open' | 'resolved';
 
+@localized()
 @customElement('pos-view-exceptions')
 export class PosViewExceptions extends LitElement {
   static override styles = [
@@ -186,18 +192,18 @@ export class PosViewExceptions extends LitElement {
     query: async (repos) => {
       const open = await repos.serials.openExceptions();
       const { createSerialValidator } = await loadSerialValidation();
-      // Each refused serial's pattern in words (the pattern the server judged it by).
-      const expected = new Map<string, string>();
+      // Each refused serial's pattern (the pattern the server judged it by), put in words when
+      // shown, so the words follow the language.
+      const validators = new Map<string, SerialValidator>();
       for (const exception of open) {
         const pattern = exception.details.pattern;
-        if (typeof pattern !== 'string') continue;
-        const validator = createSerialValidator(pattern);
-        expected.set(exception.id, serialExpectation({ ...validator, pattern }));
+        if (typeof pattern === 'string')
+          validators.set(exception.id, createSerialValidator(pattern));
       }
       return {
         open,
         resolved: await repos.serials.resolvedExceptions(),
-        expected,
+        validators,
         pattern: (await repos.serials.settings()).pattern,
       };
     },
@@ -212,31 +218,32 @@ export class PosViewExceptions extends LitElement {
   override render() {
     const counts = this._exceptions.value;
     return html`<div class="top">
-        <h1>Serial exceptions</h1>
-        <button @click=${() => this._sync?.scheduler.refreshCatalog()}>Refresh</button>
+        <h1>${msg('Serial exceptions')}</h1>
+        <button @click=${() => this._sync?.scheduler.refreshCatalog()}>${msg('Refresh')}</button>
       </div>
-      <div class="tabs" role="group" aria-label="Which exceptions">
-        ${this._tab('open', `Open (${counts?.open.length ?? 0})`)}
-        ${this._tab('resolved', `Resolved (${counts?.resolved.length ?? 0})`)}
+      <div class="tabs" role="group" aria-label=${msg('Which exceptions')}>
+        ${this._tab('open', msg(str`Open (${counts?.open.length ?? 0})`))}
+        ${this._tab('resolved', msg(str`Resolved (${counts?.resolved.length ?? 0})`))}
       </div>
       ${this._exceptions.render({
-        pending: () => html`<p role="status">Loading…</p>`,
-        complete: ({ open, resolved, expected }) =>
+        pending: () => html`<p role="status">${msg('Loading…')}</p>`,
+        complete: ({ open, resolved, validators }) =>
           this._shown === 'resolved'
             ? this._renderResolved(resolved)
             : open.length === 0
-              ? html`<p>No open serial exceptions in this store.</p>`
-              : html`<ol aria-label="Open serial exceptions">
+              ? html`<p>${msg('No open serial exceptions in this store.')}</p>`
+              : html`<ol aria-label=${msg('Open serial exceptions')}>
                   ${repeat(
                     open,
                     (exception) => exception.id,
                     (exception) =>
                       html`<li>
-                        ${this._renderException(exception, expected.get(exception.id))}
+                        ${this._renderException(exception, validators.get(exception.id))}
                       </li>`,
                   )}
                 </ol>`,
-        error: () => html`<p role="alert">The exceptions on this device could not be read.</p>`,
+        error: () =>
+          html`<p role="alert">${msg('The exceptions on this device could not be read.')}</p>`,
       })}`;
   }
 
@@ -255,29 +262,37 @@ export class PosViewExceptions extends LitElement {
     return html`<p>
       ${label} <strong>${receiptNumber(order.external_id)}</strong>
       ${order.placed_at === null ? '' : `· ${formatDateTime(order.placed_at)}`}
-      <br /><span class="id">order ${order.external_id}</span>
+      <br /><span class="id">${msg(str`order ${order.external_id}`)}</span>
     </p>`;
   }
 
   private _renderResolved(resolved: readonly SerialExceptionRecord[]) {
-    if (resolved.length === 0) return html`<p>No resolved serial exceptions on this device.</p>`;
-    return html`<ol aria-label="Resolved serial exceptions">
+    if (resolved.length === 0) {
+      return html`<p>${msg('No resolved serial exceptions on this device.')}</p>`;
+    }
+    return html`<ol aria-label=${msg('Resolved serial exceptions')}>
       ${repeat(
         resolved,
         (exception) => exception.id,
         (exception) => {
           const title = exception.product_title ?? exception.product_id;
           const how =
-            exception.resolution === null ? 'Resolved' : RESOLVED_LABELS[exception.resolution];
+            exception.resolution === null
+              ? msg('Resolved')
+              : RESOLVED_LABELS[exception.resolution]();
+          const heading = `${KIND_LABELS[exception.kind]()}: ${title}`;
           return html`<li>
-            <article class="resolved" aria-label=${`${KIND_LABELS[exception.kind]}: ${title}`}>
-              <h2>${KIND_LABELS[exception.kind]}: ${title}</h2>
-              <p>Serial <strong>${exception.serial_number ?? 'none'}</strong></p>
-              ${this._renderOrder('Sale', exception.order)}
+            <article class="resolved" aria-label=${heading}>
+              <h2>${heading}</h2>
+              ${this._renderSerial(exception)} ${this._renderOrder(msg('Sale'), exception.order)}
               <p class="outcome">
-                ${how}${exception.resolved_serial === null ? '' : ` to ${exception.resolved_serial}`}
+                ${
+                  exception.resolved_serial === null
+                    ? how
+                    : msg(str`${how} to ${exception.resolved_serial}`)
+                }
                 ${exception.resolved_at === null ? '' : `· ${formatDateTime(exception.resolved_at)}`}
-                ${exception.resolved_by === null ? '' : `· by ${exception.resolved_by}`}
+                ${exception.resolved_by === null ? '' : `· ${msg(str`by ${exception.resolved_by}`)}`}
               </p>
             </article>
           </li>`;
@@ -286,33 +301,41 @@ export class PosViewExceptions extends LitElement {
     </ol>`;
   }
 
-  private _renderException(exception: SerialExceptionRecord, expected: string | undefined) {
+  private _renderSerial(exception: SerialExceptionRecord) {
+    return html`<p>${msg('Serial')} <strong>${exception.serial_number ?? msg('none')}</strong></p>`;
+  }
+
+  private _renderException(
+    exception: SerialExceptionRecord,
+    validator: SerialValidator | undefined,
+  ) {
     const pending = exception.pendingResolution;
     const waiting = pending !== null && pending.error === null;
     const error = this._errors.get(exception.id) ?? pending?.error ?? null;
     const title = exception.product_title ?? exception.product_id;
     const pattern = exception.details.pattern;
     const patternLine =
-      expected === undefined || typeof pattern !== 'string'
+      validator === undefined || typeof pattern !== 'string'
         ? nothing
-        : html`<p>${expected} Pattern: <code>${pattern}</code></p>`;
-    return html`<article aria-label=${`${KIND_LABELS[exception.kind]}: ${title}`}>
-      <h2>${KIND_LABELS[exception.kind]}: ${title}</h2>
-      <p>Serial <strong>${exception.serial_number ?? 'none'}</strong></p>
-      ${this._renderOrder('Sale', exception.order)}
+        : html`<p>
+            ${serialExpectation({ ...validator, pattern })} ${msg('Pattern:')}
+            <code>${pattern}</code>
+          </p>`;
+    const heading = `${KIND_LABELS[exception.kind]()}: ${title}`;
+    return html`<article aria-label=${heading}>
+      <h2>${heading}</h2>
+      ${this._renderSerial(exception)} ${this._renderOrder(msg('Sale'), exception.order)}
       ${
         exception.other_order === null
           ? nothing
           : 'in_another_store' in exception.other_order
-            ? html`<p>Already sold in another store</p>`
-            : this._renderOrder('Already sold in sale', exception.other_order)
+            ? html`<p>${msg('Already sold in another store')}</p>`
+            : this._renderOrder(msg('Already sold in sale'), exception.other_order)
       }
       ${patternLine}
       ${
         waiting
-          ? html`<p class="waiting" role="status">
-              The ${RESOLUTION_LABELS[pending.resolution]} is waiting to be sent to the server.
-            </p>`
+          ? html`<p class="waiting" role="status">${WAITING_TEXT[pending.resolution]()}</p>`
           : this._renderActions(exception)
       }
       ${error === null ? nothing : html`<p class="error" role="alert">${error}</p>`}
@@ -322,8 +345,8 @@ export class PosViewExceptions extends LitElement {
   private _renderActions(exception: SerialExceptionRecord) {
     const confirm = this._confirm?.id === exception.id ? this._confirm.resolution : null;
     if (confirm !== null) {
-      return html`<div class="confirm" role="group" aria-label="Confirm">
-        <p>${CONFIRM_TEXT[confirm](exception.serial_number ?? 'none')}</p>
+      return html`<div class="confirm" role="group" aria-label=${msg('Confirm')}>
+        <p>${CONFIRM_TEXT[confirm](exception.serial_number ?? msg('none'))}</p>
         <button
           type="button"
           class=${confirm === 'voided' ? 'danger-solid' : 'primary'}
@@ -332,9 +355,9 @@ export class PosViewExceptions extends LitElement {
             void this._resolve(exception, confirm);
           }}
         >
-          ${confirm === 'voided' ? 'Yes, void the unit' : 'Yes, accept'}
+          ${confirm === 'voided' ? msg('Yes, void the unit') : msg('Yes, accept')}
         </button>
-        <button type="button" @click=${() => (this._confirm = null)}>Cancel</button>
+        <button type="button" @click=${() => (this._confirm = null)}>${msg('Cancel')}</button>
       </div>`;
     }
     const ask = (resolution: 'accepted' | 'voided') => () => {
@@ -348,12 +371,12 @@ export class PosViewExceptions extends LitElement {
       }}
     >
       <label>
-        Right serial
+        ${msg('Right serial')}
         <input name="serial" autocomplete="off" autocapitalize="off" spellcheck="false" />
       </label>
-      <button type="submit" class="primary">Correct</button>
-      <button type="button" @click=${ask('accepted')}>Accept as is</button>
-      <button type="button" class="danger" @click=${ask('voided')}>Void unit</button>
+      <button type="submit" class="primary">${msg('Correct')}</button>
+      <button type="button" @click=${ask('accepted')}>${msg('Accept as is')}</button>
+      <button type="button" class="danger" @click=${ask('voided')}>${msg('Void unit')}</button>
     </form>`;
   }
 
@@ -376,7 +399,7 @@ export class PosViewExceptions extends LitElement {
         const typed = validator.uppercaseTyped ? (serial ?? '').toUpperCase() : (serial ?? '');
         const checked = validator.validate(typed);
         if (!checked.ok) {
-          errors.set(exception.id, serialRefusal(checked) ?? 'That serial is refused.');
+          errors.set(exception.id, serialRefusal(checked) ?? msg('That serial is refused.'));
           return;
         }
         serialNumber = checked.serial;

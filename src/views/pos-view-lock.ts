@@ -6,12 +6,15 @@
  * lock — the open cart included — is left as it is; the shell makes it inert meanwhile.
  * Fires `pos-unlocked` when the associate may carry on.
  */
+import { localized, msg, str } from '@lit/localize';
 import { consume } from '@lit/context';
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { repositoriesContext, syncControlsContext, type SyncControls } from '../app/contexts.ts';
 import { controlStyles } from '../components/shared-styles.ts';
 import type { Repositories } from '../data/repositories.ts';
+import { Messages } from '../i18n/messages.ts';
+import { plural } from '../i18n/plural.ts';
 import { log } from '../log.ts';
 import { SignInError } from '../sync/sign-in.ts';
 import { emit } from '../components/events.ts';
@@ -19,11 +22,19 @@ import { emit } from '../components/events.ts';
 const PIN_SHAPE = /^\d{4,6}$/;
 
 const WHY_PASSWORD = {
-  locked_out: 'Too many wrong PINs. Enter your password to continue.',
-  too_old: 'Your PIN has expired. Enter your password to continue.',
-  no_pin: 'Enter your password to continue.',
+  locked_out: () =>
+    msg(
+      'Too many wrong PINs. Enter your password to continue. Signing in needs the connection to the store server.',
+    ),
+  too_old: () =>
+    msg(
+      'Your PIN has expired. Enter your password to continue. Signing in needs the connection to the store server.',
+    ),
+  no_pin: () =>
+    msg('Enter your password to continue. Signing in needs the connection to the store server.'),
 } as const;
 
+@localized()
 @customElement('pos-view-lock')
 export class PosViewLock extends LitElement {
   static override styles = [
@@ -122,10 +133,10 @@ export class PosViewLock extends LitElement {
       @submit=${this._onUnlock}
       novalidate
     >
-      <h1 id="lock-title">Aisle is locked</h1>
-      <p>${this.displayName}, enter your PIN to continue. The open sale is kept.</p>
+      <h1 id="lock-title">${msg('Aisle is locked')}</h1>
+      <p>${msg(str`${this.displayName}, enter your PIN to continue. The open sale is kept.`)}</p>
       <label>
-        PIN
+        ${msg('PIN')}
         <input
           class="pin"
           name="pin"
@@ -136,14 +147,14 @@ export class PosViewLock extends LitElement {
         />
       </label>
       ${this._renderError()}
-      <button type="submit" class="primary" ?disabled=${this._busy}>Unlock</button>
+      <button type="submit" class="primary" ?disabled=${this._busy}>${msg('Unlock')}</button>
       ${this._renderSomeoneElseButton()}
     </form>`;
   }
 
   private _renderSomeoneElseButton() {
     return html`<button type="button" class="quiet" @click=${this._onSomeoneElse}>
-      Someone else: sign in
+      ${msg('Someone else: sign in')}
     </button>`;
   }
 
@@ -156,13 +167,14 @@ export class PosViewLock extends LitElement {
       @submit=${this._onSomeoneElseSubmit}
       novalidate
     >
-      <h1 id="lock-title">Aisle is locked</h1>
+      <h1 id="lock-title">${msg('Aisle is locked')}</h1>
       <p>
-        Sign in with your own account. The open sale stays on the till, and sales waiting to be sent
-        keep their associate. Signing in needs the connection to the store server.
+        ${msg(
+          'Sign in with your own account. The open sale stays on the till, and sales waiting to be sent keep their associate. Signing in needs the connection to the store server.',
+        )}
       </p>
       <label>
-        Username
+        ${msg('Username')}
         <input
           name="username"
           autocomplete="username"
@@ -172,13 +184,13 @@ export class PosViewLock extends LitElement {
         />
       </label>
       <label>
-        Password
+        ${msg('Password')}
         <input name="password" type="password" autocomplete="current-password" required />
       </label>
       ${this._renderError()}
-      <button type="submit" class="primary" ?disabled=${this._busy}>Sign in</button>
+      <button type="submit" class="primary" ?disabled=${this._busy}>${msg('Sign in')}</button>
       <button type="button" class="quiet" @click=${this._onBack}>
-        Back to ${this.displayName}'s PIN
+        ${msg(str`Back to ${this.displayName}'s PIN`)}
       </button>
     </form>`;
   }
@@ -191,10 +203,10 @@ export class PosViewLock extends LitElement {
       @submit=${this._onSetPin}
       novalidate
     >
-      <h1 id="lock-title">Choose a PIN</h1>
-      <p>4 to 6 digits. It unlocks Aisle on this device, even without a connection.</p>
+      <h1 id="lock-title">${msg('Choose a PIN')}</h1>
+      <p>${msg('4 to 6 digits. It unlocks Aisle on this device, even without a connection.')}</p>
       <label>
-        New PIN
+        ${msg('New PIN')}
         <input
           class="pin"
           name="pin"
@@ -206,7 +218,7 @@ export class PosViewLock extends LitElement {
         />
       </label>
       <label>
-        Repeat the PIN
+        ${msg('Repeat the PIN')}
         <input
           class="pin"
           name="again"
@@ -218,7 +230,7 @@ export class PosViewLock extends LitElement {
         />
       </label>
       ${this._renderError()}
-      <button type="submit" class="primary" ?disabled=${this._busy}>Save PIN</button>
+      <button type="submit" class="primary" ?disabled=${this._busy}>${msg('Save PIN')}</button>
     </form>`;
   }
 
@@ -230,14 +242,14 @@ export class PosViewLock extends LitElement {
       @submit=${this._onPassword}
       novalidate
     >
-      <h1 id="lock-title">Aisle is locked</h1>
-      <p>${WHY_PASSWORD[why]} Signing in needs the connection to the store server.</p>
+      <h1 id="lock-title">${msg('Aisle is locked')}</h1>
+      <p>${WHY_PASSWORD[why]()}</p>
       <label>
-        Password for ${this.username}
+        ${msg(str`Password for ${this.username}`)}
         <input name="password" type="password" autocomplete="current-password" required />
       </label>
       ${this._renderError()}
-      <button type="submit" class="primary" ?disabled=${this._busy}>Sign in</button>
+      <button type="submit" class="primary" ?disabled=${this._busy}>${msg('Sign in')}</button>
       ${this._renderSomeoneElseButton()}
     </form>`;
   }
@@ -274,7 +286,7 @@ export class PosViewLock extends LitElement {
     const password = new FormData(event.target as HTMLFormElement).get('password');
     const sync = this._sync;
     if (sync === undefined || username === '' || typeof password !== 'string' || password === '') {
-      this._error = 'Type your username and password.';
+      this._error = msg('Type your username and password.');
       return;
     }
     await this._run(async () => {
@@ -295,11 +307,11 @@ export class PosViewLock extends LitElement {
     const form = event.target as HTMLFormElement;
     const pin = this._field(event, 'pin');
     if (!PIN_SHAPE.test(pin)) {
-      this._error = 'A PIN is 4 to 6 digits.';
+      this._error = Messages.pinFormat();
       return;
     }
     if (pin !== this._field(event, 'again')) {
-      this._error = 'The two PINs are not the same. Type them again.';
+      this._error = msg('The two PINs are not the same. Type them again.');
       return;
     }
     await this._run(async (repos) => {
@@ -316,7 +328,7 @@ export class PosViewLock extends LitElement {
     if (!PIN_SHAPE.test(pin)) {
       // Not a PIN at all (a barcode scanned into the lock, say): not counted as a wrong one.
       form.reset();
-      this._error = 'A PIN is 4 to 6 digits.';
+      this._error = Messages.pinFormat();
       return;
     }
     await this._run(async (repos) => {
@@ -325,10 +337,11 @@ export class PosViewLock extends LitElement {
       if (result.ok) {
         this._done();
       } else if (result.reason === 'wrong') {
-        this._error =
-          result.attemptsLeft === 1
-            ? 'Wrong PIN. 1 try left before the password is needed.'
-            : `Wrong PIN. ${result.attemptsLeft} tries left.`;
+        const left = result.attemptsLeft;
+        this._error = plural(left, {
+          one: () => msg('Wrong PIN. 1 try left before the password is needed.'),
+          other: () => msg(str`Wrong PIN. ${left} tries left.`),
+        });
       } else {
         this._error = '';
         this._needsPassword = result.reason;
@@ -341,7 +354,7 @@ export class PosViewLock extends LitElement {
     const password = new FormData(event.target as HTMLFormElement).get('password');
     const sync = this._sync;
     if (sync === undefined || typeof password !== 'string' || password === '') {
-      this._error = 'Type your password.';
+      this._error = msg('Type your password.');
       return;
     }
     await this._run(async () => {
@@ -363,7 +376,7 @@ export class PosViewLock extends LitElement {
       await work(repos);
     } catch (error) {
       log.error('lock: failed', error);
-      this._error = 'That did not work on this device. Try again.';
+      this._error = msg('That did not work on this device. Try again.');
     } finally {
       this._busy = false;
     }

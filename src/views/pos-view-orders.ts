@@ -4,6 +4,7 @@
  * while the sale waits, then `accepted`, `exception` or `resolved` as the server says). Read
  * live, so a state changes on screen the moment a push answer or a pull brings it.
  */
+import { localized, msg, str } from '@lit/localize';
 import { consume } from '@lit/context';
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
@@ -18,18 +19,19 @@ import { unitSerialStateLabel } from '../i18n/serial-states.ts';
 import { formatMoney } from '../domain/money.ts';
 import type { SaleSyncState } from '../domain/sale.ts';
 import { receiptNumber } from '../domain/receipt-number.ts';
-import { formatDateTime } from '../i18n/format.ts';
+import { formatDateTime, screenLocale } from '../i18n/format.ts';
 
-const SYNC_LABELS: Record<SaleSyncState, string> = {
-  pending: 'waiting to sync',
-  synced: 'synced',
-  rejected: 'refused by the server',
-  mismatch: 'conflicts with another sale',
+const SYNC_LABELS: Record<SaleSyncState, () => string> = {
+  pending: () => msg('waiting to sync'),
+  synced: () => msg('synced'),
+  rejected: () => msg('refused by the server'),
+  mismatch: () => msg('conflicts with another sale'),
 };
 
 /** How many sales the screen lists: a shift's worth, read in one go. */
 const HISTORY_LIMIT = 100;
 
+@localized()
 @customElement('pos-view-orders')
 export class PosViewOrders extends LitElement {
   static override styles = [
@@ -94,42 +96,45 @@ export class PosViewOrders extends LitElement {
   });
 
   override render() {
-    return html`<h1>Order history</h1>
+    return html`<h1>${msg('Order history')}</h1>
       ${this._history.render({
-        pending: () => html`<p role="status">Loading the sales on this device…</p>`,
+        pending: () => html`<p role="status">${msg('Loading the sales on this device…')}</p>`,
         complete: (sales) =>
           sales.length === 0
-            ? html`<p>No sales on this device yet.</p>`
-            : html`<ol aria-label="Sales on this device">
+            ? html`<p>${msg('No sales on this device yet.')}</p>`
+            : html`<ol aria-label=${msg('Sales on this device')}>
                 ${repeat(
                   sales,
                   (entry) => entry.sale.saleId,
                   (entry) => html`<li>${this._renderSale(entry)}</li>`,
                 )}
               </ol>`,
-        error: () => html`<p role="alert">The sales on this device could not be read.</p>`,
+        error: () =>
+          html`<p role="alert">${msg('The sales on this device could not be read.')}</p>`,
       })}`;
   }
 
   private _renderSale({ sale, orderResult, exceptions }: SaleSerials) {
     const units = unitSerialViews(sale, orderResult, exceptions);
-    const when = formatDateTime(sale.createdAt, sale.locale);
+    const locale = screenLocale();
+    const when = formatDateTime(sale.createdAt, locale);
     const short = receiptNumber(sale.saleId);
-    return html`<article aria-label=${`Sale ${short}`} data-testid="orders.sale">
+    const label = msg(str`Sale ${short}`);
+    return html`<article aria-label=${label} data-testid="orders.sale">
       <div class="head">
-        <a class="link" href="#/receipt/${sale.saleId}">Sale ${short}</a>
+        <a class="link" href="#/receipt/${sale.saleId}">${label}</a>
         <span>${when}</span>
-        <span class="sync ${sale.sync.state}">${SYNC_LABELS[sale.sync.state]}</span>
-        <span class="total">${formatMoney(sale.totals.total, sale.currency, sale.locale)}</span>
+        <span class="sync ${sale.sync.state}">${SYNC_LABELS[sale.sync.state]()}</span>
+        <span class="total">${formatMoney(sale.totals.total, sale.currency, locale)}</span>
       </div>
       ${
         units.length === 0
           ? nothing
-          : html`<ul aria-label="Serial numbers">
+          : html`<ul aria-label=${msg('Serial numbers')}>
               ${units.map(
                 (unit) =>
                   html`<li data-testid="orders.serial">
-                    ${unit.title}: S/N ${unit.serial ?? 'missing'} ·
+                    ${unit.title}: S/N ${unit.serial ?? msg('missing')} ·
                     <span class=${unit.state === 'exception' ? 'exception' : ''}
                       >${unitSerialStateLabel(unit)}</span
                     >

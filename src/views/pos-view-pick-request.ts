@@ -7,6 +7,7 @@
  * optional) or handed over for pick-up. Every action is written with its outbox entry by the
  * fulfilment repository and synced like a sale.
  */
+import { localized, msg, str } from '@lit/localize';
 import { consume } from '@lit/context';
 import { LitElement, html, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
@@ -39,6 +40,7 @@ import type { PosEvent } from '../components/events.ts';
 
 type Message = { readonly kind: 'info' | 'error'; readonly text: string };
 
+@localized()
 @customElement('pos-view-pick-request')
 export class PosViewPickRequest extends LitElement {
   static override styles = [controlStyles, pickRequestStyles];
@@ -114,7 +116,7 @@ export class PosViewPickRequest extends LitElement {
     const record = this._record.value;
     if (repos === undefined || record === undefined || code.trim() === '') return;
     if (record.localState !== 'open') {
-      this._message = { kind: 'error', text: 'Picking of this order is complete.' };
+      this._message = { kind: 'error', text: msg('Picking of this order is complete.') };
       return;
     }
     try {
@@ -132,8 +134,8 @@ export class PosViewPickRequest extends LitElement {
           kind: 'error',
           text:
             units.length === 0
-              ? `Wrong product: ${product.title} is not in this order. Put it back.`
-              : `Every ${product.title} of this order is already picked.`,
+              ? msg(str`Wrong product: ${product.title} is not in this order. Put it back.`)
+              : msg(str`Every ${product.title} of this order is already picked.`),
         };
         return;
       }
@@ -149,10 +151,12 @@ export class PosViewPickRequest extends LitElement {
   override render() {
     const record = this._record.value;
     if (this._record.status === 'complete' && record === undefined) {
-      return html`<p role="alert">This order is no longer on this device.</p>
-        <button type="button" @click=${() => navigate({ name: 'pick' })}>Back to orders</button>`;
+      return html`<p role="alert">${msg('This order is no longer on this device.')}</p>
+        <button type="button" @click=${() => navigate({ name: 'pick' })}>
+          ${msg('Back to orders')}
+        </button>`;
     }
-    if (record === undefined) return html`<p role="status">Loading…</p>`;
+    if (record === undefined) return html`<p role="status">${msg('Loading…')}</p>`;
     const server = record.server;
     const items = pickItems(record);
     const { picked, total } = pickProgress(record);
@@ -160,20 +164,26 @@ export class PosViewPickRequest extends LitElement {
     return html`
       <div class="head">
         <button type="button" class="quiet" @click=${() => navigate({ name: 'pick' })}>
-          ← Orders
+          ← ${msg('Orders', { id: 'pick.orders' })}
         </button>
-        <h1>Order ${server.external_order_id}</h1>
+        <h1>${msg(str`Order ${server.external_order_id}`)}</h1>
         <span class="meta">
-          ${server.shipping_type === 'in_store_pick_up' ? 'Pick-up in store' : 'Ship to customer'}
+          ${
+            server.shipping_type === 'in_store_pick_up'
+              ? msg('Pick-up in store')
+              : msg('Ship to customer')
+          }
           ${server.customer_name === null ? nothing : html` · ${server.customer_name}`}
         </span>
-        <span class="progress" data-testid="pick.progress">${picked} of ${total} picked</span>
+        <span class="progress" data-testid="pick.progress"
+          >${msg(str`${picked} of ${total} picked`)}</span
+        >
       </div>
       ${
         record.syncError === null
           ? nothing
           : html`<p class="sync-error" role="alert" data-testid="pick.sync-error">
-              The server refused a change made here: ${record.syncError}
+              ${msg(str`The server refused a change made here: ${record.syncError}`)}
             </p>`
       }
       ${open ? this._renderScanRow() : nothing}
@@ -185,7 +195,7 @@ export class PosViewPickRequest extends LitElement {
       >
         ${this._message?.text ?? ''}
       </p>
-      <ol aria-label="Units to pick">
+      <ol aria-label=${msg('Units to pick')}>
         ${repeat(
           items,
           (item) => item.id,
@@ -215,7 +225,7 @@ export class PosViewPickRequest extends LitElement {
           this._cameraOpen
             ? nothing
             : html`<button type="button" class="camera" @click=${this._onCameraOpen}>
-                Scan with camera
+                ${msg('Scan with camera')}
               </button>`
         }
       </div>
@@ -241,12 +251,14 @@ export class PosViewPickRequest extends LitElement {
     const pickUp = record.server.shipping_type === 'in_store_pick_up';
     if (record.localState === 'shipped') {
       return html`<p class="done" role="status">
-        ${pickUp ? 'Handed over to the customer.' : 'Shipped.'}
-        ${record.pendingShipment === null ? '' : 'Waiting to sync.'}
+        ${pickUp ? msg('Handed over to the customer.') : msg('Shipped.')}
+        ${record.pendingShipment === null ? '' : msg('Waiting to sync.')}
       </p>`;
     }
     if (record.localState === 'cancelled') {
-      return html`<p class="done" role="alert">This order was cancelled: do not ship it.</p>`;
+      return html`<p class="done" role="alert">
+        ${msg('This order was cancelled: do not ship it.')}
+      </p>`;
     }
     if (record.localState === 'open') {
       return html`<div class="actions">
@@ -256,7 +268,7 @@ export class PosViewPickRequest extends LitElement {
           ?disabled=${!allPicked || this._busy}
           @click=${this._onComplete}
         >
-          Complete picking
+          ${msg('Complete picking')}
         </button>
       </div>`;
     }
@@ -264,14 +276,14 @@ export class PosViewPickRequest extends LitElement {
       ${
         pickUp
           ? html`<button type="button" class="pay" ?disabled=${this._busy} @click=${this._onShip}>
-              Hand over to customer
+              ${msg('Hand over to customer')}
             </button>`
           : html`<label>
-                Tracking code (optional)
+                ${msg('Tracking code (optional)')}
                 <input id="tracking" autocomplete="off" spellcheck="false" />
               </label>
               <button type="button" class="pay" ?disabled=${this._busy} @click=${this._onShip}>
-                Ship
+                ${msg('Ship', { id: 'pick.ship' })}
               </button>`
       }
     </div>`;
@@ -286,14 +298,17 @@ export class PosViewPickRequest extends LitElement {
     if (gs1Serial !== null) {
       const checked = await this._serials.check(gs1Serial, method);
       if (!checked.ok) {
-        this._message = { kind: 'error', text: `${item.title} not picked: ${checked.message}` };
+        this._message = {
+          kind: 'error',
+          text: msg(str`${item.title} not picked: ${checked.message}`),
+        };
         return;
       }
       await this._recordPick(item, checked.capture);
       return;
     }
     this._serials.openFor(item.id);
-    this._message = { kind: 'info', text: `Scan the serial number of ${item.title}.` };
+    this._message = { kind: 'info', text: msg(str`Scan the serial number of ${item.title}.`) };
   }
 
   /** Writes the pick; false (with the reason on the status line) when the device refused it. */
@@ -315,7 +330,10 @@ export class PosViewPickRequest extends LitElement {
       const { picked, total } = pickProgress(record);
       this._message = {
         kind: 'info',
-        text: `Picked ${item.title}${serial === undefined ? '' : ` with serial ${serial.serial}`} (${picked} of ${total}).`,
+        text:
+          serial === undefined
+            ? msg(str`Picked ${item.title} (${picked} of ${total}).`)
+            : msg(str`Picked ${item.title} with serial ${serial.serial} (${picked} of ${total}).`),
       };
       this._sync?.scheduler.requestFlush();
       return true;
@@ -355,7 +373,7 @@ export class PosViewPickRequest extends LitElement {
         new Date().toISOString(),
       );
       this._record.preview(() => record);
-      this._message = { kind: 'info', text: 'Picking complete.' };
+      this._message = { kind: 'info', text: msg('Picking complete.') };
       this._sync?.scheduler.requestFlush();
     } catch (error) {
       this._message = { kind: 'error', text: describeDataError(error) };

@@ -4,6 +4,7 @@
  * each with what is picked so far. Opening one shows `<pos-view-pick-request>`. Read live: a
  * pull or a pick in another tab changes the list at once.
  */
+import { localized, msg, str } from '@lit/localize';
 import { consume } from '@lit/context';
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
@@ -17,11 +18,12 @@ import type { Repositories } from '../data/repositories.ts';
 import './pos-view-pick-request.ts';
 import { formatDateTime } from '../i18n/format.ts';
 
-const SHIPPING_LABELS: Record<string, string> = {
-  in_store_pick_up: 'Pick-up in store',
-  traditional_carrier: 'Ship to customer',
+const SHIPPING_LABELS: Record<string, () => string> = {
+  in_store_pick_up: () => msg('Pick-up in store'),
+  traditional_carrier: () => msg('Ship to customer'),
 };
 
+@localized()
 @customElement('pos-view-pick')
 export class PosViewPick extends LitElement {
   static override styles = [
@@ -123,19 +125,19 @@ export class PosViewPick extends LitElement {
     const requests = this._requests.value;
     return html`
       <div class="head">
-        <h1>Orders to pick</h1>
+        <h1>${msg('Orders to pick')}</h1>
         <button type="button" class="quiet" @click=${() => this._sync?.scheduler.refreshCatalog()}>
-          Check for new orders
+          ${msg('Check for new orders')}
         </button>
       </div>
       ${
         requests === undefined
-          ? html`<p role="status">Loading…</p>`
+          ? html`<p role="status">${msg('Loading…')}</p>`
           : requests.length === 0
             ? html`<p class="empty" data-testid="pick.empty">
-                No orders to pick. New orders appear here when the device syncs.
+                ${msg('No orders to pick. New orders appear here when the device syncs.')}
               </p>`
-            : html`<ol aria-label="Orders to pick">
+            : html`<ol aria-label=${msg('Orders to pick')}>
                 ${repeat(
                   requests,
                   (request) => request.id,
@@ -157,16 +159,20 @@ export class PosViewPick extends LitElement {
       data-order=${server.external_order_id}
       @click=${() => navigate({ name: 'pick-request', requestId: record.id })}
     >
-      <span class="order">Order ${server.external_order_id}</span>
-      <span class="progress" aria-label=${`${picked} of ${total} picked`}>
+      <span class="order">${msg(str`Order ${server.external_order_id}`)}</span>
+      <span class="progress" aria-label=${msg(str`${picked} of ${total} picked`)}>
         ${picked}/${total}
       </span>
       <span class="meta">
         <span class="chip ${pickUp ? 'pick-up' : ''}">
-          ${SHIPPING_LABELS[server.shipping_type] ?? server.shipping_type}
+          ${SHIPPING_LABELS[server.shipping_type]?.() ?? server.shipping_type}
         </span>
         ${server.customer_name === null ? nothing : html` · ${server.customer_name}`}
-        ${record.localState === 'picked' ? html` · picked, ready to ${pickUp ? 'hand over' : 'ship'}` : nothing}
+        ${
+          record.localState === 'picked'
+            ? html` · ${pickUp ? msg('picked, ready to hand over') : msg('picked, ready to ship')}`
+            : nothing
+        }
         · ${formatDateTime(server.created_at)}
       </span>
     </button>`;

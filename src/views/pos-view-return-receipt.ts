@@ -2,6 +2,7 @@
  * The receipt of a return, read live from the device so its sync state turns to "synced" (and
  * any flag the server raised appears) the moment the server answers. Print prints it alone.
  */
+import { localized, msg } from '@lit/localize';
 import { consume } from '@lit/context';
 import { LitElement, css, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
@@ -11,7 +12,9 @@ import '../components/pos-return-receipt.ts';
 import { controlStyles } from '../components/shared-styles.ts';
 import { LiveQueryController } from '../controllers/live-query-controller.ts';
 import type { Repositories } from '../data/repositories.ts';
+import { screenLocale } from '../i18n/format.ts';
 
+@localized()
 @customElement('pos-view-return-receipt')
 export class PosViewReturnReceipt extends LitElement {
   static override styles = [
@@ -70,17 +73,17 @@ export class PosViewReturnReceipt extends LitElement {
   override render() {
     const app = this._app;
     return this._record.render({
-      pending: () => html`<p role="status">Loading the return…</p>`,
+      pending: () => html`<p role="status">${msg('Loading the return…')}</p>`,
       complete: ({ record, approverName }) =>
         record === undefined || app === undefined
-          ? html`<h1>Return not found</h1>
-              <p>This device has no return with that number.</p>`
+          ? html`<h1>${msg('Return not found')}</h1>
+              <p>${msg('This device has no return with that number.')}</p>`
           : html`<div class="top">
-                <h1>Return complete</h1>
+                <h1>${msg('Return complete')}</h1>
                 <div class="actions">
-                  <button @click=${() => window.print()}>Print</button>
+                  <button @click=${() => window.print()}>${msg('Print')}</button>
                   <button class="primary" @click=${() => navigate({ name: 'return' })}>
-                    Next return
+                    ${msg('Next return')}
                   </button>
                 </div>
               </div>
@@ -88,14 +91,15 @@ export class PosViewReturnReceipt extends LitElement {
                 .view=${{
                   record,
                   storeLabel: app.store.label,
-                  locale: app.store.locale,
+                  locale: screenLocale(),
                   associateName: app.session.displayName,
                   approverName,
                   sync: record.sync,
                   flags: record.flags,
                 }}
               ></pos-return-receipt>`,
-      error: () => html`<p role="alert">This return could not be read from the device.</p>`,
+      error: () =>
+        html`<p role="alert">${msg('This return could not be read from the device.')}</p>`,
     });
   }
 }

@@ -7,6 +7,7 @@
  * manager's approval on the device). The return is written with its `order.return` mutation
  * in one transaction, then its receipt opens.
  */
+import { localized, msg, str } from '@lit/localize';
 import { consume } from '@lit/context';
 import { LitElement, html, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
@@ -31,7 +32,7 @@ import { describeDataError } from '../data/errors.ts';
 import type { Repositories } from '../data/repositories.ts';
 import type { HistoryOrderRecord } from '../data/types.ts';
 import { lineAmounts } from '../domain/cart-totals.ts';
-import { formatMoney, fromDecimal, minor, type Minor } from '../domain/money.ts';
+import { currencyDigits, formatMoney, minor, parseAmount, type Minor } from '../domain/money.ts';
 import type { TenderAmount } from '../domain/refund.ts';
 import {
   blindRefundPlan,
@@ -42,27 +43,19 @@ import {
 } from '../domain/return-plan.ts';
 import { cleanScannedText } from '../domain/serial-cleaning.ts';
 import type { ReturnableUnit } from '../domain/store-history.ts';
+import { CounterMessages } from '../i18n/counter-messages.ts';
 import { log } from '../log.ts';
 import type { Approval } from '../protocol/returns.ts';
 import type { CaptureMethod, ReturnCondition } from '../protocol/wire-constants.ts';
 import { returnStyles } from './pos-view-return.styles.ts';
 import { findScannedProduct, WedgeScanMemory } from './sell-scan.ts';
-import { formatDateTime } from '../i18n/format.ts';
-
-export const RETURN_REASONS = [
-  'Changed mind',
-  'Defective',
-  'Damaged on arrival',
-  'Wrong item',
-  'Not as described',
-  'Other',
-] as const;
-
-const CONDITIONS: readonly { value: ReturnCondition; label: string }[] = [
-  { value: 'resellable', label: 'Resellable' },
-  { value: 'damaged', label: 'Damaged' },
-  { value: 'defective', label: 'Defective' },
-];
+import { amountForInput, formatDateTime, screenLocale } from '../i18n/format.ts';
+import {
+  RETURN_CONDITIONS,
+  RETURN_REASONS,
+  conditionLabel,
+  returnReasonLabel,
+} from '../i18n/reason-words.ts';
 
 interface Choice {
   reason: string;
@@ -84,6 +77,7 @@ interface BlindUnit {
 
 type Message = { readonly kind: 'info' | 'error'; readonly text: string };
 
+@localized()
 @customElement('pos-view-return')
 export class PosViewReturn extends LitElement {
   static override styles = [controlStyles, returnStyles];
@@ -180,13 +174,15 @@ export class PosViewReturn extends LitElement {
       if (found.length === 0) {
         this._message = {
           kind: 'error',
-          text: 'No sale on this device has that receipt code, receipt number or serial. Check the receipt, or make a return without a receipt.',
+          text: msg(
+            'No sale on this device has that receipt code, receipt number or serial. Check the receipt, or make a return without a receipt.',
+          ),
         };
         return;
       }
       if (found.length > 1) {
         this._matches = found;
-        this._message = { kind: 'info', text: `${found.length} sales match: choose one.` };
+        this._message = { kind: 'info', text: msg(str`${found.length} sales match: choose one.`) };
         return;
       }
       await this._open(found[0]!, text);
@@ -200,33 +196,40 @@ export class PosViewReturn extends LitElement {
     const app = this._app;
     if (app === undefined) return nothing;
     return html`
-      <h1>Return</h1>
+      <h1>${msg('Return')}</h1>
       <div class="scan-row">
         <pos-scan-field
-          action="Find"
-          label=${this._order === null && this._blind === null ? 'Receipt code, receipt number or serial' : this._blind === null ? 'Serial of a unit' : 'Barcode or SKU of the unit'}
+          action=${msg('Find')}
+          label=${
+            this._order === null && this._blind === null
+              ? msg('Receipt code, receipt number or serial')
+              : this._blind === null
+                ? msg('Serial of a unit')
+                : msg('Barcode or SKU of the unit')
+          }
           @pos-code-entered=${(event: PosEvent<'pos-code-entered'>) =>
             void this.scan(event.detail.code, event.detail.method)}
         ></pos-scan-field>
         ${
           this._order === null && this._blind === null
             ? html`<button type="button" @click=${this._onBlind} data-testid="return.blind">
-                Return without a receipt
+                ${msg('Return without a receipt')}
               </button>`
-            : html`<button type="button" class="quiet" @click=${this._reset}>Start over</button>`
+            : html`<button type="button" class="quiet" @click=${this._reset}>
+                ${msg('Start over')}
+              </button>`
         }
       </div>
       <p class="message ${this._message?.kind ?? ''}" role="status" data-testid="return.message">
         ${this._message?.text ?? ''}
       </p>
-      ${this._renderMatches(app)}
-      ${this._order === null ? nothing : this._renderOrder(app, this._order)}
+      ${this._renderMatches()} ${this._order === null ? nothing : this._renderOrder(this._order)}
       ${this._blind === null ? nothing : this._renderBlind(app, this._blind)}
       ${this._serials.render()}
       <pos-approval-dialog
         ?open=${this._approving}
         summary=${this._approvalSummary(app)}
-        reason=${this._blind === null ? 'Refund to another tender' : 'Return without a receipt'}
+        reason=${this._blind === null ? msg('Refund to another tender') : msg('Return without a receipt')}
         .approvers=${this._approvers}
         error=${this._approvalError}
         ?busy=${this._busy}
@@ -236,32 +239,32 @@ export class PosViewReturn extends LitElement {
     `;
   }
 
-  private _renderMatches(app: AppSession) {
+  private _renderMatches() {
     if (this._matches.length < 2) return nothing;
-    return html`<ul class="matches" aria-label="Matching sales">
+    return html`<ul class="matches" aria-label=${msg('Matching sales')}>
       ${this._matches.map(
         (order) =>
           html`<li>
             <button type="button" @click=${() => void this._open(order, null)}>
-              Sale ${order.receipt} · ${this._when(order.placedAt, app)} ·
-              ${formatMoney(order.total, order.currency, app.store.locale)}
+              ${msg(str`Sale ${order.receipt}`)} · ${this._when(order.placedAt)} ·
+              ${formatMoney(order.total, order.currency, screenLocale())}
             </button>
           </li>`,
       )}
     </ul>`;
   }
 
-  private _renderOrder(app: AppSession, order: HistoryOrderRecord) {
+  private _renderOrder(order: HistoryOrderRecord) {
     const plan = this._plan(order);
-    const locale = app.store.locale;
+    const locale = screenLocale();
     const money = (amount: Minor) => formatMoney(amount, order.currency, locale);
     return html`
       <section aria-labelledby="return-sale">
         <h2 id="return-sale">
-          Sale <span data-testid="return.receipt">${order.receipt}</span> ·
-          ${this._when(order.placedAt, app)}
+          ${msg('Sale')} <span data-testid="return.receipt">${order.receipt}</span> ·
+          ${this._when(order.placedAt)}
         </h2>
-        <ul class="units" aria-label="Units of the sale">
+        <ul class="units" aria-label=${msg('Units of the sale')}>
           ${this._units.map((unit) => this._renderUnit(unit, money))}
         </ul>
       </section>
@@ -276,7 +279,7 @@ export class PosViewReturn extends LitElement {
     if (returnedBy !== null) {
       return html`<li class="unit returned" data-testid="return.unit">
         <span>${label}</span>
-        <span class="note">Already returned ${this._when(returnedBy.returnedAt, this._app)}</span>
+        <span class="note">${msg(str`Already returned ${this._when(returnedBy.returnedAt)}`)}</span>
       </li>`;
     }
     return html`<li class="unit" data-testid="return.unit">
@@ -293,7 +296,7 @@ export class PosViewReturn extends LitElement {
         choice === undefined
           ? nothing
           : html`<div class="details">
-              ${item.serial === null ? nothing : html`<span class="ok">Serial confirmed</span>`}
+              ${item.serial === null ? nothing : html`<span class="ok">${msg('Serial confirmed')}</span>`}
               ${this._renderReason(choice)}
             </div>`
       }
@@ -302,7 +305,7 @@ export class PosViewReturn extends LitElement {
 
   private _renderReason(choice: { reason: string; condition: ReturnCondition }) {
     return html`<label>
-        Reason
+        ${msg('Reason')}
         <select
           @change=${(event: Event) => {
             choice.reason = (event.target as HTMLSelectElement).value;
@@ -310,12 +313,15 @@ export class PosViewReturn extends LitElement {
           }}
         >
           ${RETURN_REASONS.map(
-            (reason) => html`<option ?selected=${reason === choice.reason}>${reason}</option>`,
+            (reason) =>
+              html`<option value=${reason} ?selected=${reason === choice.reason}>
+                ${returnReasonLabel(reason)}
+              </option>`,
           )}
         </select>
       </label>
       <label>
-        Condition
+        ${msg('Condition')}
         <select
           data-testid="return.condition"
           @change=${(event: Event) => {
@@ -323,13 +329,10 @@ export class PosViewReturn extends LitElement {
             this.requestUpdate();
           }}
         >
-          ${CONDITIONS.map(
+          ${RETURN_CONDITIONS.map(
             (condition) =>
-              html`<option
-                value=${condition.value}
-                ?selected=${condition.value === choice.condition}
-              >
-                ${condition.label}
+              html`<option value=${condition} ?selected=${condition === choice.condition}>
+                ${conditionLabel(condition)}
               </option>`,
           )}
         </select>
@@ -338,29 +341,29 @@ export class PosViewReturn extends LitElement {
 
   private _renderBlind(app: AppSession, units: BlindUnit[]) {
     const currency = app.store.currency;
-    const money = (amount: Minor) => formatMoney(amount, currency, app.store.locale);
+    const locale = screenLocale();
+    const money = (amount: Minor) => formatMoney(amount, currency, locale);
     const plan = blindRefundPlan(
       units.map((unit) => unit.price),
       this._refund,
     );
     return html`
       <section aria-labelledby="return-blind">
-        <h2 id="return-blind">Return without a receipt</h2>
-        <p>Scan each unit that comes back. A manager approves the refund.</p>
-        <ul class="units" aria-label="Units coming back">
+        <h2 id="return-blind">${msg('Return without a receipt')}</h2>
+        <p>${msg('Scan each unit that comes back. A manager approves the refund.')}</p>
+        <ul class="units" aria-label=${msg('Units coming back')}>
           ${units.map(
             (unit) =>
               html`<li class="unit" data-testid="return.unit">
                 <span>${unit.title}${unit.serial === null ? '' : ` · S/N ${unit.serial}`}</span>
                 <label>
-                  Refund
+                  ${msg('Refund')}
                   <input
                     inputmode="decimal"
-                    .value=${(unit.price / 100).toFixed(2)}
+                    .value=${amountForInput(unit.price, currencyDigits(currency), locale)}
                     @change=${(event: Event) => {
-                      const value = Number((event.target as HTMLInputElement).value);
-                      if (Number.isFinite(value) && value >= 0)
-                        unit.price = fromDecimal(value, currency);
+                      const value = parseAmount((event.target as HTMLInputElement).value, currency);
+                      if (value !== null) unit.price = value;
                       this.requestUpdate();
                     }}
                   />
@@ -382,24 +385,26 @@ export class PosViewReturn extends LitElement {
     if (plan.total === 0 && order !== null) return nothing;
     const back = cashBack(plan.refunds);
     return html`<aside class="refund" aria-labelledby="refund-title">
-      <h2 id="refund-title">Refund <span data-testid="return.total">${money(plan.total)}</span></h2>
+      <h2 id="refund-title">
+        ${msg('Refund')} <span data-testid="return.total">${money(plan.total)}</span>
+      </h2>
       ${
         plan.problem === 'exceeds_paid'
           ? html`<p class="message error" role="alert">
-              This is more than the sale's tenders can still refund.
+              ${msg("This is more than the sale's tenders can still refund.")}
             </p>`
           : html`<ul class="tenders" data-testid="return.refunds">
               ${(plan.refunds ?? []).map(
                 (refund) =>
                   html`<li>
-                    ${refund.method === 'cash' ? 'Cash' : `Card ${refund.reference ?? ''}`}
+                    ${refund.method === 'cash' ? msg('Cash') : msg(str`Card ${refund.reference ?? ''}`)}
                     <span class="amount">${money(refund.amount)}</span>
                   </li>`,
               )}
             </ul>`
       }
       <fieldset>
-        <legend>Refund to</legend>
+        <legend>${msg('Refund to')}</legend>
         ${
           order === null
             ? nothing
@@ -410,7 +415,7 @@ export class PosViewReturn extends LitElement {
                   .checked=${this._refund.kind === 'original'}
                   @change=${() => (this._refund = { kind: 'original' })}
                 />
-                The sale's own tenders</label
+                ${msg("The sale's own tenders")}</label
               >`
         }
         ${
@@ -435,7 +440,7 @@ export class PosViewReturn extends LitElement {
             .checked=${this._refund.kind === 'cash'}
             @change=${() => (this._refund = { kind: 'cash' })}
           />
-          All in cash</label
+          ${msg('All in cash')}</label
         >
         <label
           ><input
@@ -444,12 +449,12 @@ export class PosViewReturn extends LitElement {
             .checked=${this._refund.kind === 'card'}
             @change=${() => (this._refund = { kind: 'card', reference: '' })}
           />
-          To a card</label
+          ${msg('To a card')}</label
         >
         ${
           this._refund.kind === 'card'
             ? html`<label
-                >Card terminal reference
+                >${msg('Card terminal reference')}
                 <input
                   data-testid="return.card-ref"
                   @input=${(event: Event) =>
@@ -461,8 +466,14 @@ export class PosViewReturn extends LitElement {
             : nothing
         }
       </fieldset>
-      ${plan.needsApproval ? html`<p class="note">A manager approves this refund.</p>` : nothing}
-      ${back > 0 ? html`<p class="give-back" data-testid="return.cash-back">Give ${money(back)} back in cash</p>` : nothing}
+      ${plan.needsApproval ? html`<p class="note">${msg('A manager approves this refund.')}</p>` : nothing}
+      ${
+        back > 0
+          ? html`<p class="give-back" data-testid="return.cash-back">
+              ${msg(str`Give ${money(back)} back in cash`)}
+            </p>`
+          : nothing
+      }
       <button
         type="button"
         class="pay"
@@ -473,7 +484,7 @@ export class PosViewReturn extends LitElement {
         ${
           this._refund.kind === 'exchange'
             ? `Exchange: ${money(plan.total)} toward a replacement`
-            : `Return and refund ${money(plan.total)}`
+            : msg(str`Return and refund ${money(plan.total)}`)
         }
       </button>
     </aside>`;
@@ -489,8 +500,8 @@ export class PosViewReturn extends LitElement {
     );
   }
 
-  private _when(at: string, app: AppSession | undefined): string {
-    return formatDateTime(at, app?.store.locale);
+  private _when(at: string): string {
+    return formatDateTime(at);
   }
 
   private _approvalSummary(app: AppSession): string {
@@ -504,10 +515,10 @@ export class PosViewReturn extends LitElement {
         : this._order === null
           ? minor(0)
           : this._plan(this._order).total;
-    const amount = formatMoney(total, currency, app.store.locale);
+    const amount = formatMoney(total, currency, screenLocale());
     return this._blind !== null
-      ? `Refund ${amount} for a return without a receipt.`
-      : `Refund ${amount} another way than the sale was paid.`;
+      ? msg(str`Refund ${amount} for a return without a receipt.`)
+      : msg(str`Refund ${amount} another way than the sale was paid.`);
   }
 
   /** The serialized units awaiting their serial, as the prompt's units. */
@@ -534,9 +545,11 @@ export class PosViewReturn extends LitElement {
       return null;
     }
     const unit = this._units.find((candidate) => candidate.item.externalItemId === unitId);
-    if (unit?.item.serial == null) return 'That unit is not part of this sale.';
+    if (unit?.item.serial == null) return CounterMessages.unitNotInSale();
     if (cleanScannedText(unit.item.serial).text !== cleanScannedText(serial).text) {
-      return `This ${unit.item.title} was sold with serial ${unit.item.serial}, not ${serial}. Scan the serial of the unit being returned; nothing was returned.`;
+      return msg(
+        str`This ${unit.item.title} was sold with serial ${unit.item.serial}, not ${serial}. Scan the serial of the unit being returned; nothing was returned.`,
+      );
     }
     this._choose(unit, serial);
     return null;
@@ -546,7 +559,9 @@ export class PosViewReturn extends LitElement {
     if (unit.returnedBy !== null) {
       this._message = {
         kind: 'error',
-        text: `${unit.item.title} was already returned ${this._when(unit.returnedBy.returnedAt, this._app)}.`,
+        text: msg(
+          str`${unit.item.title} was already returned ${this._when(unit.returnedBy.returnedAt)}.`,
+        ),
       };
       return;
     }
@@ -557,7 +572,7 @@ export class PosViewReturn extends LitElement {
       serial,
     });
     this._chosen = chosen;
-    this._message = { kind: 'info', text: `${unit.item.title} will be returned.` };
+    this._message = { kind: 'info', text: msg(str`${unit.item.title} will be returned.`) };
   }
 
   private _onToggle(unit: ReturnableUnit, checked: boolean): void {
@@ -573,7 +588,7 @@ export class PosViewReturn extends LitElement {
       this._serials.openFor(unit.item.externalItemId);
       this._message = {
         kind: 'info',
-        text: `Scan or type the serial of the ${unit.item.title} being returned.`,
+        text: CounterMessages.serialNeededToReturn(unit.item.title),
       };
       return;
     }
@@ -583,7 +598,7 @@ export class PosViewReturn extends LitElement {
   private async _openById(saleId: string): Promise<void> {
     const order = await this._repos?.returns.getSale(saleId);
     if (order === undefined) {
-      this._message = { kind: 'error', text: 'That sale is not on this device.' };
+      this._message = { kind: 'error', text: msg('That sale is not on this device.') };
       return;
     }
     await this._open(order, null);
@@ -603,7 +618,10 @@ export class PosViewReturn extends LitElement {
     this._chosen = new Map();
     this._refund = { kind: 'original' };
     this._approval = null;
-    this._message = { kind: 'info', text: `Sale ${order.receipt}: choose what comes back.` };
+    this._message = {
+      kind: 'info',
+      text: msg(str`Sale ${order.receipt}: choose what comes back.`),
+    };
     // Found by a unit's serial: that unit is chosen, its serial confirmed by the scan.
     const byScan =
       scanned === null
@@ -621,7 +639,7 @@ export class PosViewReturn extends LitElement {
     if (repos === undefined || app === undefined || this._blind === null) return;
     const scanned = await findScannedProduct(repos.catalog, code);
     if (scanned.kind === 'unknown') {
-      this._message = { kind: 'error', text: `No product with code ${scanned.text}.` };
+      this._message = { kind: 'error', text: msg(str`No product with code ${scanned.text}.`) };
       return;
     }
     const { product } = scanned;
@@ -651,7 +669,7 @@ export class PosViewReturn extends LitElement {
     this._reset();
     this._blind = [];
     this._refund = { kind: 'cash' };
-    this._message = { kind: 'info', text: 'Scan each unit that comes back.' };
+    this._message = { kind: 'info', text: msg('Scan each unit that comes back.') };
   };
 
   private readonly _reset = (): void => {

@@ -5,6 +5,7 @@
  * the store server's registry answers too (across devices and the chain), and a manager can
  * release or scrap a quarantined unit.
  */
+import { localized, msg, str } from '@lit/localize';
 import { consume } from '@lit/context';
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, query, state } from 'lit/decorators.js';
@@ -39,21 +40,22 @@ interface DeviceAnswer {
   readonly warrantyEnds: string | null;
 }
 
-const STATE_LABELS: Record<string, string> = {
-  sold: 'Sold',
-  picked: 'Picked for an order',
-  shipped: 'Shipped',
-  returned: 'Returned, back in stock',
-  quarantined: 'Quarantined (returned damaged or defective)',
-  released: 'Released from quarantine, back in stock',
-  scrapped: 'Scrapped',
-  voided: 'Voided by a manager',
-  exception: 'Sold, with an open exception',
+const STATE_LABELS: Record<string, () => string> = {
+  sold: () => msg('Sold'),
+  picked: () => msg('Picked for an order'),
+  shipped: () => msg('Shipped'),
+  returned: () => msg('Returned, back in stock'),
+  quarantined: () => msg('Quarantined (returned damaged or defective)'),
+  released: () => msg('Released from quarantine, back in stock'),
+  scrapped: () => msg('Scrapped'),
+  voided: () => msg('Voided by a manager'),
+  exception: () => msg('Sold, with an open exception'),
 };
 
 const label = (state: string | null): string =>
-  state === null ? 'Unknown' : (STATE_LABELS[state] ?? state);
+  state === null ? msg('Unknown') : (STATE_LABELS[state]?.() ?? state);
 
+@localized()
 @customElement('pos-view-serial-lookup')
 export class PosViewSerialLookup extends LitElement {
   static override styles = [
@@ -153,15 +155,15 @@ export class PosViewSerialLookup extends LitElement {
           lastSale === undefined ? null : warrantyEnd(lastSale.at, product?.warrantyMonths ?? null),
       };
       this._online = null;
-      this._message = navigator.onLine ? 'Asking the store server…' : '';
+      this._message = navigator.onLine ? msg('Asking the store server…') : '';
       const online = (await this._sync?.serialLookup.lookup(serial)) ?? null;
       if (this._device.serial === serial) {
         this._online = online;
         this._message =
           online?.kind === 'offline'
-            ? 'Offline: this is what this device knows.'
+            ? msg('Offline: this is what this device knows.')
             : online?.kind === 'unknown' && timeline.events.length === 0
-              ? `No unit with serial ${serial} is known.`
+              ? msg(str`No unit with serial ${serial} is known.`)
               : '';
       }
     } catch (error) {
@@ -173,10 +175,10 @@ export class PosViewSerialLookup extends LitElement {
     const app = this._app;
     if (app === undefined) return nothing;
     return html`
-      <h1>Serial lookup</h1>
+      <h1>${msg('Serial lookup')}</h1>
       <pos-scan-field
-        label="Serial number"
-        action="Look up"
+        label=${msg('Serial number')}
+        action=${msg('Look up')}
         @pos-code-entered=${(event: PosEvent<'pos-code-entered'>) => void this.lookUp(event.detail.code)}
       ></pos-scan-field>
       <p class="message" role="status" data-testid="lookup.message">${this._message}</p>
@@ -185,31 +187,29 @@ export class PosViewSerialLookup extends LitElement {
     `;
   }
 
-  private _date(at: string, app: AppSession, time = true): string {
-    return time ? formatDateTime(at, app.store.locale) : formatDay(at, app.store.locale);
+  private _date(at: string, time = true): string {
+    return time ? formatDateTime(at) : formatDay(at);
   }
 
   private _renderServer(app: AppSession, lookup: SerialLookup) {
     const manager = app.session.role === 'manager' || app.session.role === 'admin';
     return html`<section aria-labelledby="lookup-server">
-      <h2 id="lookup-server">Store server</h2>
+      <h2 id="lookup-server">${msg('Store server')}</h2>
       <dl>
-        <dt>Product</dt>
+        <dt>${msg('Product')}</dt>
         <dd>${lookup.product_title ?? lookup.product_id}</dd>
-        <dt>State</dt>
+        <dt>${msg('State')}</dt>
         <dd data-testid="lookup.server-state">${label(lookup.lifecycle_state)}</dd>
-        <dt>Warranty</dt>
-        <dd>
-          ${lookup.warranty_ends_on === null ? 'None recorded' : `Until ${this._date(lookup.warranty_ends_on, app, false)}`}
-        </dd>
+        <dt>${msg('Warranty')}</dt>
+        <dd>${this._warranty(lookup.warranty_ends_on)}</dd>
       </dl>
-      <h3>History</h3>
+      <h3>${msg('History')}</h3>
       <ol data-testid="lookup.server-history">
         ${lookup.events.map(
           (event) =>
             html`<li>
-              ${this._date(event.at, app)} · ${label(event.kind)}
-              ${event.this_store ? '' : '· in another store'}
+              ${this._date(event.at)} · ${label(event.kind)}
+              ${event.this_store ? '' : `· ${msg('in another store')}`}
             </li>`,
         )}
       </ol>
@@ -217,10 +217,10 @@ export class PosViewSerialLookup extends LitElement {
         manager && lookup.lifecycle_state === 'quarantined'
           ? html`<div class="actions">
               <button @click=${() => void this._dispose(lookup, 'release')}>
-                Release to stock
+                ${msg('Release to stock')}
               </button>
               <button class="danger" @click=${() => void this._dispose(lookup, 'scrap')}>
-                Scrap
+                ${msg('Scrap')}
               </button>
             </div>`
           : nothing
@@ -231,44 +231,52 @@ export class PosViewSerialLookup extends LitElement {
   private _renderDevice(app: AppSession, device: DeviceAnswer) {
     const sold = device.events.findLast((event) => event.kind === 'sold');
     return html`<section aria-labelledby="lookup-device">
-      <h2 id="lookup-device">On this device</h2>
+      <h2 id="lookup-device">${msg('On this device')}</h2>
       ${
         device.events.length === 0
-          ? html`<p>This device holds no sale or return of serial ${device.serial}.</p>`
+          ? html`<p>
+              ${msg(str`This device holds no sale or return of serial ${device.serial}.`)}
+            </p>`
           : html`<dl>
-                <dt>Serial</dt>
+                <dt>${msg('Serial')}</dt>
                 <dd>${device.serial}</dd>
-                <dt>Product</dt>
+                <dt>${msg('Product')}</dt>
                 <dd data-testid="lookup.product">${device.title ?? device.productId ?? ''}</dd>
-                <dt>State</dt>
+                <dt>${msg('State')}</dt>
                 <dd data-testid="lookup.state">${label(device.state)}</dd>
                 ${
                   sold === undefined
                     ? nothing
-                    : html`<dt>Sold</dt>
+                    : html`<dt>${msg('Sold')}</dt>
                         <dd data-testid="lookup.sold">
-                          ${this._date(sold.at, app)} in sale ${sold.receipt ?? ''}
-                          ${sold.storeId === app.store.store_id ? '' : '(another store)'}
+                          ${msg(str`${this._date(sold.at)} in sale ${sold.receipt ?? ''}`)}
+                          ${sold.storeId === app.store.store_id ? '' : msg('(another store)')}
                         </dd>`
                 }
-                <dt>Warranty</dt>
-                <dd data-testid="lookup.warranty">
-                  ${device.warrantyEnds === null ? 'None recorded' : `Until ${this._date(device.warrantyEnds, app, false)}`}
-                </dd>
+                <dt>${msg('Warranty')}</dt>
+                <dd data-testid="lookup.warranty">${this._warranty(device.warrantyEnds)}</dd>
               </dl>
-              <h3>History</h3>
+              <h3>${msg('History')}</h3>
               <ol data-testid="lookup.history">
                 ${device.events.map(
                   (event) =>
                     html`<li>
-                      ${this._date(event.at, app)} · ${label(event.kind)}
-                      ${event.receipt === null ? '' : `· sale ${event.receipt}`}
-                      ${event.returnId === null ? '' : `· return ${receiptNumber(event.returnId)}`}
+                      ${this._date(event.at)} · ${label(event.kind)}
+                      ${event.receipt === null ? '' : `· ${msg(str`sale ${event.receipt}`)}`}
+                      ${
+                        event.returnId === null
+                          ? ''
+                          : `· ${msg(str`return ${receiptNumber(event.returnId)}`)}`
+                      }
                     </li>`,
                 )}
               </ol>`
       }
     </section>`;
+  }
+
+  private _warranty(endsOn: string | null): string {
+    return endsOn === null ? msg('None recorded') : msg(str`Until ${this._date(endsOn, false)}`);
   }
 
   private async _dispose(lookup: SerialLookup, action: 'release' | 'scrap'): Promise<void> {
@@ -279,7 +287,7 @@ export class PosViewSerialLookup extends LitElement {
     );
     if (answer === undefined) return;
     this._message = answer.ok
-      ? `Serial ${lookup.serial_number}: ${label(answer.state)}.`
+      ? msg(str`Serial ${lookup.serial_number}: ${label(answer.state)}.`)
       : answer.message;
     if (answer.ok) await this.lookUp(lookup.serial_number);
   }

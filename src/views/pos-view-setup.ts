@@ -2,6 +2,7 @@
  * The first catalog download on a device, with a progress bar. Each page is saved with its
  * cursor, so a reload or a dropped connection resumes instead of starting over.
  */
+import { localized, msg, str } from '@lit/localize';
 import { consume } from '@lit/context';
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
@@ -12,19 +13,23 @@ import {
   type SyncControls,
 } from '../app/contexts.ts';
 import { controlStyles } from '../components/shared-styles.ts';
+import { screenLocale } from '../i18n/format.ts';
 import { log } from '../log.ts';
 import { describeSyncError, SyncError, SyncErrorReasons } from '../sync/sync-errors.ts';
 
 function describeSetupError(error: unknown): string {
   if (!(error instanceof SyncError)) {
-    return 'The catalog could not be saved on this device. Try again.';
+    return msg('The catalog could not be saved on this device. Try again.');
   }
   if (error.reason === SyncErrorReasons.offline) {
-    return 'No connection to the store server. Connect this device to the store network, then try again: the download resumes where it stopped.';
+    return msg(
+      'No connection to the store server. Connect this device to the store network, then try again: the download resumes where it stopped.',
+    );
   }
-  return `${describeSyncError(error.reason)} The download resumes where it stopped.`;
+  return msg(str`${describeSyncError(error.reason)} The download resumes where it stopped.`);
 }
 
+@localized()
 @customElement('pos-view-setup')
 export class PosViewSetup extends LitElement {
   static override styles = [
@@ -84,15 +89,19 @@ export class PosViewSetup extends LitElement {
 
   override render() {
     const total = this._remaining === null ? null : this._received + this._remaining;
-    const numbers = new Intl.NumberFormat(this._app?.store.locale ?? 'en-US');
+    const numbers = new Intl.NumberFormat(screenLocale());
+    const store = this._app?.store.label;
     return html`
       <div class="card">
-        <h1>Preparing this device</h1>
+        <h1>${msg('Preparing this device')}</h1>
         <p>
-          Downloading the ${this._app?.store.label ?? 'store'} catalog so you can sell without a
-          connection.
+          ${
+            store === undefined
+              ? msg('Downloading the store catalog so you can sell without a connection.')
+              : msg(str`Downloading the ${store} catalog so you can sell without a connection.`)
+          }
         </p>
-        <label for="catalog-progress">Catalog download</label>
+        <label for="catalog-progress">${msg('Catalog download')}</label>
         <progress
           id="catalog-progress"
           data-testid="setup.progress"
@@ -102,8 +111,8 @@ export class PosViewSetup extends LitElement {
         <p role="status">
           ${
             total === null
-              ? 'Contacting the store server…'
-              : `${numbers.format(this._received)} of ${numbers.format(total)} products`
+              ? msg('Contacting the store server…')
+              : msg(str`${numbers.format(this._received)} of ${numbers.format(total)} products`)
           }
         </p>
         ${
@@ -115,7 +124,7 @@ export class PosViewSetup extends LitElement {
                   ?disabled=${this._running}
                   @click=${() => void this._download()}
                 >
-                  Try again
+                  ${msg('Try again')}
                 </button>`
         }
       </div>

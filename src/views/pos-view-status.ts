@@ -4,6 +4,7 @@
  * sync, the problem in plain words, a "Send now" button. Storage: used and allowed, whether
  * the browser promised to keep the data. The app: offline-ready, version, device id.
  */
+import { localized, msg, str } from '@lit/localize';
 import { consume } from '@lit/context';
 import { LitElement, css, html } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
@@ -24,18 +25,19 @@ const env: Record<string, unknown> = import.meta.env;
 /** Set at build time by vite.config.ts from package.json. */
 const APP_VERSION = typeof env.AISLE_VERSION === 'string' ? env.AISLE_VERSION : 'development';
 
-function when(iso: string | null, locale: string): string {
-  if (iso === null) return 'never';
-  return `${formatDateTime(iso, locale)} (${ageOf(iso)} ago)`;
+function when(iso: string | null): string {
+  if (iso === null) return msg('never');
+  return msg(str`${formatDateTime(iso)} (${ageOf(iso)} ago)`);
 }
 
 function usageText(usage: number | null, quota: number | null): string {
-  if (usage === null) return 'unknown';
+  if (usage === null) return msg('unknown');
   return quota === null
     ? formatBytes(usage)
-    : `${formatBytes(usage)} of ${formatBytes(quota)} allowed`;
+    : msg(str`${formatBytes(usage)} of ${formatBytes(quota)} allowed`);
 }
 
+@localized()
 @customElement('pos-view-status')
 export class PosViewStatus extends LitElement {
   static override styles = [
@@ -97,7 +99,8 @@ export class PosViewStatus extends LitElement {
   @state()
   private _controls?: SyncControls;
 
-  @state() private _persistAnswer = '';
+  /** What the browser answered to "keep the data"; null: not asked yet. */
+  @state() private _persistGranted: boolean | null = null;
 
   private readonly _storage = new StorageController(this);
 
@@ -105,78 +108,96 @@ export class PosViewStatus extends LitElement {
     const sync = this._sync;
     const app = this._app;
     if (sync === undefined || app === undefined) return html``;
-    const locale = app.store.locale;
     const { usage, quota, persisted } = this._storage.facts;
     const controlled = 'serviceWorker' in navigator && navigator.serviceWorker.controller !== null;
     return html`
-      <h1>Device status</h1>
+      <h1>${msg('Device status')}</h1>
       <section aria-labelledby="status-sync">
-        <h2 id="status-sync">Sync</h2>
+        <h2 id="status-sync">${msg('Sync')}</h2>
         <dl>
-          <dt>Connection</dt>
-          <dd data-testid="status.connection">${sync.online ? 'Online' : 'Offline'}</dd>
-          <dt>Sales waiting</dt>
+          <dt>${msg('Connection')}</dt>
+          <dd data-testid="status.connection">${sync.online ? msg('Online') : msg('Offline')}</dd>
+          <dt>${msg('Sales waiting')}</dt>
           <dd data-testid="status.pending">${sync.pending ?? '…'}</dd>
-          <dt>Oldest waiting</dt>
+          <dt>${msg('Oldest waiting')}</dt>
           <dd data-testid="status.oldest">
-            ${sync.oldestPendingAt === null ? '—' : when(sync.oldestPendingAt, locale)}
+            ${sync.oldestPendingAt === null ? '—' : when(sync.oldestPendingAt)}
           </dd>
-          <dt>Need attention</dt>
+          <dt>${msg('Need attention')}</dt>
           <dd>${sync.problems}</dd>
-          <dt>Last successful sync</dt>
-          <dd data-testid="status.last-sync">${when(sync.lastSyncAt, locale)}</dd>
-          <dt>Problem</dt>
+          <dt>${msg('Last successful sync')}</dt>
+          <dd data-testid="status.last-sync">${when(sync.lastSyncAt)}</dd>
+          <dt>${msg('Problem')}</dt>
           <dd data-testid="status.error" class=${sync.message === null ? '' : 'problem'}>
-            ${sync.message ?? 'None'}
+            ${sync.message ?? msg('None')}
           </dd>
         </dl>
         <button
           ?disabled=${sync.phase === 'syncing' || sync.signInNeeded}
           @click=${() => this._controls?.scheduler.requestFlush()}
         >
-          Send waiting sales now
+          ${msg('Send waiting sales now')}
         </button>
       </section>
       <section aria-labelledby="status-storage">
-        <h2 id="status-storage">Storage on this device</h2>
+        <h2 id="status-storage">${msg('Storage on this device')}</h2>
         <dl>
-          <dt>Used</dt>
+          <dt>${msg('Used')}</dt>
           <dd data-testid="status.usage">${usageText(usage, quota)}</dd>
-          <dt>Kept by the browser</dt>
+          <dt>${msg('Kept by the browser')}</dt>
           <dd data-testid="status.persisted">
             ${
               persisted === null
-                ? 'unknown'
+                ? msg('unknown')
                 : persisted
-                  ? 'Yes — the browser will not clear it to free space'
-                  : 'Not guaranteed — install the app or allow storage to keep sales safe'
+                  ? msg('Yes — the browser will not clear it to free space')
+                  : msg('Not guaranteed — install the app or allow storage to keep sales safe')
             }
           </dd>
         </dl>
         ${
           usage !== null && quota !== null && quota > 0
-            ? html`<meter min="0" max=${quota} value=${usage} aria-label="Storage used"></meter>`
+            ? html`<meter
+                min="0"
+                max=${quota}
+                value=${usage}
+                aria-label=${msg('Storage used')}
+              ></meter>`
             : ''
         }
         ${
           persisted === false
-            ? html`<button @click=${this._onPersist}>Ask the browser to keep the data</button>
-                <span role="status">${this._persistAnswer}</span>`
+            ? html`<button @click=${this._onPersist}>
+                  ${msg('Ask the browser to keep the data')}
+                </button>
+                <span role="status"
+                  >${
+                    this._persistGranted === null
+                      ? ''
+                      : this._persistGranted
+                        ? msg('The browser will keep the data.')
+                        : msg('The browser said no for now; installing the app usually helps.')
+                  }</span
+                >`
             : ''
         }
       </section>
       <section aria-labelledby="status-app">
-        <h2 id="status-app">App</h2>
+        <h2 id="status-app">${msg('App')}</h2>
         <dl>
-          <dt>Works offline</dt>
+          <dt>${msg('Works offline')}</dt>
           <dd data-testid="status.offline-ready">
-            ${controlled ? 'Yes — starts without a connection' : 'Not yet — keep it open online once'}
+            ${
+              controlled
+                ? msg('Yes — starts without a connection')
+                : msg('Not yet — keep it open online once')
+            }
           </dd>
-          <dt>Version</dt>
+          <dt>${msg('Version')}</dt>
           <dd data-testid="status.version">${APP_VERSION}</dd>
-          <dt>Device id</dt>
+          <dt>${msg('Device id')}</dt>
           <dd data-testid="status.device">${app.session.deviceId}</dd>
-          <dt>Store</dt>
+          <dt>${msg('Store')}</dt>
           <dd>${app.store.label}</dd>
         </dl>
       </section>
@@ -184,10 +205,7 @@ export class PosViewStatus extends LitElement {
   }
 
   private readonly _onPersist = async (): Promise<void> => {
-    const granted = await this._storage.requestPersistence();
-    this._persistAnswer = granted
-      ? 'The browser will keep the data.'
-      : 'The browser said no for now; installing the app usually helps.';
+    this._persistGranted = await this._storage.requestPersistence();
   };
 }
 
