@@ -1,0 +1,110 @@
+/**
+ * Two languages (issue 15), as an associate meets them: German chosen in Settings turns the
+ * sell screen, the serial prompt, payment and the receipt German — words, amounts and dates
+ * as German writes them — and after a reload with no network the till is still German (the
+ * choice is kept on the device, the German chunk comes from the precache). Back to "as the
+ * store", the screens are English again.
+ */
+import { DEMO_STORE, expect, signIn, test } from './fixtures.ts';
+import { waitForServiceWorker } from './support/sell.ts';
+import { freshSerial, serializedProduct, wedgeScan } from './support/serials.ts';
+
+/** An amount of the demo store (USD) as German writes it: "754,92 $". */
+const germanUsd = (cents: number) =>
+  new Intl.NumberFormat('de-DE', { style: 'currency', currency: DEMO_STORE.currency }).format(
+    cents / 100,
+  );
+
+test('German chosen on the device: sell, serial prompt and receipt in German, offline too', async ({
+  page,
+  context,
+}) => {
+  const phone = serializedProduct(0);
+  const serial = freshSerial();
+  const price = Math.round(phone.price * 100);
+  const total = price + Math.floor(price * DEMO_STORE.tax_rate + 0.5);
+
+  await page.goto('/');
+  await signIn(page);
+  await expect(page.getByLabel('Barcode or SKU')).toBeEditable({ timeout: 20_000 });
+  await waitForServiceWorker(page);
+
+  await page.getByRole('link', { name: 'Settings' }).click();
+  await page.getByRole('combobox', { name: 'Language' }).selectOption({ label: 'Deutsch' });
+  await expect(page.getByRole('heading', { name: 'Einstellungen', level: 1 })).toBeVisible();
+  await page.getByRole('link', { name: 'Kasse' }).click();
+
+  // The sell screen.
+  const field = page.getByLabel('Barcode oder Artikelnummer');
+  await expect(field).toBeEditable();
+  await expect(page.getByText('Der Warenkorb ist leer.')).toBeVisible();
+  await expect(page.getByTestId('sync.pending')).toHaveText('Alle Verkäufe synchronisiert', {
+    timeout: 20_000,
+  });
+
+  // The serial prompt, with the pattern in German words.
+  await wedgeScan(page, phone.barcode);
+  const prompt = page.getByRole('dialog', { name: 'Seriennummer' });
+  await expect(prompt).toBeVisible();
+  await expect(prompt.getByTestId('serial.expected')).toHaveText(
+    'Erwartet: 14 Großbuchstaben oder Ziffern, zum Beispiel A1B2C3D4E5F6G7.',
+  );
+  const input = prompt.getByLabel('Seriennummer');
+  await input.fill(serial.slice(0, 13));
+  await input.press('Enter');
+  await expect(prompt.getByRole('alert')).toHaveText(
+    `${serial.slice(0, 13)} ist keine gültige Seriennummer: erwartet 14 Großbuchstaben oder Ziffern, zum Beispiel A1B2C3D4E5F6G7.`,
+  );
+  await input.fill(serial);
+  await input.press('Enter');
+  await expect(prompt).toBeHidden();
+  await expect(page.getByTestId('sell.message')).toHaveText(
+    `Seriennummer ${serial} für ${phone.title} erfasst.`,
+  );
+  await expect(
+    page.getByRole('list', { name: 'Warenkorbpositionen' }).getByRole('listitem'),
+  ).toHaveCount(1);
+  await expect(page.getByTestId('line.serial')).toContainText(`S/N ${serial} · erfasst`);
+  await expect(page.getByText('Zwischensumme (1 Artikel)')).toBeVisible();
+  await expect(page.getByText('MwSt. 8 %')).toBeVisible();
+  await expect(page.getByTestId('totals.total')).toHaveText(germanUsd(total));
+
+  // Payment and the receipt.
+  await page.getByTestId('sell.pay').click();
+  const payment = page.getByRole('dialog', { name: 'Zahlung' });
+  await payment.getByRole('button', { name: 'Passend' }).click();
+  await payment.getByRole('button', { name: 'Verkauf abschließen' }).click();
+  await expect(page.getByRole('heading', { name: 'Verkauf abgeschlossen' })).toBeVisible();
+  await expect(page.getByTestId('receipt.give')).toHaveText('Kein Rückgeld');
+  await expect(page.getByTestId('receipt.total')).toHaveText(germanUsd(total));
+  await expect(page.getByTestId('receipt.tender')).toContainText('Bar');
+  await expect(page.getByTestId('receipt.serial')).toContainText(`S/N ${serial}`);
+  // German dates: the warranty ends on a day written dd.mm.yyyy.
+  await expect(page.getByTestId('receipt.warranty')).toHaveText(
+    /^\s*Garantie bis \d\d\.\d\d\.\d{4}\s*$/,
+  );
+  await expect(page.getByTestId('receipt.sync')).toHaveText('Mit dem Filialserver synchronisiert', {
+    timeout: 20_000,
+  });
+
+  // No network, a reload: still German, from the device's choice and the precached chunk.
+  await context.setOffline(true);
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'Verkauf abgeschlossen' })).toBeVisible({
+    timeout: 15_000,
+  });
+  await page.getByRole('button', { name: 'Neuer Verkauf' }).click();
+  await expect(page.getByLabel('Barcode oder Artikelnummer')).toBeEditable();
+  await expect(page.getByText('Der Warenkorb ist leer.')).toBeVisible();
+  await expect(page.getByTestId('sync.connection')).toHaveText('Offline');
+  await context.setOffline(false);
+
+  // Back to the store's language.
+  await page.getByRole('link', { name: 'Einstellungen' }).click();
+  await page
+    .getByRole('combobox', { name: 'Sprache' })
+    .selectOption({ label: 'Wie die Filiale: English' });
+  await expect(page.getByRole('heading', { name: 'Settings', level: 1 })).toBeVisible();
+  await page.getByRole('link', { name: 'Sell' }).click();
+  await expect(page.getByLabel('Barcode or SKU')).toBeEditable();
+});
