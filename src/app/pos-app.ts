@@ -64,8 +64,6 @@ async function readShellState(repos: Repositories): Promise<ShellState> {
   };
 }
 
-// localized() before customElement() takes effect: <pos-app> is already in index.html, so it
-// is upgraded the moment it is defined and must redraw on a language change from the start.
 @customElement('pos-app')
 @localized()
 export class PosApp extends LitElement {

@@ -22,8 +22,8 @@ async function openCartLines(repos: Repositories): Promise<number> {
   return cart?.lines.length ?? 0;
 }
 
-@localized()
 @customElement('pos-update-prompt')
+@localized()
 export class PosUpdatePrompt extends LitElement {
   @property({ attribute: false }) services?: AppServices;
   @property({ attribute: false }) worker?: AppServiceWorker;

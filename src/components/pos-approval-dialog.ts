@@ -17,8 +17,8 @@ export interface ApproverOption {
   readonly displayName: string;
 }
 
-@localized()
 @customElement('pos-approval-dialog')
+@localized()
 export class PosApprovalDialog extends LitElement {
   static override styles = [
     controlStyles,

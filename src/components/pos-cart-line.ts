@@ -24,8 +24,8 @@ import { controlStyles } from './shared-styles.ts';
 
 const MAX_QUANTITY = 999;
 
-@localized()
 @customElement('pos-cart-line')
+@localized()
 export class PosCartLine extends LitElement {
   static override styles = [
     controlStyles,

@@ -13,8 +13,8 @@ import { requiresSerialAtCheckout } from '../domain/serial-rules.ts';
 import './pos-cart-line.ts';
 import type { PosCartLine } from './pos-cart-line.ts';
 
-@localized()
 @customElement('pos-cart-lines')
+@localized()
 export class PosCartLines extends LitElement {
   static override styles = css`
     :host {

@@ -12,8 +12,8 @@ import { PHONE } from './layout.ts';
 const percent = (rate: number, locale: string) =>
   new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 3 }).format(rate);
 
-@localized()
 @customElement('pos-cart-totals')
+@localized()
 export class PosCartTotals extends LitElement {
   static override styles = css`
     :host {

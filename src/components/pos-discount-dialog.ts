@@ -18,8 +18,8 @@ import { controlStyles } from './shared-styles.ts';
 
 export type DiscountEntryKind = 'percentage' | 'fixed' | 'override';
 
-@localized()
 @customElement('pos-discount-dialog')
+@localized()
 export class PosDiscountDialog extends LitElement {
   static override styles = [
     controlStyles,

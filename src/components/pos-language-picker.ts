@@ -15,8 +15,8 @@ import { controlStyles } from './shared-styles.ts';
 /** The select's value for "follow the store". */
 const FOLLOW = 'store';
 
-@localized()
 @customElement('pos-language-picker')
+@localized()
 export class PosLanguagePicker extends LitElement {
   static override styles = [
     controlStyles,

@@ -20,8 +20,8 @@ export interface ParkedSaleView {
   readonly titles: readonly string[];
 }
 
-@localized()
 @customElement('pos-parked-sales')
+@localized()
 export class PosParkedSales extends LitElement {
   static override styles = [
     controlStyles,

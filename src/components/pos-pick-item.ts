@@ -22,8 +22,8 @@ export interface PickItemDisplay {
   readonly serialState: 'accepted' | 'exception' | 'resolved' | null;
 }
 
-@localized()
 @customElement('pos-pick-item')
+@localized()
 export class PosPickItem extends LitElement {
   static override styles = [
     controlStyles,

@@ -25,8 +25,8 @@ async function encode(text: string): Promise<QrModules> {
   return { size, path };
 }
 
-@localized()
 @customElement('pos-receipt-code')
+@localized()
 export class PosReceiptCode extends LitElement {
   static override styles = css`
     :host {

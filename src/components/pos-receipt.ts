@@ -56,8 +56,8 @@ export interface SerialStateText {
   readonly help: string | null;
 }
 
-@localized()
 @customElement('pos-receipt')
+@localized()
 export class PosReceipt extends LitElement {
   static override styles = css`
     :host {

@@ -37,8 +37,8 @@ const SYNC_LABELS: Record<string, () => string> = {
   mismatch: () => msg('Conflicts with another return on the server — a manager must review it'),
 };
 
-@localized()
 @customElement('pos-return-receipt')
+@localized()
 export class PosReturnReceipt extends LitElement {
   static override styles = css`
     :host {

@@ -14,8 +14,8 @@ import { controlStyles } from './shared-styles.ts';
 /** Average milliseconds per character below which input is taken to come from a scanner. */
 const SCANNER_MS_PER_CHAR = 35;
 
-@localized()
 @customElement('pos-scan-field')
+@localized()
 export class PosScanField extends LitElement {
   static override styles = [
     controlStyles,

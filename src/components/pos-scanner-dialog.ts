@@ -15,8 +15,8 @@ import { emit, type PosEventDetails } from './events.ts';
 import { ScannerModes, type ScannerMode } from './pos-scanner.ts';
 import { controlStyles } from './shared-styles.ts';
 
-@localized()
 @customElement('pos-scanner-dialog')
+@localized()
 export class PosScannerDialog extends LitElement {
   static override styles = [
     controlStyles,

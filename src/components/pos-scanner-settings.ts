@@ -31,8 +31,8 @@ const terminatorLabels = (): Record<string, string> => ({
   [WedgeTerminators.enterOrTab]: msg('Enter or Tab'),
 });
 
-@localized()
 @customElement('pos-scanner-settings')
+@localized()
 export class PosScannerSettings extends LitElement {
   static override styles = [
     controlStyles,

@@ -21,8 +21,8 @@ import { emit, type PosEventDetails } from './events.ts';
 export const ScannerModes = { continuous: 'continuous', single: 'single' } as const;
 export type ScannerMode = (typeof ScannerModes)[keyof typeof ScannerModes];
 
-@localized()
 @customElement('pos-scanner')
+@localized()
 export class PosScanner extends LitElement {
   static override styles = [
     controlStyles,

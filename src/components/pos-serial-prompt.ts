@@ -18,8 +18,8 @@ import { controlStyles } from './shared-styles.ts';
 /** Average milliseconds per character below which input comes from a scanner, not a person. */
 const SCANNER_MS_PER_CHAR = 35;
 
-@localized()
 @customElement('pos-serial-prompt')
+@localized()
 export class PosSerialPrompt extends LitElement {
   static override styles = [
     controlStyles,

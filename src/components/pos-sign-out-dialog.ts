@@ -11,8 +11,8 @@ import { plural } from '../i18n/plural.ts';
 import { emit } from './events.ts';
 import { controlStyles } from './shared-styles.ts';
 
-@localized()
 @customElement('pos-sign-out-dialog')
+@localized()
 export class PosSignOutDialog extends LitElement {
   static override styles = [
     controlStyles,

@@ -40,8 +40,8 @@ export function ageOf(iso: string, now: number = Date.now()): string {
 /** How often the waiting age is redrawn. */
 const AGE_TICK_MS = 30_000;
 
-@localized()
 @customElement('pos-sync-status')
+@localized()
 export class PosSyncStatus extends LitElement {
   // One row of fixed height whatever it says: what does not fit the room the header leaves
   // is dropped, least needed first (the last sync, the oldest age, the message, the words of

@@ -24,8 +24,8 @@ import { amountForInput } from '../i18n/format.ts';
 import { emit } from './events.ts';
 import { controlStyles } from './shared-styles.ts';
 
-@localized()
 @customElement('pos-tender-dialog')
+@localized()
 export class PosTenderDialog extends LitElement {
   static override styles = [
     controlStyles,

@@ -14,8 +14,8 @@ import { emit } from './events.ts';
 
 export type UpdateToastPhase = 'none' | 'offline-ready' | 'available' | 'accepted' | 'applying';
 
-@localized()
 @customElement('pos-update-toast')
+@localized()
 export class PosUpdateToast extends LitElement {
   static override styles = [
     controlStyles,

@@ -1,7 +1,10 @@
 /**
  * The app's two languages, English (the source) and German, with @lit/localize in runtime
  * mode: every string on the screens is a `msg()`, elements that show them are `@localized()`
- * and redraw when the language changes, and the German templates are a lazy chunk
+ * and redraw when the language changes — written under `@customElement()`, so it applies
+ * first: an element already on the page when its module loads (<pos-app> in index.html, a
+ * lazy dialog a view renders before its chunk arrives) is upgraded the moment it is defined,
+ * and must listen from then on — and the German templates are a lazy chunk
  * (src/i18n/locales/de.ts, built by `npm run i18n:build` from src/i18n/xliff/de.xlf) that
  * only a device showing German loads; the service worker precaches it, so it works offline.
  *

@@ -60,8 +60,8 @@ const CONFIRM_TEXT: Record<'accepted' | 'voided', (serial: string) => string> = 
 
 type Shown = 'open' | 'resolved';
 
-@localized()
 @customElement('pos-view-exceptions')
+@localized()
 export class PosViewExceptions extends LitElement {
   static override styles = [
     controlStyles,

@@ -34,8 +34,8 @@ const WHY_PASSWORD = {
     msg('Enter your password to continue. Signing in needs the connection to the store server.'),
 } as const;
 
-@localized()
 @customElement('pos-view-lock')
+@localized()
 export class PosViewLock extends LitElement {
   static override styles = [
     controlStyles,

@@ -31,8 +31,8 @@ const SYNC_LABELS: Record<SaleSyncState, () => string> = {
 /** How many sales the screen lists: a shift's worth, read in one go. */
 const HISTORY_LIMIT = 100;
 
-@localized()
 @customElement('pos-view-orders')
+@localized()
 export class PosViewOrders extends LitElement {
   static override styles = [
     controlStyles,

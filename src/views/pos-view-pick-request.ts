@@ -40,8 +40,8 @@ import type { PosEvent } from '../components/events.ts';
 
 type Message = { readonly kind: 'info' | 'error'; readonly text: string };
 
-@localized()
 @customElement('pos-view-pick-request')
+@localized()
 export class PosViewPickRequest extends LitElement {
   static override styles = [controlStyles, pickRequestStyles];
 

@@ -23,8 +23,8 @@ const SHIPPING_LABELS: Record<string, () => string> = {
   traditional_carrier: () => msg('Ship to customer'),
 };
 
-@localized()
 @customElement('pos-view-pick')
+@localized()
 export class PosViewPick extends LitElement {
   static override styles = [
     controlStyles,

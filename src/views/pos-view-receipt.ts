@@ -28,8 +28,8 @@ import { unitSerialStateHelp, unitSerialStateLabel } from '../i18n/serial-states
 const EMAIL_PULL_MS = 3_000;
 const EMAIL_PULLS = 40;
 
-@localized()
 @customElement('pos-view-receipt')
+@localized()
 export class PosViewReceipt extends LitElement {
   static override styles = [
     controlStyles,

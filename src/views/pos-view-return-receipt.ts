@@ -14,8 +14,8 @@ import { LiveQueryController } from '../controllers/live-query-controller.ts';
 import type { Repositories } from '../data/repositories.ts';
 import { screenLocale } from '../i18n/format.ts';
 
-@localized()
 @customElement('pos-view-return-receipt')
+@localized()
 export class PosViewReturnReceipt extends LitElement {
   static override styles = [
     controlStyles,

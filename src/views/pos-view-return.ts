@@ -77,8 +77,8 @@ interface BlindUnit {
 
 type Message = { readonly kind: 'info' | 'error'; readonly text: string };
 
-@localized()
 @customElement('pos-view-return')
+@localized()
 export class PosViewReturn extends LitElement {
   static override styles = [controlStyles, returnStyles];
 

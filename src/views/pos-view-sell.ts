@@ -62,8 +62,8 @@ type Message = { readonly kind: 'info' | 'error'; readonly text: string };
 /** The payment dialog, off the first paint; loaded on Pay (warmed while idle). */
 const loadTenderDialog = () => import('../components/pos-tender-dialog.ts');
 
-@localized()
 @customElement('pos-view-sell')
+@localized()
 export class PosViewSell extends LitElement {
   static override styles = [controlStyles, sellStyles, saleCustomerStyles];
 

@@ -55,8 +55,8 @@ const STATE_LABELS: Record<string, () => string> = {
 const label = (state: string | null): string =>
   state === null ? msg('Unknown') : (STATE_LABELS[state]?.() ?? state);
 
-@localized()
 @customElement('pos-view-serial-lookup')
+@localized()
 export class PosViewSerialLookup extends LitElement {
   static override styles = [
     controlStyles,

@@ -46,8 +46,8 @@ const METHOD_LABELS: Record<CaptureMethod, () => string> = {
   typed: () => msg('typed'),
 };
 
-@localized()
 @customElement('pos-view-settings')
+@localized()
 export class PosViewSettings extends LitElement {
   static override styles = [
     controlStyles,

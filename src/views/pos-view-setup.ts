@@ -29,8 +29,8 @@ function describeSetupError(error: unknown): string {
   return msg(str`${describeSyncError(error.reason)} The download resumes where it stopped.`);
 }
 
-@localized()
 @customElement('pos-view-setup')
+@localized()
 export class PosViewSetup extends LitElement {
   static override styles = [
     controlStyles,

@@ -15,8 +15,8 @@ import { chooseDeviceLanguage, deviceLanguage, storeLanguage } from '../i18n/loc
 import { log } from '../log.ts';
 import { SignInError } from '../sync/sign-in.ts';
 
-@localized()
 @customElement('pos-view-sign-in')
+@localized()
 export class PosViewSignIn extends LitElement {
   static override styles = [
     controlStyles,

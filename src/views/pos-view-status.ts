@@ -37,8 +37,8 @@ function usageText(usage: number | null, quota: number | null): string {
     : msg(str`${formatBytes(usage)} of ${formatBytes(quota)} allowed`);
 }
 
-@localized()
 @customElement('pos-view-status')
+@localized()
 export class PosViewStatus extends LitElement {
   static override styles = [
     controlStyles,
