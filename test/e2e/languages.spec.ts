@@ -3,9 +3,13 @@
  * sell screen, the serial prompt, payment and the receipt German — words, amounts and dates
  * as German writes them — and after a reload with no network the till is still German (the
  * choice is kept on the device, the German chunk comes from the precache). Back to "as the
- * store", the screens are English again.
+ * store", the screens are English again. And the demo's Berlin store speaks German by its
+ * locale, in euros with the VAT included in its prices.
  */
-import { DEMO_STORE, expect, signIn, test } from './fixtures.ts';
+import type { Order } from '../../src/protocol/schemas.ts';
+import { demoEuroPrice, DEMO_STORE_DE, DEMO_USERS_DE } from '../../server/src/seed/demo-catalog.ts';
+import { DEMO_PRODUCTS, DEMO_STORE, expect, signIn, test } from './fixtures.ts';
+import { DEMO_PIN } from './support/sign-in.ts';
 import { waitForServiceWorker } from './support/sell.ts';
 import { freshSerial, serializedProduct, wedgeScan } from './support/serials.ts';
 
@@ -107,4 +111,62 @@ test('German chosen on the device: sell, serial prompt and receipt in German, of
   await expect(page.getByRole('heading', { name: 'Settings', level: 1 })).toBeVisible();
   await page.getByRole('link', { name: 'Sell' }).click();
   await expect(page.getByLabel('Barcode or SKU')).toBeEditable();
+});
+
+test('the Berlin store speaks German by its locale, in euros with the VAT included', async ({
+  page,
+  api,
+}) => {
+  const headphones = DEMO_PRODUCTS.find((p) => p.title.startsWith('StudioSound ANC'))!;
+  // 349.00 USD → 379,99 € with 19 % VAT in it: 37 999 / 1.19 = 31 931.9 → net 319,32 €,
+  // VAT 37 999 − 31 932 = 60,67 €.
+  expect(demoEuroPrice(headphones)).toBe(379.99);
+
+  // A new device: the sign-in screen is in the browser's English until a store is known.
+  await page.goto('/');
+  const { username, password } = DEMO_USERS_DE.associate;
+  await page.getByLabel('Username').fill(username);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  const pin = page.getByRole('dialog', { name: 'PIN festlegen' });
+  await pin.getByLabel('Neue PIN').fill(DEMO_PIN);
+  await pin.getByLabel('PIN wiederholen').fill(DEMO_PIN);
+  await pin.getByRole('button', { name: 'PIN speichern' }).click();
+
+  const field = page.getByLabel('Barcode oder Artikelnummer');
+  await expect(field).toBeEditable({ timeout: 20_000 });
+  await expect(page.getByText(DEMO_STORE_DE.label).first()).toBeVisible();
+  await field.fill(headphones.sku);
+  await field.press('Enter');
+  await expect(page.getByTestId('sell.message')).toHaveText(
+    `${headphones.title} hinzugefügt — 379,99 €.`,
+  );
+  await expect(page.getByText('Netto (1 Artikel)')).toBeVisible();
+  await expect(page.getByTestId('totals.subtotal')).toHaveText('319,32 €');
+  await expect(page.getByText('inkl. MwSt. 19 %')).toBeVisible();
+  await expect(page.getByTestId('totals.tax')).toHaveText('60,67 €');
+  await expect(page.getByTestId('totals.total')).toHaveText('379,99 €');
+
+  await page.getByTestId('sell.pay').click();
+  const payment = page.getByRole('dialog', { name: 'Zahlung' });
+  await payment.getByTestId('tender.cash').fill('400');
+  await expect(payment.getByTestId('tender.change')).toHaveText('20,01 €');
+  await payment.getByRole('button', { name: 'Verkauf abschließen' }).click();
+  await expect(page.getByRole('heading', { name: 'Verkauf abgeschlossen' })).toBeVisible();
+  await expect(page.getByTestId('receipt.give')).toHaveText('20,01 € Rückgeld geben');
+  await expect(page.getByTestId('receipt.total')).toHaveText('379,99 €');
+  await expect(page.getByText('inkl. MwSt. 19 %')).toBeVisible();
+  await expect(page.getByTestId('receipt.sync')).toHaveText('Mit dem Filialserver synchronisiert', {
+    timeout: 20_000,
+  });
+
+  // The store server has the sale in euros, as the till priced it.
+  const saleId = /#\/receipt\/([0-9a-f-]{36})$/.exec(page.url())?.[1] ?? '';
+  const reply = await api.get(
+    `/v0/orders?external_id=${saleId}&store_id=${DEMO_STORE_DE.store_id}`,
+  );
+  expect(reply.status()).toBe(200);
+  const order = (await reply.json()) as Order;
+  expect(order.currency).toBe('EUR');
+  expect(order.totals.total).toBe(379.99);
 });

@@ -16,6 +16,22 @@ export const DEMO_STORE = {
   address: '100 Main Street, New York, NY 10001',
 } as const;
 
+/**
+ * The second demo store, in Germany (issue 15): euros, prices that include the 19 % VAT, the
+ * German locale — so the app's German and its tax-included totals are exercised by signing in
+ * with one of its people. Same catalog, its own euro prices.
+ */
+export const DEMO_STORE_DE = {
+  store_id: 'demo-store-de',
+  label: 'Aisle Filiale Berlin',
+  currency: 'EUR',
+  tax_rate: 0.19,
+  price_method: 'tax_included',
+  locale: 'de-DE',
+  timezone: 'Europe/Berlin',
+  address: 'Friedrichstraße 100, 10117 Berlin',
+} as const;
+
 export const DEMO_USERS = {
   associate: {
     username: 'associate',
@@ -27,6 +43,21 @@ export const DEMO_USERS = {
     username: 'manager',
     password: 'manager123',
     display_name: 'Morgan Manager',
+    role: 'manager',
+  },
+} as const;
+
+export const DEMO_USERS_DE = {
+  associate: {
+    username: 'verkauf',
+    password: 'verkauf123',
+    display_name: 'Vera Verkauf',
+    role: 'associate',
+  },
+  manager: {
+    username: 'leitung',
+    password: 'leitung123',
+    display_name: 'Lena Leitung',
     role: 'manager',
   },
 } as const;
@@ -148,3 +179,16 @@ export const demoProductItems = (): Array<Record<string, unknown>> =>
 
 export const demoPriceItems = (): Array<Record<string, unknown>> =>
   DEMO_PRODUCTS.map((product) => ({ product_id: product.product_id, value: product.price }));
+
+/**
+ * A product's euro price in the German store, VAT included: about 9 % above the dollar
+ * price before tax, ending in ,99 as German shelf prices do (699.00 USD → 761,99 €).
+ */
+export const demoEuroPrice = (product: DemoProduct): number =>
+  Math.max(0.99, Math.round(product.price * 1.09) - 0.01);
+
+export const demoEuroPriceItems = (): Array<Record<string, unknown>> =>
+  DEMO_PRODUCTS.map((product) => ({
+    product_id: product.product_id,
+    value: Number(demoEuroPrice(product).toFixed(2)),
+  }));

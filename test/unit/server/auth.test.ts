@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Store, TokenResponse } from '../../../src/protocol/schemas.ts';
 import { sha256 } from '../../../server/src/auth.ts';
+import { DEMO_STORE, DEMO_STORE_DE } from '../../../server/src/seed/demo-catalog.ts';
 import { OTHER_STORE, startTestApp, type TestApp } from './support.ts';
 
 let t: TestApp;
@@ -100,7 +101,9 @@ describe('bearer auth', () => {
       price_method: 'tax_excluded',
     });
     const all = await t.call<Store[]>('GET', '/v0/stores', { token: t.tokens.admin });
-    expect(all.body.map((s) => s.store_id).sort()).toEqual(['demo-store', OTHER_STORE]);
+    expect(all.body.map((s) => s.store_id).sort()).toEqual(
+      [DEMO_STORE.store_id, DEMO_STORE_DE.store_id, OTHER_STORE].sort(),
+    );
   });
 });
 
