@@ -81,7 +81,8 @@ test('five wrong PINs leave only the password', async ({ page }) => {
   await expect(dialog).toContainText('Too many wrong PINs');
   await expect(dialog.getByLabel('PIN')).toHaveCount(0);
   await dialog.getByLabel('Password for associate').fill('associate123');
-  await dialog.getByRole('button', { name: 'Sign in' }).click();
+  // Exact: "Someone else: sign in" is a button of this form too.
+  await dialog.getByRole('button', { name: 'Sign in', exact: true }).click();
   // A password sign-in asks for a new PIN, then the sell screen is back.
   await expect(page.getByRole('dialog', { name: 'Choose a PIN' })).toBeVisible();
 });
