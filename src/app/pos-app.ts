@@ -129,13 +129,25 @@ export class PosApp extends LitElement {
 
   override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('services') && this.services !== undefined) {
-      const { repos, scheduler, catalogSync, signIn, serialLookup } = this.services;
-      this._repos = repos;
-      this._controls = { scheduler, catalogSync, signIn, serialLookup };
-      this._unsubscribeStatus?.();
-      this._unsubscribeStatus = scheduler.subscribe((status) => {
-        this._syncStatus = status;
-      });
+      const services = this.services;
+      this._repos = services.repos;
+      // The sync layer arrives in its own chunk, after this first paint.
+      services.loadSync().then(
+        (sync) => {
+          if (this.services !== services) return;
+          this._controls = sync;
+          this._unsubscribeStatus?.();
+          this._unsubscribeStatus = sync.scheduler.subscribe((status) => {
+            this._syncStatus = status;
+          });
+        },
+        (error: unknown) => {
+          log.error('shell: cannot load the sync services', error);
+          this._banner = msg(
+            'Sales cannot be sent: part of the app could not be loaded. Check the connection, then reload the app.',
+          );
+        },
+      );
     }
     const next = this._shell.value?.app;
     if (next !== undefined && JSON.stringify(next) !== JSON.stringify(this._app)) this._app = next;

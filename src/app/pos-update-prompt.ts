@@ -42,10 +42,17 @@ export class PosUpdatePrompt extends LitElement {
   });
 
   override willUpdate(): void {
-    if (this.services !== undefined && this._unsubscribeSync === null) {
-      this._unsubscribeSync = this.services.scheduler.subscribe((status) => {
+    const scheduler = this.services?.sync?.scheduler;
+    if (scheduler !== undefined && this._unsubscribeSync === null) {
+      this._unsubscribeSync = scheduler.subscribe((status) => {
         this._sync = status;
       });
+    } else if (this.services !== undefined && scheduler === undefined) {
+      // Loaded right after the first paint: look again once it is there.
+      this.services.loadSync().then(
+        () => this.requestUpdate(),
+        () => undefined,
+      );
     }
   }
 

@@ -6,19 +6,24 @@
  */
 import { AppServiceWorker } from '../sw/register.ts';
 import './pos-update-prompt.ts';
+import { log } from '../log.ts';
 import type { AppServices } from './services.ts';
 
 /** Registers the worker; its Background Sync wake-ups only trigger the usual flush. */
 function startServiceWorker(services: AppServices): AppServiceWorker {
   const worker = new AppServiceWorker();
-  worker.onFlushRequest(() => services.scheduler.requestFlush());
+  worker.onFlushRequest(() => services.sync?.scheduler.requestFlush());
   // Sales waiting and no network: ask Chromium to wake us when the network is back (even if
   // this tab is in the background by then). Only offline: registered while the browser is
   // online, the wake-up comes at once, and a server that is down would be asked again and
   // again with no backoff between.
-  services.scheduler.subscribe((status) => {
-    if ((status.pending ?? 0) > 0 && !status.online) void worker.requestBackgroundSync();
-  });
+  services.loadSync().then(
+    ({ scheduler }) =>
+      scheduler.subscribe((status) => {
+        if ((status.pending ?? 0) > 0 && !status.online) void worker.requestBackgroundSync();
+      }),
+    (error: unknown) => log.warn('sw: no sync services to wake', { error: String(error) }),
+  );
   void worker.register();
   return worker;
 }

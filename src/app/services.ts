@@ -1,25 +1,21 @@
 /**
- * The composition root: one database, its repositories, and the sync services wired to them.
- * The bearer token and device id are read through `setSession` so the transport always sends
- * the current ones without the sync layer reading the database on every request.
+ * The composition root: one database and its repositories now, and the sync services wired to
+ * them (src/app/sync-services.ts) in a chunk of their own that `loadSync()` fetches once, right
+ * after the first paint (DESIGN §8) — precached like every chunk, so an offline start has it
+ * too. The bearer token and device id are kept here and read through `setSession`, so the
+ * transport always sends the current ones without reading the database on every request.
  */
 import { AisleDb, createRepositories, type Repositories } from '../data/repositories.ts';
 import type { SessionRecord } from '../data/types.ts';
-import { CatalogSync } from '../sync/catalog-sync.ts';
-import { OutboxEngine } from '../sync/outbox-engine.ts';
-import { SerialLookupClient } from '../sync/serial-lookup-client.ts';
-import { SignInService } from '../sync/sign-in.ts';
-import { SyncScheduler } from '../sync/sync-scheduler.ts';
-import { TokenRefresher } from '../sync/token-refresh.ts';
-import { HttpSyncTransport } from '../sync/transport.ts';
+import type { SyncControls } from './contexts.ts';
 
 export interface AppServices {
   readonly db: AisleDb;
   readonly repos: Repositories;
-  readonly scheduler: SyncScheduler;
-  readonly catalogSync: CatalogSync;
-  readonly signIn: SignInService;
-  readonly serialLookup: SerialLookupClient;
+  /** The sync services once `loadSync()` has loaded them, else undefined. */
+  readonly sync: SyncControls | undefined;
+  /** Loads the sync services (once; a failed load is tried again on the next call). */
+  loadSync(): Promise<SyncControls>;
   /** Points the transport at the signed-in session (or none). */
   setSession(session: SessionRecord | undefined): void;
 }
@@ -29,37 +25,33 @@ export function createServices(dbName?: string): AppServices {
   const repos = createRepositories(db);
   let token: string | null = null;
   let deviceId: string | null = null;
-  const refresher = new TokenRefresher({ sessions: repos.sessions });
-  const http = {
-    token: () => token,
-    refresh: async (refused: string) => {
-      const renewed = await refresher.refresh(refused);
-      if (renewed !== null) token = renewed;
-      return renewed;
-    },
-  };
-  const transport = new HttpSyncTransport(http);
-  const serialLookup = new SerialLookupClient(http);
-  const engine = new OutboxEngine({ outbox: repos.outbox, transport, deviceId: () => deviceId });
-  const catalogSync = new CatalogSync({ catalog: repos.catalog, transport });
-  const scheduler = new SyncScheduler({
-    engine,
-    outbox: repos.outbox,
-    catalogSync,
-    onSessionRefused: () => repos.sessions.markExpired(),
-  });
-  const signIn = new SignInService({
-    sessions: repos.sessions,
-    catalog: repos.catalog,
-    deviceName: `Aisle on ${navigator.platform || 'a device'}`,
-  });
+  let sync: SyncControls | undefined;
+  let loading: Promise<SyncControls> | null = null;
   return {
     db,
     repos,
-    scheduler,
-    catalogSync,
-    signIn,
-    serialLookup,
+    get sync() {
+      return sync;
+    },
+    loadSync() {
+      loading ??= import('./sync-services.ts').then(
+        ({ createSyncServices }) => {
+          sync = createSyncServices(repos, {
+            token: () => token,
+            deviceId: () => deviceId,
+            renewed: (renewed) => {
+              token = renewed;
+            },
+          });
+          return sync;
+        },
+        (error: unknown) => {
+          loading = null;
+          throw error;
+        },
+      );
+      return loading;
+    },
     setSession(session) {
       token = session?.accessToken ?? null;
       deviceId = session?.deviceId ?? null;

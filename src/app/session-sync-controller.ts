@@ -1,8 +1,9 @@
 /**
  * Sync follows the session: started for the signed-in store once its first catalog download
- * is complete, stopped on sign-out or when the server refused the session. Runs after each
- * shell update (the shell's session and catalog state are live queries), so the shell's own
- * lifecycle methods stay about rendering.
+ * is complete (and the sync services have loaded; the shell updates when they have), stopped
+ * on sign-out or when the server refused the session. Runs after each shell update (the
+ * shell's session and catalog state are live queries), so the shell's own lifecycle methods
+ * stay about rendering.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { AppSession } from './contexts.ts';
@@ -28,20 +29,22 @@ export class SessionSyncController implements ReactiveController {
     if (services === undefined) return;
     const app = this._options.app();
     services.setSession(app?.session);
+    const scheduler = services.sync?.scheduler;
+    if (scheduler === undefined) return;
     const storeId =
       app?.session.expired === false && this._options.catalogReady() ? app.store.store_id : null;
     if (storeId === this._syncingStore) return;
     this._syncingStore = storeId;
     if (storeId === null || app === undefined) {
-      services.scheduler.stop();
+      scheduler.stop();
     } else {
-      services.scheduler.start(app.store.currency);
-      services.scheduler.refreshCatalog();
+      scheduler.start(app.store.currency);
+      scheduler.refreshCatalog();
     }
   }
 
   hostDisconnected(): void {
-    this._options.services()?.scheduler.stop();
+    this._options.services()?.sync?.scheduler.stop();
     this._syncingStore = null;
   }
 }

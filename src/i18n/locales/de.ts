@@ -118,6 +118,7 @@
 's332aadc40cf184b2': `unter einer Minute`,
 's334a3efbf6f93626': `Alles bar`,
 's3354029efd153da8': `Betrag abziehen`,
+'s335da0fdaa57a062': `Verkäufe können nicht gesendet werden: Ein Teil der App konnte nicht geladen werden. Prüfen Sie die Verbindung und laden Sie die App neu.`,
 's33821d86ffe5ba39': `Eingabe oder Tab`,
 's3383a392065ef3b9': `Seriennummer`,
 's338cca2d2f313247': `Neu beginnen`,
