@@ -56,6 +56,22 @@ export default defineConfig({
     sourcemap: false,
     // dist/.vite/manifest.json: bench/bundle.ts follows it to the JavaScript of first paint.
     manifest: true,
+    rolldownOptions: {
+      output: {
+        // The modules the first paint and the lazy screens share would otherwise each be a
+        // chunk of their own (ten small requests, each gzipped alone): Lit with its
+        // decorators, context and localize in one, the app's small shared modules in another.
+        codeSplitting: {
+          groups: [
+            { name: 'lit', test: /node_modules[\\/](lit|lit-html|lit-element|@lit)[\\/]/ },
+            {
+              name: 'shared',
+              test: /src[\\/](log|i18n[\\/](plural|localization|language-choice|locale-codes)|domain[\\/](serial-cleaning|cart-totals|money))\.ts$/,
+            },
+          ],
+        },
+      },
+    },
   },
   // The status screen shows which build runs on the device.
   define: { 'import.meta.env.AISLE_VERSION': JSON.stringify(version) },
