@@ -202,6 +202,14 @@ export const appStyles = css`
   ::slotted([slot='notice']) {
     flex: none;
   }
+  /* The links do not fit beside the sync status (header-fit-controller.ts): the Menu has them. */
+  header.compact nav.links,
+  header.compact .sign-out {
+    display: none;
+  }
+  header.compact .menu-toggle {
+    display: inline-flex;
+  }
   @media ${PHONE} {
     :host {
       --pos-header-height: 3.5rem;

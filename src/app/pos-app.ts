@@ -12,12 +12,13 @@ import { customElement, property, state } from 'lit/decorators.js';
 import '../components/pos-sync-status.ts';
 import type { PosEvent } from '../components/events.ts';
 import { controlStyles } from '../components/shared-styles.ts';
+import { HeaderFitController } from '../controllers/header-fit-controller.ts';
 import { APP_UNLOCKED_EVENT, IdleController } from '../controllers/idle-controller.ts';
 import { LiveQueryController } from '../controllers/live-query-controller.ts';
 import { describeDataError } from '../data/errors.ts';
 import type { Repositories } from '../data/repositories.ts';
 import { screenLocale } from '../i18n/format.ts';
-import { applyLanguage } from '../i18n/localization.ts';
+import { applyLanguage, shownLanguage } from '../i18n/localization.ts';
 import { log } from '../log.ts';
 import { INITIAL_SYNC_STATUS, type SyncStatus } from '../sync/sync-status.ts';
 import '../views/pos-view-sell.ts';
@@ -112,6 +113,11 @@ export class PosApp extends LitElement {
     services: () => this.services,
     app: () => this._app,
     catalogReady: () => this._shell.value?.catalogReady === true,
+  });
+
+  private readonly _headerFit = new HeaderFitController(this, {
+    header: () => this.renderRoot.querySelector('header'),
+    key: () => `${shownLanguage()}|${this._app?.session.role ?? ''}`,
   });
 
   private readonly _idle = new IdleController(this, {
@@ -293,7 +299,7 @@ export class PosApp extends LitElement {
 
   private _renderHeader(app: AppSession) {
     const { displayName } = app.session;
-    return html`<header>
+    return html`<header class=${this._headerFit.compact ? 'compact' : ''}>
         <div class="brand">
           <span class="logo" aria-hidden="true">A</span>
           <span class="who-where">

@@ -42,7 +42,7 @@ test('German chosen on the device: sell, serial prompt and receipt in German, of
   const field = page.getByLabel('Barcode oder Artikelnummer');
   await expect(field).toBeEditable();
   await expect(page.getByText('Der Warenkorb ist leer.')).toBeVisible();
-  await expect(page.getByTestId('sync.pending')).toHaveText('Alle Verkäufe synchronisiert', {
+  await expect(page.getByTestId('sync.pending')).toHaveText('Alles synchronisiert', {
     timeout: 20_000,
   });
 

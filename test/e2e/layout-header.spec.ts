@@ -1,11 +1,14 @@
 /**
  * What the layout promises beyond sizes: the header keeps one height (online, offline, a sale
- * waiting, a manager's five links at 1280 px — one row, no wrap), the "Ready to work offline"
- * notice never covers Total or Pay, a disabled Pay looks disabled under the pointer, and a
- * kiosk shows larger type and targets than a tablet.
+ * waiting, a manager's five links at 1280 px — one row, no wrap; in German, whose links are
+ * longer, they move into the Menu instead), the "Ready to work offline" notice never covers
+ * Total or Pay, a disabled Pay looks disabled under the pointer, and a kiosk shows larger
+ * type and targets than a tablet.
  */
 import type { Locator, Page } from '@playwright/test';
+import { DEMO_USERS_DE } from '../../server/src/seed/demo-catalog.ts';
 import { DEMO_PRODUCTS, expect, signIn, test } from './fixtures.ts';
+import { DEMO_PIN } from './support/sign-in.ts';
 import { sellOne, waitForServiceWorker } from './support/sell.ts';
 
 const plain = DEMO_PRODUCTS.filter((p) => !p.serialized);
@@ -72,6 +75,41 @@ test.describe('tablet 1280×800', () => {
       timeout: 20_000,
     });
     expect(await heightOf(header)).toBe(online);
+  });
+
+  test('in German a manager’s longer links move into the Menu; the row and its height stay', async ({
+    page,
+  }) => {
+    const { username, password } = DEMO_USERS_DE.manager;
+    await page.goto('/');
+    await page.getByLabel('Username').fill(username);
+    await page.getByLabel('Password').fill(password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    const pin = page.getByRole('dialog', { name: 'PIN festlegen' });
+    await pin.getByLabel('Neue PIN').fill(DEMO_PIN);
+    await pin.getByLabel('PIN wiederholen').fill(DEMO_PIN);
+    await pin.getByRole('button', { name: 'PIN speichern' }).click();
+    await expect(page.getByLabel('Barcode oder Artikelnummer')).toBeFocused({ timeout: 20_000 });
+
+    // Seven German links and Abmelden leave the sync status no room: the Menu holds them.
+    const header = page.locator('header');
+    const menu = page.getByTestId('app.menu');
+    await expect(menu).toBeVisible();
+    await expect(header.getByRole('link', { name: 'Ausnahmen' })).toBeHidden();
+    await expect(page.getByTestId('sync.pending')).toHaveText('Alles synchronisiert');
+    expect(await boxesOverlap(page.getByTestId('sync.pending'), menu)).toBe(false);
+    expect(await headerIsOneRow(page)).toBe(true);
+    const german = await heightOf(header);
+    await menu.click();
+    await page.getByRole('link', { name: 'Einstellungen' }).click();
+    await expect(page.getByRole('heading', { name: 'Einstellungen', level: 1 })).toBeVisible();
+
+    // In English the same links fit in the row again, at the same height.
+    await page.getByRole('combobox', { name: 'Sprache' }).selectOption({ label: 'English' });
+    await expect(header.getByRole('link', { name: 'Exceptions' })).toBeVisible();
+    await expect(menu).toBeHidden();
+    expect(await headerIsOneRow(page)).toBe(true);
+    expect(await heightOf(header)).toBe(german);
   });
 
   test('a disabled Pay keeps its disabled colours under the pointer', async ({ page }) => {

@@ -538,7 +538,7 @@
 'sd83c8cebb088b299': `Seriennummer eines Geräts`,
 'sd8a0a1161526dc60': `in einer anderen Filiale`,
 'sd913bce18fbf23e2': `defekt, in Quarantäne`,
-'sd98537dc26c0c116': `Alle Verkäufe synchronisiert`,
+'sd98537dc26c0c116': `Alles synchronisiert`,
 'sd98c0ed9df452ac5': str`Rabatt ${0} (${1})`,
 'sda3283a913dfd086': `wiederverkäuflich, zurück in den Bestand`,
 'sdaf69b55231bd4ab': `Prozent Rabatt`,
