@@ -116,7 +116,8 @@ export class PosTenderDialog extends LitElement {
       }
       .actions {
         display: grid;
-        grid-template-columns: 1fr 2fr;
+        /* Back as wide as its word needs (longer in German), Complete the rest. */
+        grid-template-columns: minmax(min-content, 1fr) 2fr;
         gap: 0.5rem;
       }
       .actions .pay {

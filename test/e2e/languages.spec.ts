@@ -4,11 +4,12 @@
  * as German writes them — and after a reload with no network the till is still German (the
  * choice is kept on the device, the German chunk comes from the precache). Back to "as the
  * store", the screens are English again. And the demo's Berlin store speaks German by its
- * locale, in euros with the VAT included in its prices.
+ * locale, in euros with the VAT included in its prices, and its screens fit a 360 px phone.
  */
 import type { Order } from '../../src/protocol/schemas.ts';
 import { demoEuroPrice, DEMO_STORE_DE, DEMO_USERS_DE } from '../../server/src/seed/demo-catalog.ts';
 import { DEMO_PRODUCTS, DEMO_STORE, expect, signIn, test } from './fixtures.ts';
+import { layoutProblems } from './support/layout-audit.ts';
 import { DEMO_PIN } from './support/sign-in.ts';
 import { waitForServiceWorker } from './support/sell.ts';
 import { freshSerial, serializedProduct, wedgeScan } from './support/serials.ts';
@@ -39,10 +40,10 @@ test('German chosen on the device: sell, serial prompt and receipt in German, of
   await page.getByRole('link', { name: 'Kasse' }).click();
 
   // The sell screen.
-  const field = page.getByLabel('Barcode oder Artikelnummer');
+  const field = page.getByLabel('Barcode oder Art.-Nr.');
   await expect(field).toBeEditable();
   await expect(page.getByText('Der Warenkorb ist leer.')).toBeVisible();
-  await expect(page.getByTestId('sync.pending')).toHaveText('Alles synchronisiert', {
+  await expect(page.getByTestId('sync.pending')).toHaveText('Alles gesendet', {
     timeout: 20_000,
   });
 
@@ -98,7 +99,7 @@ test('German chosen on the device: sell, serial prompt and receipt in German, of
     timeout: 15_000,
   });
   await page.getByRole('button', { name: 'Neuer Verkauf' }).click();
-  await expect(page.getByLabel('Barcode oder Artikelnummer')).toBeEditable();
+  await expect(page.getByLabel('Barcode oder Art.-Nr.')).toBeEditable();
   await expect(page.getByText('Der Warenkorb ist leer.')).toBeVisible();
   await expect(page.getByTestId('sync.connection')).toHaveText('Offline');
   await context.setOffline(false);
@@ -117,6 +118,10 @@ test('the Berlin store speaks German by its locale, in euros with the VAT includ
   page,
   api,
 }) => {
+  // On the narrowest phone, where German's longer words have the least room.
+  await page.setViewportSize({ width: 360, height: 740 });
+  const fits = async (label: string) =>
+    expect.soft(await layoutProblems(page, label), label).toEqual([]);
   const headphones = DEMO_PRODUCTS.find((p) => p.title.startsWith('StudioSound ANC'))!;
   // 349.00 USD → 379,99 € with 19 % VAT in it: 37 999 / 1.19 = 31 931.9 → net 319,32 €,
   // VAT 37 999 − 31 932 = 60,67 €.
@@ -133,9 +138,13 @@ test('the Berlin store speaks German by its locale, in euros with the VAT includ
   await pin.getByLabel('PIN wiederholen').fill(DEMO_PIN);
   await pin.getByRole('button', { name: 'PIN speichern' }).click();
 
-  const field = page.getByLabel('Barcode oder Artikelnummer');
+  const field = page.getByLabel('Barcode oder Art.-Nr.');
   await expect(field).toBeEditable({ timeout: 20_000 });
-  await expect(page.getByText(DEMO_STORE_DE.label).first()).toBeVisible();
+  // The phone's Menu names the associate and the store.
+  await page.getByTestId('app.menu').click();
+  await expect(page.getByText(DEMO_STORE_DE.label).last()).toBeVisible();
+  await fits('menu, German');
+  await page.keyboard.press('Escape');
   await field.fill(headphones.sku);
   await field.press('Enter');
   await expect(page.getByTestId('sell.message')).toHaveText(
@@ -146,16 +155,19 @@ test('the Berlin store speaks German by its locale, in euros with the VAT includ
   await expect(page.getByText('inkl. MwSt. 19 %')).toBeVisible();
   await expect(page.getByTestId('totals.tax')).toHaveText('60,67 €');
   await expect(page.getByTestId('totals.total')).toHaveText('379,99 €');
+  await fits('sell, German');
 
   await page.getByTestId('sell.pay').click();
   const payment = page.getByRole('dialog', { name: 'Zahlung' });
   await payment.getByTestId('tender.cash').fill('400');
   await expect(payment.getByTestId('tender.change')).toHaveText('20,01 €');
+  await fits('payment, German');
   await payment.getByRole('button', { name: 'Verkauf abschließen' }).click();
   await expect(page.getByRole('heading', { name: 'Verkauf abgeschlossen' })).toBeVisible();
   await expect(page.getByTestId('receipt.give')).toHaveText('20,01 € Rückgeld geben');
   await expect(page.getByTestId('receipt.total')).toHaveText('379,99 €');
   await expect(page.getByText('inkl. MwSt. 19 %')).toBeVisible();
+  await fits('receipt, German');
   await expect(page.getByTestId('receipt.sync')).toHaveText('Mit dem Filialserver synchronisiert', {
     timeout: 20_000,
   });

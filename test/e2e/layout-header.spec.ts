@@ -89,14 +89,14 @@ test.describe('tablet 1280×800', () => {
     await pin.getByLabel('Neue PIN').fill(DEMO_PIN);
     await pin.getByLabel('PIN wiederholen').fill(DEMO_PIN);
     await pin.getByRole('button', { name: 'PIN speichern' }).click();
-    await expect(page.getByLabel('Barcode oder Artikelnummer')).toBeFocused({ timeout: 20_000 });
+    await expect(page.getByLabel('Barcode oder Art.-Nr.')).toBeFocused({ timeout: 20_000 });
 
     // Seven German links and Abmelden leave the sync status no room: the Menu holds them.
     const header = page.locator('header');
     const menu = page.getByTestId('app.menu');
     await expect(menu).toBeVisible();
     await expect(header.getByRole('link', { name: 'Ausnahmen' })).toBeHidden();
-    await expect(page.getByTestId('sync.pending')).toHaveText('Alles synchronisiert');
+    await expect(page.getByTestId('sync.pending')).toHaveText('Alles gesendet');
     expect(await boxesOverlap(page.getByTestId('sync.pending'), menu)).toBe(false);
     expect(await headerIsOneRow(page)).toBe(true);
     const german = await heightOf(header);
