@@ -8,38 +8,39 @@
  * @fires pos-customer-remove - the associate took the customer off the sale
  * @fires pos-customer-cancel - closed without a change (Cancel or Escape)
  */
+import { localized, msg } from '@lit/localize';
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { checkCustomer, CUSTOMER_LIMITS } from '../domain/customer-check.ts';
 import { hasCustomer, type Customer, type CustomerField } from '../domain/customer.ts';
-import { CounterMessages } from '../i18n/counter-messages.ts';
+import { customerProblem } from '../i18n/customer-words.ts';
 import { emit } from './events.ts';
 import { controlStyles } from './shared-styles.ts';
 
 const FIELDS: readonly {
   readonly field: CustomerField;
-  readonly label: string;
+  readonly label: () => string;
   readonly type: 'text' | 'email' | 'tel';
   readonly inputmode: 'text' | 'email' | 'tel';
   readonly maxlength: number;
 }[] = [
   {
     field: 'name',
-    label: 'Name',
+    label: () => msg('Name'),
     type: 'text',
     inputmode: 'text',
     maxlength: CUSTOMER_LIMITS.name,
   },
   {
     field: 'email',
-    label: 'E-mail (the receipt is sent there)',
+    label: () => msg('E-mail (the receipt is sent there)'),
     type: 'email',
     inputmode: 'email',
     maxlength: CUSTOMER_LIMITS.email,
   },
   {
     field: 'phone',
-    label: 'Phone',
+    label: () => msg('Phone'),
     type: 'tel',
     inputmode: 'tel',
     maxlength: CUSTOMER_LIMITS.phone,
@@ -47,6 +48,7 @@ const FIELDS: readonly {
 ];
 
 @customElement('pos-customer-dialog')
+@localized()
 export class PosCustomerDialog extends LitElement {
   static override styles = [
     controlStyles,
@@ -124,12 +126,12 @@ export class PosCustomerDialog extends LitElement {
     const attached = hasCustomer(this.customer);
     return html`<dialog aria-labelledby="customer-heading" @cancel=${this._onCancel}>
       <form @submit=${this._onSubmit} autocomplete="off" novalidate>
-        <h2 id="customer-heading">Customer</h2>
-        <p>Optional. Anything left empty is not kept.</p>
+        <h2 id="customer-heading">${msg('Customer')}</h2>
+        <p>${msg('Optional. Anything left empty is not kept.')}</p>
         ${FIELDS.map(({ field, label, type, inputmode, maxlength }) => {
           const problem = this._problems.get(field);
           return html`<label>
-              ${label}
+              ${label()}
               <input
                 name=${field}
                 type=${type}
@@ -168,13 +170,13 @@ export class PosCustomerDialog extends LitElement {
                   ?disabled=${this.busy}
                   @click=${this._onRemove}
                 >
-                  Remove customer
+                  ${msg('Remove customer')}
                 </button>`
               : nothing
           }
-          <button type="button" class="quiet" @click=${this._onCancel}>Cancel</button>
+          <button type="button" class="quiet" @click=${this._onCancel}>${msg('Cancel')}</button>
           <button type="submit" class="primary" data-testid="customer.save" ?disabled=${this.busy}>
-            Save
+            ${msg('Save')}
           </button>
         </div>
       </form>
@@ -195,10 +197,7 @@ export class PosCustomerDialog extends LitElement {
       phone: text('phone'),
     });
     this._problems = new Map(
-      problems.map((problem) => [
-        problem.field,
-        `${CounterMessages.customerFieldLabel(problem.field)} ${problem.message}.`,
-      ]),
+      problems.map((problem) => [problem.field, customerProblem(problem.field, problem.message)]),
     );
     const first = problems[0];
     if (first !== undefined) {

@@ -29,24 +29,32 @@ function emailSentence(email: ReceiptEmailView, locale: string): string {
   switch (email.state) {
     case 'waiting':
       return email.synced
-        ? `Receipt for ${to}: asking the store server whether it was e-mailed`
-        : `Receipt to be e-mailed to ${to} once the sale reaches the store server`;
+        ? msg(str`Receipt for ${to}: asking the store server whether it was e-mailed`)
+        : msg(str`Receipt to be e-mailed to ${to} once the sale reaches the store server`);
     case 'queued':
     case 'sending':
-      return `Receipt e-mail to ${to} is queued on the store server${email.error === null ? '' : ` (retrying: ${email.error})`}`;
+      return email.error === null
+        ? msg(str`Receipt e-mail to ${to} is queued on the store server`)
+        : msg(
+            str`Receipt e-mail to ${to} is queued on the store server (retrying: ${email.error})`,
+          );
     case 'sent': {
-      const at =
-        email.sentAt === null
-          ? ''
-          : ` at ${new Intl.DateTimeFormat(locale, { timeStyle: 'short' }).format(new Date(email.sentAt))}`;
-      return `Receipt e-mailed to ${to}${at}`;
+      if (email.sentAt === null) return msg(str`Receipt e-mailed to ${to}`);
+      const at = new Intl.DateTimeFormat(locale, { timeStyle: 'short' }).format(
+        new Date(email.sentAt),
+      );
+      return msg(str`Receipt e-mailed to ${to} at ${at}`);
     }
     case 'failed':
-      return `The receipt could not be e-mailed to ${to}${email.error === null ? '' : `: ${email.error}`}`;
+      return email.error === null
+        ? msg(str`The receipt could not be e-mailed to ${to}`)
+        : msg(str`The receipt could not be e-mailed to ${to}: ${email.error}`);
     case 'uncertain':
-      return `The receipt was probably e-mailed to ${to}; the store server stopped while sending it and does not send it again`;
+      return msg(
+        str`The receipt was probably e-mailed to ${to}; the store server stopped while sending it and does not send it again`,
+      );
     case 'none':
-      return `The store server does not send e-mail: the receipt was not e-mailed to ${to}`;
+      return msg(str`The store server does not send e-mail: the receipt was not e-mailed to ${to}`);
   }
 }
 
@@ -281,7 +289,7 @@ export class PosReceipt extends LitElement {
       <p class="sync ${sale.sync.state}" data-testid="receipt.sync">
         ${SYNC_LABELS[sale.sync.state]()}${sale.sync.error === null ? '' : `: ${sale.sync.error}`}
       </p>
-      ${this._renderEmail(sale)}
+      ${this._renderEmail()}
     `;
   }
 
@@ -302,7 +310,7 @@ export class PosReceipt extends LitElement {
     return parts.join(' · ');
   }
 
-  private _renderEmail(sale: Sale) {
+  private _renderEmail() {
     const email = this.email;
     if (email === null) return nothing;
     const problem = email.state === 'failed' || email.state === 'uncertain';
@@ -311,7 +319,7 @@ export class PosReceipt extends LitElement {
       data-testid="receipt.email"
       data-state=${email.state}
     >
-      ${emailSentence(email, sale.locale)}
+      ${emailSentence(email, screenLocale())}
     </p>`;
   }
 

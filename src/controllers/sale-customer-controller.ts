@@ -6,6 +6,7 @@
  * dialog's module loads on the first tap (it is precached, so offline too), keeping it off
  * the first paint.
  */
+import { msg, str } from '@lit/localize';
 import { css, html, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import type { PosEvent } from '../components/events.ts';
 import { describeDataError } from '../data/errors.ts';
@@ -71,12 +72,14 @@ export class SaleCustomerController implements ReactiveController {
         ?disabled=${disabled}
         @click=${this._onOpen}
       >
-        ${attached === null ? 'Customer' : `Customer: ${who ?? ''}`}
+        ${attached === null ? msg('Customer') : msg(str`Customer: ${who ?? ''}`)}
       </button>
       ${
         attached?.email == null
           ? ''
-          : html`<p class="summary" data-testid="sell.customer-email">E-mail: ${attached.email}</p>`
+          : html`<p class="summary" data-testid="sell.customer-email">
+              ${msg(str`E-mail: ${attached.email}`)}
+            </p>`
       }
     </div>`;
   }
@@ -120,8 +123,8 @@ export class SaleCustomerController implements ReactiveController {
       this._close();
       this._options.onChanged(
         kept === null
-          ? 'Customer removed from the sale.'
-          : `Customer ${kept.name ?? kept.email ?? kept.phone ?? ''} added to the sale.`,
+          ? msg('Customer removed from the sale.')
+          : msg(str`Customer ${kept.name ?? kept.email ?? kept.phone ?? ''} added to the sale.`),
       );
     } catch (error) {
       log.error('sell: could not save the customer', error);

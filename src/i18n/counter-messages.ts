@@ -1,15 +1,16 @@
 /**
- * The sentences of the counter's tools — returns, approvals, discounts, customers, parked sales — kept
- * apart from `messages.ts` so they load with those tools, off the first paint.
+ * The sentences of the counter's tools — returns, approvals, discounts, customers, parked sales —
+ * kept apart from `messages.ts` so they load with those tools, off the first paint.
  */
 import { msg, str } from '@lit/localize';
+import { customerProblem } from './customer-words.ts';
 import { plural } from './plural.ts';
 
 export const CounterMessages = {
   // Returns
   returnNothingChosen: () => msg('Choose at least one unit to return.'),
   exchangeGone: () =>
-    'This sale no longer holds an exchange. Start the exchange again from the Return screen.',
+    msg('This sale no longer holds an exchange. Start the exchange again from the Return screen.'),
   saleNotOnDevice: () =>
     msg(
       'That sale is not on this device. Scan the receipt code, type the receipt number, or scan a serial of the unit.',
@@ -52,12 +53,8 @@ export const CounterMessages = {
   discountReasonUnknown: () => msg('Choose a reason from the list.'),
 
   // The customer
-  customerFieldLabel: (field: 'name' | 'email' | 'phone') =>
-    ({ name: 'Name', email: 'E-mail', phone: 'Phone' })[field],
   customerInvalid: (problems: readonly { field: 'name' | 'email' | 'phone'; message: string }[]) =>
-    problems
-      .map((problem) => `${CounterMessages.customerFieldLabel(problem.field)} ${problem.message}.`)
-      .join(' '),
+    problems.map((problem) => customerProblem(problem.field, problem.message)).join(' '),
 
   // Parked sales
   parkedGone: () => msg('That parked sale is no longer on this device.'),

@@ -429,7 +429,7 @@ export class PosViewReturn extends LitElement {
                   .checked=${this._refund.kind === 'exchange'}
                   @change=${() => (this._refund = { kind: 'exchange' })}
                 />
-                Exchange: credit toward a replacement</label
+                ${msg('Exchange: credit toward a replacement')}</label
               >`
         }
         <label
@@ -483,7 +483,7 @@ export class PosViewReturn extends LitElement {
       >
         ${
           this._refund.kind === 'exchange'
-            ? `Exchange: ${money(plan.total)} toward a replacement`
+            ? msg(str`Exchange: ${money(plan.total)} toward a replacement`)
             : msg(str`Return and refund ${money(plan.total)}`)
         }
       </button>

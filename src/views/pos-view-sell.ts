@@ -56,6 +56,7 @@ import {
 } from './sell-scan.ts';
 import type { PosEvent } from '../components/events.ts';
 import { formatDay, screenLocale } from '../i18n/format.ts';
+import { plural } from '../i18n/plural.ts';
 
 type Message = { readonly kind: 'info' | 'error'; readonly text: string };
 
@@ -426,13 +427,13 @@ export class PosViewSell extends LitElement {
             exchange === undefined
               ? nothing
               : html`<dl class="exchange-totals" data-testid="sell.exchange-totals">
-                  <dt>Exchange credit</dt>
+                  <dt>${msg('Exchange credit')}</dt>
                   <dd>−${money(exchange.credit)}</dd>
                   ${
                     giveBack > 0
-                      ? html`<dt>To give back</dt>
+                      ? html`<dt>${msg('To give back')}</dt>
                           <dd data-testid="sell.exchange-back">${money(giveBack)}</dd>`
-                      : html`<dt>To pay</dt>
+                      : html`<dt>${msg('To pay')}</dt>
                           <dd data-testid="sell.exchange-due">${money(due)}</dd>`
                   }
                 </dl>`
@@ -447,8 +448,8 @@ export class PosViewSell extends LitElement {
             ${
               exchange !== undefined && due === 0
                 ? giveBack > 0
-                  ? `Complete exchange, give back ${money(giveBack)}`
-                  : 'Complete exchange'
+                  ? msg(str`Complete exchange, give back ${money(giveBack)}`)
+                  : msg('Complete exchange')
                 : html`${msg('Pay')}<span class="amount">
                       ${money(exchange === undefined ? totals.total : due)}</span
                     >`
@@ -475,9 +476,16 @@ export class PosViewSell extends LitElement {
     const count = exchange.ret.units.length;
     return html`<div class="exchange" role="status" data-testid="sell.exchange">
       <p>
-        Exchange: ${count === 1 ? 'one unit' : `${count} units`} of sale
-        <strong>${exchange.ret.order.receipt}</strong> come back, ${money(exchange.credit)} of
-        credit. Scan the replacement.
+        ${plural(count, {
+          one: () =>
+            msg(
+              str`Exchange: one unit of sale ${exchange.ret.order.receipt} come back, ${money(exchange.credit)} of credit. Scan the replacement.`,
+            ),
+          other: () =>
+            msg(
+              str`Exchange: ${count} units of sale ${exchange.ret.order.receipt} come back, ${money(exchange.credit)} of credit. Scan the replacement.`,
+            ),
+        })}
       </p>
       <button
         type="button"
@@ -486,7 +494,7 @@ export class PosViewSell extends LitElement {
         ?disabled=${this._completing}
         @click=${this._onCancelExchange}
       >
-        Cancel exchange
+        ${msg('Cancel exchange')}
       </button>
     </div>`;
   }
@@ -497,7 +505,7 @@ export class PosViewSell extends LitElement {
     if (repos === undefined || app === undefined) return;
     try {
       await repos.returns.cancelExchange(app.session.deviceId, new Date().toISOString());
-      this._message = { kind: 'info', text: 'Exchange cancelled: nothing was returned.' };
+      this._message = { kind: 'info', text: msg('Exchange cancelled: nothing was returned.') };
     } catch (error) {
       this._message = this._failed(error);
     }
