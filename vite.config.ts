@@ -60,13 +60,14 @@ export default defineConfig({
       output: {
         // The modules the first paint and the lazy screens share would otherwise each be a
         // chunk of their own (ten small requests, each gzipped alone): Lit with its
-        // decorators, context and localize in one, the app's small shared modules in another.
+        // decorators, context and localize in one, the app's small shared modules (log, money,
+        // totals and discount rules, serial cleaning, the localization core) in another.
         codeSplitting: {
           groups: [
             { name: 'lit', test: /node_modules[\\/](lit|lit-html|lit-element|@lit)[\\/]/ },
             {
               name: 'shared',
-              test: /src[\\/](log|i18n[\\/](plural|localization|language-choice|locale-codes)|domain[\\/](serial-cleaning|cart-totals|money))\.ts$/,
+              test: /src[\\/](log|i18n[\\/](plural|localization|language-choice|locale-codes)|domain[\\/](serial-cleaning|cart-totals|money|discounts))\.ts$/,
             },
           ],
         },
