@@ -173,7 +173,7 @@ export class PosViewExceptions extends LitElement {
   @state()
   private _repos?: Repositories;
 
-  @consume({ context: syncControlsContext })
+  @consume({ context: syncControlsContext, subscribe: true })
   @state()
   private _sync?: SyncControls;
 

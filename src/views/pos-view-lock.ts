@@ -101,7 +101,7 @@ export class PosViewLock extends LitElement {
   @state()
   private _repos?: Repositories;
 
-  @consume({ context: syncControlsContext })
+  @consume({ context: syncControlsContext, subscribe: true })
   @state()
   private _sync?: SyncControls;
 

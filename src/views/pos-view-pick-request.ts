@@ -55,7 +55,7 @@ export class PosViewPickRequest extends LitElement {
   @state()
   private _app?: AppSession;
 
-  @consume({ context: syncControlsContext })
+  @consume({ context: syncControlsContext, subscribe: true })
   @state()
   private _sync?: SyncControls;
 

@@ -103,7 +103,7 @@ export class PosViewPick extends LitElement {
   @state()
   private _repos?: Repositories;
 
-  @consume({ context: syncControlsContext })
+  @consume({ context: syncControlsContext, subscribe: true })
   @state()
   private _sync?: SyncControls;
 

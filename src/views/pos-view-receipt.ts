@@ -94,7 +94,7 @@ export class PosViewReceipt extends LitElement {
   @state()
   private _repos?: Repositories;
 
-  @consume({ context: syncControlsContext })
+  @consume({ context: syncControlsContext, subscribe: true })
   @state()
   private _sync?: SyncControls;
 

@@ -93,7 +93,7 @@ export class PosViewReturn extends LitElement {
   @state()
   private _app?: AppSession;
 
-  @consume({ context: syncControlsContext })
+  @consume({ context: syncControlsContext, subscribe: true })
   @state()
   private _sync?: SyncControls;
 

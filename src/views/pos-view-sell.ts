@@ -76,7 +76,7 @@ export class PosViewSell extends LitElement {
   @state()
   private _app?: AppSession;
 
-  @consume({ context: syncControlsContext })
+  @consume({ context: syncControlsContext, subscribe: true })
   @state()
   private _sync?: SyncControls;
 

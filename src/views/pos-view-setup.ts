@@ -74,7 +74,7 @@ export class PosViewSetup extends LitElement {
   @state()
   private _app?: AppSession;
 
-  @consume({ context: syncControlsContext })
+  @consume({ context: syncControlsContext, subscribe: true })
   @state()
   private _sync?: SyncControls;
 
@@ -83,8 +83,14 @@ export class PosViewSetup extends LitElement {
   @state() private _error = '';
   @state() private _running = false;
 
-  override firstUpdated(): void {
-    void this._download();
+  /** The first download was started (the sync services may arrive after this screen). */
+  private _started = false;
+
+  override updated(): void {
+    if (!this._started && this._sync !== undefined && this._app !== undefined) {
+      this._started = true;
+      void this._download();
+    }
   }
 
   override render() {

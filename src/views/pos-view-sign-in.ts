@@ -82,7 +82,7 @@ export class PosViewSignIn extends LitElement {
   /** Pre-fills the username (the associate whose session ended). */
   @property() username = '';
 
-  @consume({ context: syncControlsContext })
+  @consume({ context: syncControlsContext, subscribe: true })
   @state()
   private _sync?: SyncControls;
 
@@ -120,7 +120,7 @@ export class PosViewSignIn extends LitElement {
         <button
           type="submit"
           class="primary"
-          ?disabled=${this._busy}
+          ?disabled=${this._busy || this._sync === undefined}
           aria-describedby="sign-in-progress"
         >
           ${msg('Sign in')}

@@ -95,7 +95,7 @@ export class PosViewStatus extends LitElement {
   @state()
   private _app?: AppSession;
 
-  @consume({ context: syncControlsContext })
+  @consume({ context: syncControlsContext, subscribe: true })
   @state()
   private _controls?: SyncControls;
 
