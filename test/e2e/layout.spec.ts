@@ -8,9 +8,10 @@
  * exceptions (manager), the phone's menu and the lock with its "someone else" sign-in.
  */
 import type { Page } from '@playwright/test';
-import { DEMO_PRODUCTS, DEMO_STORE, expect, signIn, test } from './fixtures.ts';
+import { DEMO_PRODUCTS, expect, signIn, test } from './fixtures.ts';
 import { layoutProblems } from './support/layout-audit.ts';
 import { freshSerial, serialPrompt, serializedProduct } from './support/serials.ts';
+import { webOrder } from './support/web-orders.ts';
 import { LAST_ACTIVE_KEY } from '../../src/controllers/idle-controller.ts';
 
 export const FORM_FACTORS = [
@@ -65,21 +66,13 @@ for (const size of FORM_FACTORS) {
         [3, 'in_store_handover'],
       ] as const) {
         const injected = await api.post('/v0/d/fulfill_order', {
-          data: {
-            external_id: `layout-${twice}-${n}`,
-            store_id: DEMO_STORE.store_id,
-            channel_type: 'web',
-            currency: 'USD',
-            items: [
-              {
-                external_item_id: '1',
-                product_id: phoneProduct.product_id,
-                price: { item_price: phoneProduct.price },
-                shipping_type: shipping,
-                ...(shipping === 'in_store_handover' ? { serial_number: twice } : {}),
-              },
-            ],
-          },
+          data: webOrder(`layout-${twice}-${n}`, [
+            {
+              product: phoneProduct,
+              shipping,
+              ...(shipping === 'in_store_handover' ? { serial: twice } : {}),
+            },
+          ]),
         });
         expect(injected.status()).toBe(201);
       }
