@@ -77,6 +77,6 @@ describe('compression', () => {
 
     const small = await get('/healthz', 'gzip, br');
     expect(small.headers['content-encoding']).toBeUndefined();
-    expect(JSON.parse(small.body)).toEqual({ status: 'ok', db: 'sqlite' });
+    expect(JSON.parse(small.body)).toEqual({ status: 'ok', db: t.app.storeDb.dialect });
   });
 });
