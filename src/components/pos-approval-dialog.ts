@@ -7,10 +7,10 @@
  * @fires pos-approval-cancel - closed without an approval (Cancel or Escape)
  */
 import { localized, msg } from '@lit/localize';
-import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, query } from 'lit/decorators.js';
 import { emit } from './events.ts';
-import { controlStyles } from './shared-styles.ts';
+import { controlStyles, dialogStyles } from './shared-styles.ts';
 
 export interface ApproverOption {
   readonly userId: string;
@@ -20,49 +20,7 @@ export interface ApproverOption {
 @customElement('pos-approval-dialog')
 @localized()
 export class PosApprovalDialog extends LitElement {
-  static override styles = [
-    controlStyles,
-    css`
-      dialog {
-        width: min(30rem, 96vw);
-        border: none;
-        border-radius: var(--pos-radius);
-        padding: 1.25rem;
-      }
-      dialog::backdrop {
-        background: rgb(0 0 0 / 0.45);
-      }
-      h2 {
-        margin: 0 0 0.5rem;
-        font-size: 1.3rem;
-      }
-      label {
-        display: flex;
-        flex-direction: column;
-        gap: 0.25rem;
-        font-weight: 600;
-        margin-top: 0.75rem;
-      }
-      select {
-        font: inherit;
-        min-height: 48px;
-      }
-      .error {
-        margin-top: 0.6rem;
-        padding: 0.6rem 0.75rem;
-        border-radius: var(--pos-radius-small);
-        background: var(--pos-danger-soft);
-        color: var(--pos-danger);
-        font-weight: 600;
-      }
-      .actions {
-        display: flex;
-        gap: 0.5rem;
-        justify-content: flex-end;
-        margin-top: 1rem;
-      }
-    `,
-  ];
+  static override styles = [controlStyles, dialogStyles];
 
   @property({ type: Boolean, reflect: true }) open = false;
   /** What the manager approves, e.g. "Refund $21.59 to a new card". */

@@ -15,7 +15,7 @@ import { checkCustomer, CUSTOMER_LIMITS } from '../domain/customer-check.ts';
 import { hasCustomer, type Customer, type CustomerField } from '../domain/customer.ts';
 import { customerProblem } from '../i18n/customer-words.ts';
 import { emit } from './events.ts';
-import { controlStyles } from './shared-styles.ts';
+import { controlStyles, dialogStyles } from './shared-styles.ts';
 
 const FIELDS: readonly {
   readonly field: CustomerField;
@@ -52,46 +52,12 @@ const FIELDS: readonly {
 export class PosCustomerDialog extends LitElement {
   static override styles = [
     controlStyles,
+    dialogStyles,
     css`
-      dialog {
-        width: min(30rem, 96vw);
-        border: none;
-        border-radius: var(--pos-radius);
-        padding: 1.25rem;
-      }
-      dialog::backdrop {
-        background: rgb(0 0 0 / 0.45);
-      }
-      h2 {
-        margin: 0 0 0.5rem;
-        font-size: 1.3rem;
-      }
-      label {
-        display: flex;
-        flex-direction: column;
-        gap: 0.25rem;
-        font-weight: 600;
-        margin-top: 0.75rem;
-      }
       .field-error {
         margin: 0.25rem 0 0;
         color: var(--pos-danger);
         font-weight: 600;
-      }
-      .error {
-        margin-top: 0.6rem;
-        padding: 0.6rem 0.75rem;
-        border-radius: var(--pos-radius-small);
-        background: var(--pos-danger-soft);
-        color: var(--pos-danger);
-        font-weight: 600;
-      }
-      .actions {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 0.5rem;
-        justify-content: flex-end;
-        margin-top: 1rem;
       }
       .actions .remove {
         margin-right: auto;

@@ -14,7 +14,7 @@ import { customElement, property, query, state } from 'lit/decorators.js';
 import { formatMoney, parseAmount, type Minor } from '../domain/money.ts';
 import { discountReasonLabel } from '../i18n/reason-words.ts';
 import { emit } from './events.ts';
-import { controlStyles } from './shared-styles.ts';
+import { controlStyles, dialogStyles } from './shared-styles.ts';
 
 export type DiscountEntryKind = 'percentage' | 'fixed' | 'override';
 
@@ -23,20 +23,8 @@ export type DiscountEntryKind = 'percentage' | 'fixed' | 'override';
 export class PosDiscountDialog extends LitElement {
   static override styles = [
     controlStyles,
+    dialogStyles,
     css`
-      dialog {
-        width: min(30rem, 96vw);
-        border: none;
-        border-radius: var(--pos-radius);
-        padding: 1.25rem;
-      }
-      dialog::backdrop {
-        background: rgb(0 0 0 / 0.45);
-      }
-      h2 {
-        margin: 0 0 0.5rem;
-        font-size: 1.3rem;
-      }
       fieldset {
         border: none;
         padding: 0;
@@ -46,40 +34,19 @@ export class PosDiscountDialog extends LitElement {
         gap: 0.5rem 1rem;
       }
       fieldset label {
-        display: flex;
+        flex-direction: row;
         align-items: center;
         gap: 0.4rem;
         min-height: 44px;
+        margin-top: 0;
+        font-weight: normal;
       }
       fieldset input {
         width: 24px;
         height: 24px;
       }
       .field {
-        display: flex;
-        flex-direction: column;
-        gap: 0.25rem;
-        font-weight: 600;
         margin-top: 0.5rem;
-      }
-      select {
-        font: inherit;
-        min-height: 48px;
-      }
-      .error {
-        margin-top: 0.6rem;
-        padding: 0.6rem 0.75rem;
-        border-radius: var(--pos-radius-small);
-        background: var(--pos-danger-soft);
-        color: var(--pos-danger);
-        font-weight: 600;
-      }
-      .actions {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 0.5rem;
-        justify-content: flex-end;
-        margin-top: 1rem;
       }
     `,
   ];

@@ -13,7 +13,7 @@ import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, query } from 'lit/decorators.js';
 import { MAX_SCAN_LENGTH } from '../domain/serial-cleaning.ts';
 import { emit } from './events.ts';
-import { controlStyles } from './shared-styles.ts';
+import { controlStyles, dialogStyles } from './shared-styles.ts';
 
 /** Average milliseconds per character below which input comes from a scanner, not a person. */
 const SCANNER_MS_PER_CHAR = 35;
@@ -23,19 +23,13 @@ const SCANNER_MS_PER_CHAR = 35;
 export class PosSerialPrompt extends LitElement {
   static override styles = [
     controlStyles,
+    dialogStyles,
     css`
-      dialog {
-        width: min(34rem, 96vw);
-        border: none;
-        border-radius: var(--pos-radius);
-        padding: 1.25rem;
-      }
-      dialog::backdrop {
-        background: rgb(0 0 0 / 0.45);
+      :host {
+        --pos-dialog-width: 34rem;
       }
       h2 {
-        margin: 0 0 0.25rem;
-        font-size: 1.3rem;
+        margin-bottom: 0.25rem;
       }
       p {
         margin: 0.4rem 0;
@@ -47,13 +41,6 @@ export class PosSerialPrompt extends LitElement {
         font-size: 1rem;
         overflow-wrap: anywhere;
       }
-      label {
-        display: flex;
-        flex-direction: column;
-        gap: 0.25rem;
-        font-weight: 600;
-        margin-top: 0.75rem;
-      }
       input {
         font-size: 1.35rem;
         min-height: 3.5rem;
@@ -63,21 +50,6 @@ export class PosSerialPrompt extends LitElement {
       }
       input.uppercase {
         text-transform: uppercase;
-      }
-      .error {
-        margin-top: 0.6rem;
-        padding: 0.6rem 0.75rem;
-        border-radius: var(--pos-radius-small);
-        background: var(--pos-danger-soft);
-        color: var(--pos-danger);
-        font-weight: 600;
-      }
-      .actions {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 0.5rem;
-        justify-content: flex-end;
-        margin-top: 1rem;
       }
     `,
   ];

@@ -9,33 +9,17 @@ import { LitElement, css, html, type PropertyValues } from 'lit';
 import { customElement, property, query } from 'lit/decorators.js';
 import { plural } from '../i18n/plural.ts';
 import { emit } from './events.ts';
-import { controlStyles } from './shared-styles.ts';
+import { controlStyles, dialogStyles } from './shared-styles.ts';
 
 @customElement('pos-sign-out-dialog')
 @localized()
 export class PosSignOutDialog extends LitElement {
   static override styles = [
     controlStyles,
+    dialogStyles,
     css`
-      dialog {
-        width: min(28rem, 96vw);
-        border: none;
-        border-radius: var(--pos-radius);
-        padding: 1.25rem;
-      }
-      dialog::backdrop {
-        background: rgb(0 0 0 / 0.45);
-      }
-      h2 {
-        margin: 0 0 0.5rem;
-        font-size: 1.3rem;
-      }
-      .actions {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 0.5rem;
-        justify-content: flex-end;
-        margin-top: 1rem;
+      :host {
+        --pos-dialog-width: 28rem;
       }
     `,
   ];

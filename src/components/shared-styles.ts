@@ -124,3 +124,51 @@ export const controlStyles = css`
     white-space: nowrap;
   }
 `;
+
+/**
+ * The modal dialogs' frame (approval, customer, discount, serial, sign-out): at most the
+ * screen's width less a margin, a dimmed backdrop, a heading, fields stacked under their
+ * labels, an error box and the buttons at the end, wrapping on a phone. A dialog's own
+ * styles after these set its width (`--pos-dialog-width`) and what it adds.
+ */
+export const dialogStyles = css`
+  dialog {
+    width: min(var(--pos-dialog-width, 30rem), 96vw);
+    border: none;
+    border-radius: var(--pos-radius);
+    padding: 1.25rem;
+  }
+  dialog::backdrop {
+    background: rgb(0 0 0 / 0.45);
+  }
+  h2 {
+    margin: 0 0 0.5rem;
+    font-size: 1.3rem;
+  }
+  label {
+    display: flex;
+    flex-direction: column;
+    gap: 0.25rem;
+    font-weight: 600;
+    margin-top: 0.75rem;
+  }
+  select {
+    font: inherit;
+    min-height: 48px;
+  }
+  .error {
+    margin-top: 0.6rem;
+    padding: 0.6rem 0.75rem;
+    border-radius: var(--pos-radius-small);
+    background: var(--pos-danger-soft);
+    color: var(--pos-danger);
+    font-weight: 600;
+  }
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5rem;
+    justify-content: flex-end;
+    margin-top: 1rem;
+  }
+`;
