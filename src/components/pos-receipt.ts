@@ -16,6 +16,7 @@ import { warrantyEnd } from '../domain/store-history.ts';
 import './pos-receipt-code.ts';
 import { formatDateTime, formatDay, percentOff, screenLocale } from '../i18n/format.ts';
 import { discountReasonLabel } from '../i18n/reason-words.ts';
+import { receiptPaperStyles } from './receipt-styles.ts';
 
 const SYNC_LABELS: Record<Sale['sync']['state'], () => string> = {
   pending: () => msg('Waiting to sync — kept safely on this device'),
@@ -67,98 +68,48 @@ export interface SerialStateText {
 @customElement('pos-receipt')
 @localized()
 export class PosReceipt extends LitElement {
-  static override styles = css`
-    :host {
-      display: block;
-      max-width: 26rem;
-      margin: 0 auto;
-      padding: 1.5rem 1.25rem;
-      background: #fff;
-      color: #000;
-      border-radius: var(--pos-radius);
-      box-shadow: 0 2px 12px rgb(0 0 0 / 12%);
-      font-size: 1rem;
-    }
-    header {
-      text-align: center;
-      border-bottom: 1px dashed #000;
-      padding-bottom: 0.75rem;
-    }
-    h2 {
-      margin: 0 0 0.25rem;
-      font-size: 1.35rem;
-    }
-    p {
-      margin: 0.1rem 0;
-    }
-    table {
-      width: 100%;
-      border-collapse: collapse;
-      margin: 0.75rem 0;
-    }
-    th {
-      text-align: left;
-      font-weight: 600;
-      border-bottom: 1px solid #000;
-      padding: 0.25rem 0;
-    }
-    td {
-      padding: 0.35rem 0;
-      vertical-align: top;
-    }
-    .num {
-      text-align: right;
-      font-variant-numeric: tabular-nums;
-      white-space: nowrap;
-    }
-    .detail {
-      font-size: 0.9rem;
-      color: #333;
-    }
-    .help {
-      margin-top: 0.2rem;
-      padding-left: 0.5rem;
-      border-left: 3px solid #000;
-    }
-    .totals td {
-      padding: 0.15rem 0;
-    }
-    .totals tr.grand td {
-      font-size: 1.25rem;
-      font-weight: 800;
-      border-top: 1px solid #000;
-      padding-top: 0.4rem;
-    }
-    .tender {
-      border-top: 1px dashed #000;
-      padding-top: 0.6rem;
-    }
-    .sync {
-      margin-top: 0.75rem;
-      padding: 0.5rem 0.6rem;
-      border-radius: 8px;
-      background: var(--pos-chip-bg, #eef);
-      font-weight: 600;
-    }
-    .sync.rejected,
-    .sync.mismatch {
-      background: var(--pos-danger-soft, #fdd);
-      color: var(--pos-danger, #900);
-    }
-    @media print {
-      :host {
-        box-shadow: none;
-        max-width: 80mm;
-        padding: 0;
-        font-size: 11pt;
+  static override styles = [
+    receiptPaperStyles,
+    css`
+      .help {
+        margin-top: 0.2rem;
+        padding-left: 0.5rem;
+        border-left: 3px solid #000;
+      }
+      .totals td {
+        padding: 0.15rem 0;
+      }
+      .totals tr.grand td {
+        font-size: 1.25rem;
+        font-weight: 800;
+        border-top: 1px solid #000;
+        padding-top: 0.4rem;
+      }
+      .tender {
+        border-top: 1px dashed #000;
+        padding-top: 0.6rem;
       }
       .sync {
-        background: none;
-        padding: 0;
-        font-weight: 400;
+        margin-top: 0.75rem;
+        padding: 0.5rem 0.6rem;
+        border-radius: 8px;
+        background: var(--pos-chip-bg, #eef);
+        font-weight: 600;
       }
-    }
-  `;
+      .sync.rejected,
+      .sync.mismatch {
+        background: var(--pos-danger-soft, #fdd);
+        color: var(--pos-danger, #900);
+      }
+      @media print {
+        .sync {
+          background: none;
+          padding: 0;
+          font-weight: 400;
+        }
+      }
+    `,
+  ];
 
   @property({ attribute: false }) sale?: Sale;
   /**

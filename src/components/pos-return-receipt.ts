@@ -13,6 +13,7 @@ import type { ReturnCondition } from '../protocol/wire-constants.ts';
 import './pos-receipt-code.ts';
 import { formatDateTime } from '../i18n/format.ts';
 import { returnReasonLabel } from '../i18n/reason-words.ts';
+import { receiptPaperStyles } from './receipt-styles.ts';
 
 export interface ReturnReceiptView {
   readonly record: HistoryReturn;
@@ -40,63 +41,18 @@ const SYNC_LABELS: Record<string, () => string> = {
 @customElement('pos-return-receipt')
 @localized()
 export class PosReturnReceipt extends LitElement {
-  static override styles = css`
-    :host {
-      display: block;
-      max-width: 26rem;
-      margin: 0 auto;
-      padding: 1.5rem 1.25rem;
-      background: #fff;
-      color: #000;
-      border-radius: var(--pos-radius);
-      box-shadow: 0 2px 12px rgb(0 0 0 / 12%);
-    }
-    header {
-      text-align: center;
-      border-bottom: 1px dashed #000;
-      padding-bottom: 0.75rem;
-    }
-    h2 {
-      margin: 0 0 0.25rem;
-      font-size: 1.35rem;
-    }
-    p {
-      margin: 0.1rem 0;
-    }
-    table {
-      width: 100%;
-      border-collapse: collapse;
-      margin: 0.75rem 0;
-    }
-    th {
-      text-align: left;
-      border-bottom: 1px solid #000;
-    }
-    td {
-      padding: 0.35rem 0;
-      vertical-align: top;
-    }
-    .num {
-      text-align: right;
-      white-space: nowrap;
-    }
-    .detail {
-      font-size: 0.9rem;
-    }
-    .grand td {
-      font-weight: 800;
-      border-top: 1px solid #000;
-    }
-    .flag {
-      font-weight: 700;
-    }
-    @media print {
-      :host {
-        box-shadow: none;
-        padding: 0;
+  static override styles = [
+    receiptPaperStyles,
+    css`
+      .grand td {
+        font-weight: 800;
+        border-top: 1px solid #000;
       }
-    }
-  `;
+      .flag {
+        font-weight: 700;
+      }
+    `,
+  ];
 
   @property({ attribute: false }) view?: ReturnReceiptView;
 
