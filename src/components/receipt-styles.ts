@@ -62,3 +62,39 @@ export const receiptPaperStyles = css`
     }
   }
 `;
+
+/**
+ * The screen around a receipt: its title and buttons (print, new sale) in a row above the
+ * paper, hidden when printed.
+ */
+export const receiptPageStyles = css`
+  :host {
+    display: block;
+    padding: 1rem;
+  }
+  .top {
+    display: flex;
+    flex-wrap: wrap;
+    justify-content: space-between;
+    align-items: center;
+    gap: 0.75rem;
+    max-width: 40rem;
+    margin: 0 auto 1rem;
+  }
+  h1 {
+    margin: 0;
+    font-size: 1.5rem;
+  }
+  .actions {
+    display: flex;
+    gap: 0.5rem;
+  }
+  @media print {
+    :host {
+      padding: 0;
+    }
+    .top {
+      display: none;
+    }
+  }
+`;

@@ -11,6 +11,7 @@ import { customElement, property, query, state } from 'lit/decorators.js';
 import { repositoriesContext, syncControlsContext, type SyncControls } from '../app/contexts.ts';
 import { navigate } from '../app/router.ts';
 import '../components/pos-receipt.ts';
+import { receiptPageStyles } from '../components/receipt-styles.ts';
 import { controlStyles } from '../components/shared-styles.ts';
 import { LiveQueryController } from '../controllers/live-query-controller.ts';
 import type { Repositories } from '../data/repositories.ts';
@@ -33,28 +34,8 @@ const EMAIL_PULLS = 40;
 export class PosViewReceipt extends LitElement {
   static override styles = [
     controlStyles,
+    receiptPageStyles,
     css`
-      :host {
-        display: block;
-        padding: 1rem;
-      }
-      .top {
-        display: flex;
-        flex-wrap: wrap;
-        justify-content: space-between;
-        align-items: center;
-        gap: 0.75rem;
-        max-width: 40rem;
-        margin: 0 auto 1rem;
-      }
-      h1 {
-        margin: 0;
-        font-size: 1.5rem;
-      }
-      .actions {
-        display: flex;
-        gap: 0.5rem;
-      }
       .actions .primary {
         min-width: 10rem;
       }
@@ -76,10 +57,6 @@ export class PosViewReceipt extends LitElement {
         font-variant-numeric: tabular-nums;
       }
       @media print {
-        :host {
-          padding: 0;
-        }
-        .top,
         .give,
         .missing {
           display: none;

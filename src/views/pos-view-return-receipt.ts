@@ -4,11 +4,12 @@
  */
 import { localized, msg } from '@lit/localize';
 import { consume } from '@lit/context';
-import { LitElement, css, html } from 'lit';
+import { LitElement, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { repositoriesContext, sessionContext, type AppSession } from '../app/contexts.ts';
 import { navigate } from '../app/router.ts';
 import '../components/pos-return-receipt.ts';
+import { receiptPageStyles } from '../components/receipt-styles.ts';
 import { controlStyles } from '../components/shared-styles.ts';
 import { LiveQueryController } from '../controllers/live-query-controller.ts';
 import type { Repositories } from '../data/repositories.ts';
@@ -17,37 +18,7 @@ import { screenLocale } from '../i18n/format.ts';
 @customElement('pos-view-return-receipt')
 @localized()
 export class PosViewReturnReceipt extends LitElement {
-  static override styles = [
-    controlStyles,
-    css`
-      :host {
-        display: block;
-        padding: 1rem;
-      }
-      .top {
-        display: flex;
-        flex-wrap: wrap;
-        justify-content: space-between;
-        align-items: center;
-        gap: 0.75rem;
-        max-width: 40rem;
-        margin: 0 auto 1rem;
-      }
-      h1 {
-        margin: 0;
-        font-size: 1.5rem;
-      }
-      .actions {
-        display: flex;
-        gap: 0.5rem;
-      }
-      @media print {
-        .top {
-          display: none;
-        }
-      }
-    `,
-  ];
+  static override styles = [controlStyles, receiptPageStyles];
 
   @property({ attribute: 'return-id' }) returnId = '';
 
