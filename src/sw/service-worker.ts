@@ -30,6 +30,14 @@ interface WorkerMessageEvent extends WorkerEvent {
 interface WorkerSyncEvent extends WorkerEvent {
   readonly tag: string;
 }
+/** A rule of the Service Worker Static Routing API (Chromium 123+). */
+interface StaticRoute {
+  readonly condition: { readonly urlPattern: { readonly pathname: string } };
+  readonly source: 'network';
+}
+interface WorkerInstallEvent extends WorkerEvent {
+  readonly addRoutes?: (rules: readonly StaticRoute[]) => Promise<void>;
+}
 interface WorkerClient {
   postMessage(message: unknown): void;
 }
@@ -40,6 +48,7 @@ interface WorkerScope {
     matchAll(options: { type: 'window'; includeUncontrolled: boolean }): Promise<WorkerClient[]>;
   };
   skipWaiting(): Promise<void>;
+  addEventListener(type: 'install', listener: (event: WorkerInstallEvent) => void): void;
   addEventListener(type: 'activate', listener: (event: WorkerEvent) => void): void;
   addEventListener(type: 'message', listener: (event: WorkerMessageEvent) => void): void;
   addEventListener(type: 'sync', listener: (event: WorkerSyncEvent) => void): void;
@@ -54,6 +63,20 @@ registerRoute(
     denylist: [/^\/v0(\/|$)/, /^\/healthz$/, /^\/docs(\/|$)/],
   }),
 );
+
+// The API and the health check go straight to the network, never through this worker (the
+// Static Routing API, where the browser has it): no worker start-up in the way of a sale's
+// push, and the request is the page's own, as the browser and its tools see it. Without the
+// API, the routes above still leave them to the network.
+self.addEventListener('install', (event) => {
+  const routes = event.addRoutes?.(
+    ['/v0/*', '/healthz'].map((pathname) => ({
+      condition: { urlPattern: { pathname } },
+      source: 'network' as const,
+    })),
+  );
+  if (routes !== undefined) event.waitUntil(routes.catch(() => undefined));
+});
 
 // Claiming on activation makes the very first visit controlled (offline-ready without a
 // reload). An update only activates after SKIP_WAITING or once no page runs the old version,
