@@ -1,7 +1,7 @@
 /**
  * The device's copy of the catalog: products found offline by any form of any of their
- * identifiers (a UPC-A typed as 12 digits, read as a 13-digit EAN, or its GTIN-14), or by
- * product id; and the application of pulled pages, each page with its cursor in one
+ * identifiers (a UPC-A typed as 12 digits, read as a 13-digit EAN, or its GTIN-14), by product
+ * id, or by the words of their name (`catalog-search.ts`); and the application of pulled pages, each page with its cursor in one
  * transaction so an interrupted first download resumes where it stopped.
  */
 import { identifierKeys } from '../domain/gtin.ts';
@@ -11,6 +11,7 @@ import type { ConfigEnvelope, Order } from '../protocol/schemas.ts';
 import type { SerialException } from '../protocol/serials.ts';
 import type { PulledProduct } from '../protocol/sync-protocol.ts';
 import type { FulfillmentRequest } from '../protocol/fulfillment.ts';
+import { searchCatalog, searchWordsOf } from './catalog-search.ts';
 import type { AisleDb } from './db.ts';
 import { applyPulledRequests } from './fulfillment-repository.ts';
 import type { SerialExceptionRecord } from './serial-records.ts';
@@ -61,6 +62,11 @@ export function toProductRecord(product: PulledProduct, currency: string): Produ
     price: product.price === null ? null : fromDecimal(product.price, currency),
     identifiers: product.external_identifiers,
     lookupKeys: productLookupKeys(product),
+    searchWords: searchWordsOf({
+      title: product.title,
+      brand: product.brand,
+      identifiers: product.external_identifiers,
+    }),
     warrantyMonths: product.warranty_months ?? null,
   };
 }
@@ -84,6 +90,14 @@ export class CatalogRepository {
       .anyOf(identifierKeys(text))
       .first();
     return byIdentifier ?? (await this._db.products.get(text));
+  }
+
+  /**
+   * Products whose title, brand or SKU words begin with every word typed (case and accents
+   * ignored), best first: an exact SKU, then whole-word matches (`rankCandidates`).
+   */
+  search(text: string, limit: number): Promise<ProductRecord[]> {
+    return searchCatalog(this._db, text, limit);
   }
 
   get(productId: string): Promise<ProductRecord | undefined> {
