@@ -15,6 +15,13 @@ import type { Decoded } from '../scan/scan-types.ts';
 export interface PosEventDetails {
   /** A barcode or SKU was entered (typed, or typed by a keyboard-wedge scanner). */
   'pos-code-entered': { readonly code: string; readonly method: CaptureMethod };
+  /**
+   * The barcode field's text as the associate types it, for search by name (trimmed; empty
+   * when the field was emptied). Never sent while a scanner's burst may still be arriving.
+   */
+  'pos-code-input': { readonly text: string };
+  /** A product was chosen from the search suggestions (Enter on the active one, or a tap). */
+  'pos-product-choose': { readonly productId: string };
   'pos-quantity-change': { readonly lineId: string; readonly quantity: number };
   'pos-remove-line': { readonly lineId: string };
   /** The tenders entered, in order, covering the total (split tender). */

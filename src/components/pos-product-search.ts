@@ -1,0 +1,194 @@
+/**
+ * The products matching what the associate types in the barcode field: one option per
+ * product with its title, brand and SKU, price and a "Serialized" badge; or, when nothing
+ * matches, a line saying so. It is the popup of the field's combobox (ARIA APG, list
+ * autocomplete with manual selection): focus stays in the field, which moves the active
+ * option with the arrow keys and chooses it with Enter; a tap or a click chooses too.
+ *
+ * Rendered without a shadow root, inside the field's own (`<pos-scan-field>` includes
+ * `productSearchStyles`), so the field's `aria-controls` and `aria-activedescendant` can name
+ * the list and its options: ARIA ids do not reach into another shadow root.
+ *
+ * @fires pos-product-choose - an option was tapped or clicked.
+ */
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import { formatMoney, type Minor } from '../domain/money.ts';
+import { emit } from './events.ts';
+
+/** One product as the list shows it. */
+export interface ProductOption {
+  readonly productId: string;
+  readonly title: string;
+  readonly brand: string | null;
+  readonly sku: string | null;
+  /** Null: not priced, cannot be sold (choosing it says so, as a scan would). */
+  readonly price: Minor | null;
+  readonly serialized: boolean;
+}
+
+/** The id of option `index` of the list `listId` (for the field's aria-activedescendant). */
+export const optionId = (listId: string, index: number): string => `${listId}-${index}`;
+
+export const productSearchStyles = css`
+  pos-product-search {
+    display: block;
+    position: absolute;
+    z-index: 5;
+    inset: 100% 0 auto 0;
+    margin-top: 0.25rem;
+  }
+  pos-product-search [role='listbox'] {
+    list-style: none;
+    margin: 0;
+    padding: 0.25rem;
+    max-height: min(60vh, 26rem);
+    overflow-y: auto;
+    background: var(--pos-surface);
+    border: 2px solid var(--pos-border-strong);
+    border-radius: var(--pos-radius-small);
+    box-shadow: 0 8px 24px rgb(15 23 32 / 18%);
+  }
+  pos-product-search [role='option'] {
+    display: grid;
+    grid-template-columns: minmax(0, 1fr) auto;
+    align-items: center;
+    column-gap: 0.75rem;
+    min-height: 52px;
+    padding: 0.4rem 0.75rem;
+    border-radius: var(--pos-radius-small);
+    cursor: pointer;
+    touch-action: manipulation;
+  }
+  pos-product-search [role='option'][aria-selected='true'] {
+    background: var(--pos-primary-soft);
+    outline: 3px solid var(--pos-focus);
+    outline-offset: -3px;
+  }
+  pos-product-search [role='option']:hover {
+    background: var(--pos-primary-soft);
+  }
+  pos-product-search .title {
+    font-weight: 700;
+    overflow-wrap: anywhere;
+  }
+  pos-product-search .meta {
+    grid-column: 1;
+    color: var(--pos-muted);
+    font-size: 0.9rem;
+    overflow-wrap: anywhere;
+  }
+  pos-product-search .price {
+    grid-column: 2;
+    grid-row: 1 / span 2;
+    font-weight: 700;
+    font-variant-numeric: tabular-nums;
+    text-align: end;
+  }
+  pos-product-search .badge {
+    display: inline-block;
+    margin-inline-start: 0.5rem;
+    padding: 0 0.45rem;
+    border-radius: 999px;
+    background: var(--pos-chip-bg);
+    color: var(--pos-chip-text);
+    font-size: 0.8rem;
+    font-weight: 700;
+    vertical-align: 0.1em;
+  }
+  pos-product-search .no-match {
+    margin: 0;
+    padding: 0.75rem;
+    background: var(--pos-surface);
+    border: 2px solid var(--pos-border);
+    border-radius: var(--pos-radius-small);
+    color: var(--pos-muted);
+  }
+`;
+
+@customElement('pos-product-search')
+export class PosProductSearch extends LitElement {
+  @property({ attribute: false }) options: readonly ProductOption[] = [];
+  /** The option the field's arrow keys made active, or -1 for none. */
+  @property({ type: Number, attribute: 'active-index' }) activeIndex = -1;
+  /** The words these options answer, for the list's name and the "no match" line. */
+  @property() query = '';
+  @property({ attribute: 'list-id' }) listId = 'product-options';
+  @property() currency = 'USD';
+  @property() locale = 'en-US';
+
+  constructor() {
+    super();
+    // Pointer only, on the host: the keyboard drives the list from the field (the combobox
+    // keeps focus), so the options take no keys of their own.
+    this.addEventListener('click', this._onClick);
+    this.addEventListener('mousedown', this._keepFocus);
+  }
+
+  // The field's ARIA references must reach the options: no shadow root (see the header).
+  protected override createRenderRoot(): HTMLElement {
+    return this;
+  }
+
+  override updated(changed: Map<string, unknown>): void {
+    if (!changed.has('activeIndex') || this.activeIndex < 0) return;
+    // The active option stays in view as the arrows move through a long list.
+    this.querySelector(`#${optionId(this.listId, this.activeIndex)}`)?.scrollIntoView({
+      block: 'nearest',
+    });
+  }
+
+  override render() {
+    if (this.options.length === 0) {
+      return this.query === ''
+        ? nothing
+        : html`<p class="no-match" role="status">
+            No product name or SKU matches “${this.query}”. Enter looks it up as a barcode.
+          </p>`;
+    }
+    return html`<ul
+      role="listbox"
+      id=${this.listId}
+      aria-label=${`Products matching ${this.query}`}
+    >
+      ${this.options.map((option, index) => this._renderOption(option, index))}
+    </ul>`;
+  }
+
+  private _renderOption(option: ProductOption, index: number) {
+    const meta = [option.brand, option.sku].filter((part) => part !== null && part !== '');
+    return html`<li
+      role="option"
+      id=${optionId(this.listId, index)}
+      aria-selected=${index === this.activeIndex ? 'true' : 'false'}
+      data-product-id=${option.productId}
+    >
+      <span class="title"
+        >${option.title}${
+          option.serialized ? html`<span class="badge">Serialized</span>` : nothing
+        }</span
+      >
+      <span class="price"
+        >${option.price === null ? 'No price' : formatMoney(option.price, this.currency, this.locale)}</span
+      >
+      ${meta.length === 0 ? nothing : html`<span class="meta">${meta.join(' · ')}</span>`}
+    </li>`;
+  }
+
+  private readonly _onClick = (event: MouseEvent): void => {
+    const option = (event.target as Element).closest('[role="option"]');
+    const productId = option instanceof HTMLElement ? option.dataset.productId : undefined;
+    if (productId !== undefined) emit(this, 'pos-product-choose', { productId });
+  };
+
+  // A press on the list must not take focus from the field (the combobox keeps it).
+  private readonly _keepFocus = (event: MouseEvent): void => {
+    event.preventDefault();
+  };
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'pos-product-search': PosProductSearch;
+  }
+}
