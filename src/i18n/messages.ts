@@ -22,6 +22,7 @@ export const Messages = {
     ),
   cartEmpty: () => msg('The cart is empty: scan a product first.'),
   lineGone: () => msg('That line is no longer in the cart.'),
+  productGone: () => msg('That product is no longer in the catalog on this device.'),
   notSellable: (title: string) =>
     msg(str`${title} has no price, so it cannot be sold. Ask a manager to price it.`),
   quantityRange: (max: number) => msg(str`Quantity must be a whole number from 1 to ${max}.`),

@@ -26,10 +26,18 @@ import type { PosScanField } from '../components/pos-scan-field.ts';
 import { controlStyles } from '../components/shared-styles.ts';
 import { KeyboardWedgeController } from '../controllers/keyboard-wedge-controller.ts';
 import { LiveQueryController } from '../controllers/live-query-controller.ts';
+import { ProductSearchController } from '../controllers/product-search-controller.ts';
 import { ScanFocusController } from '../controllers/scan-focus-controller.ts';
 import { describeDataError } from '../data/errors.ts';
-import { pickItems, pickProgress, type PickItemView } from '../domain/fulfillment-records.ts';
+import {
+  pickItems,
+  pickProgress,
+  type FulfillmentRecord,
+  type PickItemView,
+} from '../domain/fulfillment-records.ts';
 import type { Repositories } from '../data/repositories.ts';
+import type { ProductRecord } from '../data/types.ts';
+import { Messages } from '../i18n/messages.ts';
 import { log } from '../log.ts';
 import type { CaptureMethod } from '../protocol/schemas.ts';
 import { SerialCaptureController } from '../controllers/serial-capture-controller.ts';
@@ -91,6 +99,9 @@ export class PosViewPickRequest extends LitElement {
   // serial. The barcode field and the prompt submit their own scans (whole, even when a busy
   // device splits the burst), remembered so they are still recorded as `scanner` captures.
   private readonly _wedgeScans = new WedgeScanMemory();
+  private readonly _search = new ProductSearchController(this, {
+    catalog: () => this._repos?.catalog,
+  });
   protected readonly _wedge = new KeyboardWedgeController(this, {
     onScan: (code) => void this.scan(code, 'scanner'),
     isScanField: this._wedgeScans.isScanField,
@@ -114,6 +125,7 @@ export class PosViewPickRequest extends LitElement {
     }
     const repos = this._repos;
     const record = this._record.value;
+    this._search.clear();
     if (repos === undefined || record === undefined || code.trim() === '') return;
     if (record.localState !== 'open') {
       this._message = { kind: 'error', text: msg('Picking of this order is complete.') };
@@ -126,26 +138,57 @@ export class PosViewPickRequest extends LitElement {
         this._message = { kind: 'error', text: unknownCodeMessage(scanned.text, validator) };
         return;
       }
-      const { product } = scanned;
-      const units = pickItems(record).filter((item) => item.productId === product.productId);
-      const next = units.find((item) => !item.picked);
-      if (next === undefined) {
-        this._message = {
-          kind: 'error',
-          text:
-            units.length === 0
-              ? msg(str`Wrong product: ${product.title} is not in this order. Put it back.`)
-              : msg(str`Every ${product.title} of this order is already picked.`),
-        };
-        return;
-      }
-      await this._pickUnit(next, scanned.serial, method);
+      await this._pickScanned(record, scanned.product, scanned.serial, method);
     } catch (error) {
       log.error('pick: scan failed', error);
       this._message = { kind: 'error', text: describeDataError(error) };
     } finally {
       this._refocus();
     }
+  }
+
+  /** A product chosen from the search suggestions: picked exactly as a scan of its code. */
+  private readonly _onProductChosen = async (
+    event: PosEvent<'pos-product-choose'>,
+  ): Promise<void> => {
+    this._search.clear();
+    const record = this._record.value;
+    if (record === undefined || record.localState !== 'open') return;
+    try {
+      const product = await this._repos?.catalog.get(event.detail.productId);
+      if (product === undefined) {
+        this._message = { kind: 'error', text: Messages.productGone() };
+        return;
+      }
+      await this._pickScanned(record, product, null, 'typed');
+    } catch (error) {
+      log.error('pick: a chosen product failed', error);
+      this._message = { kind: 'error', text: describeDataError(error) };
+    } finally {
+      this._refocus();
+    }
+  };
+
+  /** The next unpicked unit of a scanned (or chosen) product, or why there is none. */
+  private async _pickScanned(
+    record: FulfillmentRecord,
+    product: ProductRecord,
+    gs1Serial: string | null,
+    method: CaptureMethod,
+  ): Promise<void> {
+    const units = pickItems(record).filter((item) => item.productId === product.productId);
+    const next = units.find((item) => !item.picked);
+    if (next === undefined) {
+      this._message = {
+        kind: 'error',
+        text:
+          units.length === 0
+            ? msg(str`Wrong product: ${product.title} is not in this order. Put it back.`)
+            : msg(str`Every ${product.title} of this order is already picked.`),
+      };
+      return;
+    }
+    await this._pickUnit(next, gs1Serial, method);
   }
 
   override render() {
@@ -217,9 +260,17 @@ export class PosViewPickRequest extends LitElement {
   private _renderScanRow() {
     return html`<div class="scan-row">
         <pos-scan-field
+          search
           ?disabled=${this._busy}
+          .suggestions=${this._search.options}
+          suggestions-for=${this._search.answered}
+          currency=${this._app?.store.currency ?? 'USD'}
+          locale=${this._app?.store.locale ?? 'en-US'}
+          @pos-code-input=${(event: PosEvent<'pos-code-input'>) =>
+            this._search.update(event.detail.text)}
           @pos-code-entered=${(event: PosEvent<'pos-code-entered'>) =>
             void this.scan(event.detail.code, event.detail.method)}
+          @pos-product-choose=${this._onProductChosen}
         ></pos-scan-field>
         ${
           this._cameraOpen

@@ -27,10 +27,12 @@ import '../components/pos-scan-field.ts';
 import type { PosScanField } from '../components/pos-scan-field.ts';
 import { controlStyles } from '../components/shared-styles.ts';
 import { KeyboardWedgeController } from '../controllers/keyboard-wedge-controller.ts';
+import { ProductSearchController } from '../controllers/product-search-controller.ts';
 import { SerialCaptureController } from '../controllers/serial-capture-controller.ts';
 import { describeDataError } from '../data/errors.ts';
 import type { Repositories } from '../data/repositories.ts';
-import type { HistoryOrderRecord } from '../data/types.ts';
+import type { HistoryOrderRecord, ProductRecord } from '../data/types.ts';
+import { Messages } from '../i18n/messages.ts';
 import { lineAmounts } from '../domain/cart-totals.ts';
 import { currencyDigits, formatMoney, minor, parseAmount, type Minor } from '../domain/money.ts';
 import type { TenderAmount } from '../domain/refund.ts';
@@ -115,6 +117,10 @@ export class PosViewReturn extends LitElement {
   @query('pos-scan-field') private _scanField?: PosScanField;
 
   private readonly _wedgeScans = new WedgeScanMemory();
+  /** Search by name, for a return without a receipt (the unit's barcode may be gone). */
+  private readonly _search = new ProductSearchController(this, {
+    catalog: () => this._repos?.catalog,
+  });
 
   /** Confirms a unit's serial: only the one it was sold with is accepted. */
   private readonly _serials = new SerialCaptureController(this, {
@@ -151,6 +157,7 @@ export class PosViewReturn extends LitElement {
       await this._serials.capture(code, method);
       return;
     }
+    this._search.clear();
     const repos = this._repos;
     const text = cleanScannedText(code).text.trim();
     if (repos === undefined || text === '') return;
@@ -207,8 +214,16 @@ export class PosViewReturn extends LitElement {
                 ? msg('Serial of a unit')
                 : msg('Barcode or SKU of the unit')
           }
+          ?search=${this._blind !== null}
+          .suggestions=${this._search.options}
+          suggestions-for=${this._search.answered}
+          currency=${app.store.currency}
+          locale=${app.store.locale}
+          @pos-code-input=${(event: PosEvent<'pos-code-input'>) =>
+            this._search.update(event.detail.text)}
           @pos-code-entered=${(event: PosEvent<'pos-code-entered'>) =>
             void this.scan(event.detail.code, event.detail.method)}
+          @pos-product-choose=${this._onProductChosen}
         ></pos-scan-field>
         ${
           this._order === null && this._blind === null
@@ -635,14 +650,37 @@ export class PosViewReturn extends LitElement {
 
   private async _addBlindUnit(code: string): Promise<void> {
     const repos = this._repos;
-    const app = this._app;
-    if (repos === undefined || app === undefined || this._blind === null) return;
+    if (repos === undefined || this._blind === null) return;
     const scanned = await findScannedProduct(repos.catalog, code);
     if (scanned.kind === 'unknown') {
       this._message = { kind: 'error', text: msg(str`No product with code ${scanned.text}.`) };
       return;
     }
-    const { product } = scanned;
+    this._addBlindProduct(scanned.product, scanned.serial);
+  }
+
+  /** A product chosen from the search suggestions: comes back exactly as a scan of its code. */
+  private readonly _onProductChosen = async (
+    event: PosEvent<'pos-product-choose'>,
+  ): Promise<void> => {
+    this._search.clear();
+    try {
+      const product = await this._repos?.catalog.get(event.detail.productId);
+      if (product === undefined) {
+        this._message = { kind: 'error', text: Messages.productGone() };
+        return;
+      }
+      this._addBlindProduct(product, null);
+    } catch (error) {
+      log.warn('return: a chosen product failed', { error: String(error) });
+      this._message = { kind: 'error', text: describeDataError(error) };
+    }
+  };
+
+  /** One unit of a product coming back without a receipt (its serial asked for if it has one). */
+  private _addBlindProduct(product: ProductRecord, serial: string | null): void {
+    const app = this._app;
+    if (app === undefined || this._blind === null) return;
     const { store } = app;
     const price = product.price ?? minor(0);
     const amounts = lineAmounts(
@@ -656,7 +694,7 @@ export class PosViewReturn extends LitElement {
       productId: product.productId,
       title: product.title,
       serialized: product.serialized,
-      serial: scanned.serial,
+      serial,
       price: refund,
       reason: RETURN_REASONS[0],
       condition: 'resellable',

@@ -25,6 +25,7 @@ import type { PosScanField } from '../components/pos-scan-field.ts';
 import { controlStyles } from '../components/shared-styles.ts';
 import { KeyboardWedgeController } from '../controllers/keyboard-wedge-controller.ts';
 import { LiveQueryController } from '../controllers/live-query-controller.ts';
+import { ProductSearchController } from '../controllers/product-search-controller.ts';
 import { ScanFocusController } from '../controllers/scan-focus-controller.ts';
 import type { PosCartLines } from '../components/pos-cart-lines.ts';
 import { DataErrorReasons, dataErrorReason, describeDataError } from '../data/errors.ts';
@@ -53,6 +54,7 @@ import {
   unknownCodeMessage,
   WedgeScanMemory,
   withLine,
+  type ScannedCode,
 } from './sell-scan.ts';
 import type { PosEvent } from '../components/events.ts';
 import { formatDay, screenLocale } from '../i18n/format.ts';
@@ -126,6 +128,9 @@ export class PosViewSell extends LitElement {
   });
 
   private readonly _wedgeScans = new WedgeScanMemory();
+  private readonly _search = new ProductSearchController(this, {
+    catalog: () => this._repos?.catalog,
+  });
   private readonly _serials = new SerialCaptureController(this, {
     repos: () => this._repos,
     units: () => cartUnits(this._cart.value?.lines ?? []),
@@ -235,10 +240,10 @@ export class PosViewSell extends LitElement {
       await this._serials.capture(code, method);
       return;
     }
+    this._search.clear();
     const repos = this._repos;
-    const app = this._app;
     const text = code.trim();
-    if (repos === undefined || app === undefined || text === '') return;
+    if (repos === undefined || this._app === undefined || text === '') return;
     if (text.length > MAX_SCAN_LENGTH) {
       this._message = { kind: 'error', text: Messages.codeTooLong(text.length, MAX_SCAN_LENGTH) };
       this._refocus();
@@ -251,42 +256,70 @@ export class PosViewSell extends LitElement {
         this._message = { kind: 'error', text: unknownCodeMessage(scanned.text, validator) };
         return;
       }
-      const { product } = scanned;
-      if (product.price === null) {
-        this._message = {
-          kind: 'error',
-          text: Messages.notSellable(product.title),
-        };
-        return;
-      }
-      // A GS1 code of a serialized product carries its unit's serial (AI 21): checked first.
-      let serial: CapturedSerial | undefined;
-      if (product.serialized && scanned.serial !== null) {
-        const checked = await this._serials.check(scanned.serial, method);
-        if (!checked.ok) {
-          this._message = {
-            kind: 'error',
-            text: msg(str`${product.title} not added: ${checked.message}`),
-          };
-          return;
-        }
-        serial = checked.capture;
-      }
-      const now = new Date().toISOString();
-      const line = await repos.carts.addProduct(app.session.deviceId, product, now, serial);
-      this._cart.preview((current) => withLine(current, line, now));
-      this._storageFull = false;
-      this._lastLineId = line.lineId;
-      this._message = { kind: 'info', text: addedMessage(line, product.price, app.store.currency) };
-      log.debug('sell: added by code', { code: text, method, productId: product.productId });
-      if (requiresSerialAtCheckout(line) && line.serial === null)
-        this._serials.openFor(line.lineId);
+      await this._addScanned(scanned, method);
     } catch (error) {
       log.error('sell: could not add a product', error, { code: text });
       this._message = this._failed(error);
     } finally {
       this._refocus();
     }
+  }
+
+  /** A product chosen from the search suggestions: added exactly as a scan of its code. */
+  private readonly _onProductChosen = async (
+    event: PosEvent<'pos-product-choose'>,
+  ): Promise<void> => {
+    const { productId } = event.detail;
+    this._search.clear();
+    try {
+      const product = await this._repos?.catalog.get(productId);
+      if (product === undefined) {
+        this._message = { kind: 'error', text: Messages.productGone() };
+        return;
+      }
+      await this._addScanned({ kind: 'product', product, serial: null }, 'typed');
+    } catch (error) {
+      log.error('sell: could not add a chosen product', error, { productId });
+      this._message = this._failed(error);
+    } finally {
+      this._refocus();
+    }
+  };
+
+  /** Adds one unit of a product found by a scan, a typed code or a search (serial flow included). */
+  private async _addScanned(
+    scanned: Extract<ScannedCode, { kind: 'product' }>,
+    method: CaptureMethod,
+  ): Promise<void> {
+    const repos = this._repos;
+    const app = this._app;
+    if (repos === undefined || app === undefined) return;
+    const { product } = scanned;
+    if (product.price === null) {
+      this._message = { kind: 'error', text: Messages.notSellable(product.title) };
+      return;
+    }
+    // A GS1 code of a serialized product carries its unit's serial (AI 21): checked first.
+    let serial: CapturedSerial | undefined;
+    if (product.serialized && scanned.serial !== null) {
+      const checked = await this._serials.check(scanned.serial, method);
+      if (!checked.ok) {
+        this._message = {
+          kind: 'error',
+          text: msg(str`${product.title} not added: ${checked.message}`),
+        };
+        return;
+      }
+      serial = checked.capture;
+    }
+    const now = new Date().toISOString();
+    const line = await repos.carts.addProduct(app.session.deviceId, product, now, serial);
+    this._cart.preview((current) => withLine(current, line, now));
+    this._storageFull = false;
+    this._lastLineId = line.lineId;
+    this._message = { kind: 'info', text: addedMessage(line, product.price, app.store.currency) };
+    log.debug('sell: added', { method, productId: product.productId });
+    if (requiresSerialAtCheckout(line) && line.serial === null) this._serials.openFor(line.lineId);
   }
 
   override render() {
@@ -313,10 +346,18 @@ export class PosViewSell extends LitElement {
           <h1 id="sell-title" class="visually-hidden">${msg('Sell')}</h1>
           <div class="scan-row">
             <pos-scan-field
+              search
               ?disabled=${this._completing}
               maxlength=${MAX_SCAN_LENGTH}
+              .suggestions=${this._search.options}
+              suggestions-for=${this._search.answered}
+              currency=${store.currency}
+              locale=${store.locale}
+              @pos-code-input=${(event: PosEvent<'pos-code-input'>) =>
+                this._search.update(event.detail.text)}
               @pos-code-entered=${(event: PosEvent<'pos-code-entered'>) =>
                 void this.addByCode(event.detail.code, event.detail.method)}
+              @pos-product-choose=${this._onProductChosen}
             ></pos-scan-field>
             ${
               this._cameraOpen
