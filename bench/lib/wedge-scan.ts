@@ -4,11 +4,10 @@
  * change that shows it in the cart (page-scan-watch.ts). Needs the page probe injected.
  *
  * Keys go through the DevTools protocol as one pipelined burst, the way a scanner sends them
- * (all key events queued at once, a few ms in total). Playwright's keyboard.type awaits a
- * round trip per key, which on a loaded machine spreads a 13-digit code over 50-100 ms and
- * measures the harness instead of the app.
+ * (test/e2e/support/key-burst.ts).
  */
-import type { CDPSession, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { sendBurst } from '../../test/e2e/support/key-burst.ts';
 import type { AisleBenchProbe } from './page-probe.ts';
 import type { ScanTiming } from './page-scan-watch.ts';
 
@@ -63,33 +62,4 @@ export async function clearCart(page: Page, attempts = 3): Promise<void> {
       if (attempt === attempts) throw error;
     }
   }
-}
-
-type KeyEvent = {
-  type: 'keyDown' | 'keyUp';
-  key: string;
-  code: string;
-  windowsVirtualKeyCode: number;
-  text?: string;
-};
-
-function keyEvents(char: string): KeyEvent[] {
-  if (!/^[0-9A-Z]$/.test(char)) throw new Error(`the burst sender types digits and A-Z only`);
-  const code = /\d/.test(char) ? `Digit${char}` : `Key${char}`;
-  const windowsVirtualKeyCode = char.charCodeAt(0);
-  return [
-    { type: 'keyDown', key: char, code, windowsVirtualKeyCode, text: char },
-    { type: 'keyUp', key: char, code, windowsVirtualKeyCode },
-  ];
-}
-
-/** The code's characters then Enter, all queued before the first one is acknowledged. */
-async function sendBurst(cdp: CDPSession, code: string): Promise<void> {
-  const enter = { key: 'Enter', code: 'Enter', windowsVirtualKeyCode: 13 };
-  const events: KeyEvent[] = [
-    ...[...code].flatMap(keyEvents),
-    { type: 'keyDown', ...enter, text: '\r' },
-    { type: 'keyUp', ...enter },
-  ];
-  await Promise.all(events.map((event) => cdp.send('Input.dispatchKeyEvent', event)));
 }
