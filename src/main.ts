@@ -3,7 +3,8 @@
  * full disk or a cleanup does not evict unsynced sales), register the service worker (offline
  * start, updates, Background Sync as a flush trigger) and hand the services to <pos-app>.
  * The worker's registration and update prompt are a lazy chunk (service-worker-start.ts),
- * loaded right after the shell has its services, to keep them off the first paint.
+ * loaded right after the shell has its services, to keep them off the first paint; so is
+ * search by name, whose index of the stored catalog is built in the background from start.
  */
 import { msg } from '@lit/localize';
 import './app/pos-app.ts';
@@ -37,6 +38,10 @@ async function start(): Promise<void> {
     );
     return;
   }
+  // Search by name indexes the stored catalog in the background while the till works.
+  services.repos.catalog
+    .searchIndex()
+    .catch((error: unknown) => log.error('cannot load search by name', error));
   if (navigator.storage?.persist !== undefined) {
     navigator.storage
       .persist()

@@ -1,8 +1,9 @@
 /**
  * The device's copy of the catalog: products found offline by any form of any of their
  * identifiers (a UPC-A typed as 12 digits, read as a 13-digit EAN, or its GTIN-14), by product
- * id, or by the words of their name (`catalog-search.ts`); and the application of pulled pages, each page with its cursor in one
- * transaction so an interrupted first download resumes where it stopped.
+ * id, or by the words of their name (`catalog-search.ts`, loaded on first use); and the
+ * application of pulled pages, each page with its cursor in one transaction so an interrupted
+ * first download resumes where it stopped.
  */
 import { identifierKeys } from '../domain/gtin.ts';
 import { fromDecimal } from '../domain/money.ts';
@@ -11,7 +12,7 @@ import type { ConfigEnvelope, Order } from '../protocol/schemas.ts';
 import type { SerialException } from '../protocol/serials.ts';
 import type { PulledProduct } from '../protocol/sync-protocol.ts';
 import type { FulfillmentRequest } from '../protocol/fulfillment.ts';
-import { searchCatalog, searchWordsOf } from './catalog-search.ts';
+import type { CatalogSearch } from './catalog-search.ts';
 import type { AisleDb } from './db.ts';
 import { applyPulledRequests } from './fulfillment-repository.ts';
 import type { SerialExceptionRecord } from './serial-records.ts';
@@ -62,17 +63,15 @@ export function toProductRecord(product: PulledProduct, currency: string): Produ
     price: product.price === null ? null : fromDecimal(product.price, currency),
     identifiers: product.external_identifiers,
     lookupKeys: productLookupKeys(product),
-    searchWords: searchWordsOf({
-      title: product.title,
-      brand: product.brand,
-      identifiers: product.external_identifiers,
-    }),
     warrantyMonths: product.warranty_months ?? null,
   };
 }
 
 export class CatalogRepository {
   private readonly _db: AisleDb;
+  private _search: Promise<CatalogSearch> | null = null;
+  /** The index once loaded: pulled pages feed it as they commit. */
+  private _searchIndex: CatalogSearch | null = null;
 
   constructor(db: AisleDb) {
     this._db = db;
@@ -93,11 +92,23 @@ export class CatalogRepository {
   }
 
   /**
-   * Products whose title, brand or SKU words begin with every word typed (case and accents
-   * ignored), best first: an exact SKU, then whole-word matches (`rankCandidates`).
+   * Search by name over this catalog: its index (a chunk of its own, off the first paint),
+   * whose build from the stored catalog starts on the first call and runs in the background,
+   * `pause` between reads (an idle moment unless the first caller says otherwise).
    */
-  search(text: string, limit: number): Promise<ProductRecord[]> {
-    return searchCatalog(this._db, text, limit);
+  searchIndex(pause?: () => Promise<void>): Promise<CatalogSearch> {
+    this._search ??= import('./catalog-search.ts').then(
+      ({ CatalogSearch }) => {
+        const index = (this._searchIndex = new CatalogSearch(this._db));
+        void index.build(pause);
+        return index;
+      },
+      (error: unknown) => {
+        this._search = null;
+        throw error;
+      },
+    );
+    return this._search;
   }
 
   get(productId: string): Promise<ProductRecord | undefined> {
@@ -134,6 +145,12 @@ export class CatalogRepository {
       (page.storeOrders?.length ?? 0) + (page.storeReturns?.length ?? 0) > 0
         ? await import('./history-wire.ts')
         : null;
+    const upserts = page.products
+      .filter((product) => !product.deleted)
+      .map((product) => toProductRecord(product, currency));
+    const deletions = page.products
+      .filter((product) => product.deleted)
+      .map((product) => product.product_id);
     await db.transaction(
       'rw',
       [
@@ -148,12 +165,6 @@ export class CatalogRepository {
         db.meta,
       ],
       async () => {
-        const upserts = page.products
-          .filter((product) => !product.deleted)
-          .map((product) => toProductRecord(product, currency));
-        const deletions = page.products
-          .filter((product) => product.deleted)
-          .map((product) => product.product_id);
         if (upserts.length > 0) await db.products.bulkPut(upserts);
         if (deletions.length > 0) await db.products.bulkDelete(deletions);
         if (page.config !== null) {
@@ -184,6 +195,8 @@ export class CatalogRepository {
         if (page.complete) await db.meta.put({ key: MetaKeys.catalogComplete, value: true });
       },
     );
+    // Committed: search by name finds them from now on (an index not loaded yet reads them).
+    this._searchIndex?.applied(upserts, deletions);
   }
 
   /**
@@ -216,9 +229,9 @@ export class CatalogRepository {
       db.fulfillment,
       db.meta,
     ];
-    await db.transaction('rw', tables, async () => {
+    const reset = await db.transaction('rw', tables, async () => {
       const current = await db.meta.get(MetaKeys.catalogStoreId);
-      if (current?.value === storeId) return;
+      if (current?.value === storeId) return false;
       await db.products.clear();
       await db.config.clear();
       await db.refusedConfig.clear();
@@ -226,7 +239,9 @@ export class CatalogRepository {
       await db.fulfillment.clear();
       await db.meta.bulkDelete([MetaKeys.pullCursor, MetaKeys.catalogComplete]);
       await db.meta.put({ key: MetaKeys.catalogStoreId, value: storeId });
+      return true;
     });
+    if (reset) this._searchIndex?.cleared();
   }
 }
 

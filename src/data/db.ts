@@ -23,7 +23,6 @@ import type {
   StoreRecord,
 } from './types.ts';
 import type { FulfillmentRecord } from '../domain/fulfillment-records.ts';
-import { indexStoredProducts } from './catalog-search.ts';
 import { historyRecordOfSale } from './history-records.ts';
 import { saleSerialKeys } from './sale-serial-keys.ts';
 import { identifierKeys } from '../domain/gtin.ts';
@@ -166,10 +165,5 @@ export class AisleDb extends Dexie {
             },
           ),
       );
-    // Version 8 (search by name): products indexed by the words of their title, brand and
-    // SKUs. The upgrade indexes the catalog already on the device in bulk chunks.
-    this.version(8)
-      .stores({ products: 'productId, *lookupKeys, *searchWords' })
-      .upgrade((trx) => indexStoredProducts(trx.table<ProductRecord, 'productId'>('products')));
   }
 }

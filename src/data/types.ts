@@ -22,11 +22,6 @@ export interface ProductRecord {
   readonly identifiers: readonly ExternalIdentifier[];
   /** Every lookup key of every identifier (raw value and GTIN-14), multi-entry indexed. */
   readonly lookupKeys: readonly string[];
-  /**
-   * The words of its title, brand and SKUs, folded (`productSearchWords`), multi-entry indexed:
-   * search by name reads the products whose words begin with what was typed.
-   */
-  readonly searchWords: readonly string[];
   /** Months of warranty from the sale; absent or null when the product has none. */
   readonly warrantyMonths?: number | null;
 }

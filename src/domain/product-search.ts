@@ -2,8 +2,8 @@
  * Finding a product by the words of its name (title, brand, SKU) as an associate types them:
  * the words a product is indexed by, the words of a query, whether a product matches (every
  * query word is the beginning of one of its words, ignoring case and accents) and the order
- * the matches are shown in. Pure: the device's index (src/data/catalog-search.ts) stores the
- * words made here and asks these functions which candidates to keep and how to rank them.
+ * the matches are shown in. Pure: the device's index (src/data/catalog-search.ts) holds the
+ * words made here and ranks its matches with these functions.
  */
 
 export const SEARCH_LIMITS = {
@@ -13,7 +13,7 @@ export const SEARCH_LIMITS = {
    * keeps one long SKU or URL from bloating the index.
    */
   maxWordLength: 24,
-  /** Words of a query beyond these are ignored (each costs one index read). */
+  /** Words of a query beyond these are ignored (each is one pass over the in-memory index). */
   maxQueryWords: 6,
   /**
    * Fewest characters, all words together, before anything is searched: one letter matches a
@@ -99,24 +99,6 @@ export function matchesAllWords(
   words: readonly string[],
 ): boolean {
   return words.every((word) => productWords.some((candidate) => candidate.startsWith(word)));
-}
-
-/**
- * Which query word to read the index by: the one the fewest products begin a word with
- * (`counts`, index entries counted up to a limit); on a tie the longer (a longer prefix is
- * rarer beyond the limit too), then the last typed. -1 when there are no words.
- */
-export function rarestWord(words: readonly string[], counts: readonly number[]): number {
-  let best = -1;
-  words.forEach((word, index) => {
-    const count = counts[index] ?? Number.POSITIVE_INFINITY;
-    const bestCount = counts[best] ?? Number.POSITIVE_INFINITY;
-    const bestLength = words[best]?.length ?? -1;
-    if (best === -1 || count < bestCount || (count === bestCount && word.length >= bestLength)) {
-      best = index;
-    }
-  });
-  return best;
 }
 
 export interface RankedCandidate {

@@ -18,7 +18,6 @@ const product = (id: string): ProductRecord => ({
   price: minor(100),
   identifiers: [],
   lookupKeys: [],
-  searchWords: [],
 });
 
 /** A host that shows the device's cart as "product×quantity" text. */

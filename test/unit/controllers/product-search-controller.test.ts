@@ -1,14 +1,16 @@
 // @vitest-environment happy-dom
 /**
  * ProductSearchController over a real catalog on fake-indexeddb: each text's matches become
- * the field's suggestions for that text; the newest text wins (one search at a time, the
- * ones in between skipped, a late answer dropped); a clear empties the list even while a
- * search is running; a text too short to search answers nothing.
+ * the field's suggestions for that text; the newest text wins (a late answer dropped); a
+ * clear empties the list even while a search is running; a text too short to search answers
+ * nothing; an answer says when the stored catalog is still being indexed.
  */
 import { openTestData, pulled, NOW, STORE, type TestData } from '../data/data-fixtures.ts';
 import { LitElement } from 'lit';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ProductSearchController } from '../../../src/controllers/product-search-controller.ts';
+import { CatalogRepository } from '../../../src/data/catalog-repository.ts';
+import { BUILD_CHUNK } from '../../../src/data/catalog-search.ts';
 
 class SearchHost extends LitElement {
   catalog?: TestData['catalog'];
@@ -40,6 +42,7 @@ beforeEach(async () => {
     STORE.currency,
     NOW,
   );
+  await (await data.catalog.searchIndex()).build();
   host = document.createElement('search-host') as SearchHost;
   host.catalog = data.catalog;
   document.body.append(host);
@@ -83,8 +86,7 @@ describe('ProductSearchController', () => {
     host.search.update('cha');
     host.search.update('charger');
     await vi.waitFor(() => expect(host.search.answered).toBe('charger'));
-    // The first text was already being searched: its answer is dropped; the middle one was
-    // never searched.
+    // Each was searched; only the newest one's answer is shown.
     expect(answers.filter((answer) => answer !== '')).toEqual(['charger']);
     expect(host.search.options.map((option) => option.productId)).toEqual(['wall']);
   });
@@ -105,5 +107,34 @@ describe('ProductSearchController', () => {
     host.search.update('p');
     await vi.waitFor(() => expect(host.search.options).toEqual([]));
     expect(host.search.answered).toBe('');
+  });
+
+  it('says its answers may miss products while the stored catalog is being indexed', async () => {
+    // The app started again over a catalog of more than one read of the index's build, held
+    // after its first read.
+    await data.catalog.applyPage(
+      {
+        products: Array.from({ length: BUILD_CHUNK + 1 }, (_, i) =>
+          pulled({ product_id: `cable-${String(i).padStart(4, '0')}`, title: `Cable ${i}` }),
+        ),
+        config: null,
+        nextCursor: 'c3',
+        complete: true,
+      },
+      STORE.currency,
+      NOW,
+    );
+    host.catalog = new CatalogRepository(data.db);
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const index = await host.catalog.searchIndex(() => held);
+    host.search.update('cable 1');
+    await vi.waitFor(() => expect(host.search.answered).toBe('cable 1'));
+    expect(host.search.partial).toBe(true);
+    release();
+    await index.build();
+    host.search.update('cable 10');
+    await vi.waitFor(() => expect(host.search.answered).toBe('cable 10'));
+    expect(host.search.partial).toBe(false);
   });
 });

@@ -8,7 +8,6 @@ import {
   productSearchWords,
   queryWords,
   rankCandidates,
-  rarestWord,
   textWords,
 } from '../../../src/domain/product-search.ts';
 
@@ -91,19 +90,6 @@ describe('matchesAllWords', () => {
     [[], true],
   ])('%j → %s', (query, expected) => {
     expect(matchesAllWords(words, query)).toBe(expected);
-  });
-});
-
-describe('rarestWord', () => {
-  it.each([
-    [['usb', 'charger'], [400, 12], 1],
-    [['charger', 'usb'], [12, 400], 0],
-    [['usb', 'charger'], [400, 400], 1], // both past the limit: the longer
-    [['abc', 'xyz'], [400, 400], 1], // then the last typed
-    [['charger'], [0], 0], // one word is not counted
-    [[], [], -1],
-  ])('%j counted %j → %i', (words, counts, expected) => {
-    expect(rarestWord(words, counts)).toBe(expected);
   });
 });
 

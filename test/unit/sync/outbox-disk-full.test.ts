@@ -61,7 +61,6 @@ async function sell(count: number): Promise<string[]> {
         price: minor(500),
         identifiers: [],
         lookupKeys: [],
-        searchWords: [],
       },
       '2026-11-27T11:00:00.000Z',
     );
@@ -146,7 +145,6 @@ describe('a full disk while the answers come back', () => {
         price: minor(300),
         identifiers: [],
         lookupKeys: [],
-        searchWords: [],
       },
       '2026-11-27T11:30:00.000Z',
     );

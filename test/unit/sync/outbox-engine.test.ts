@@ -46,7 +46,6 @@ async function sell(count: number): Promise<string[]> {
         price: minor(500),
         identifiers: [],
         lookupKeys: [],
-        searchWords: [],
       },
       '2026-11-27T11:00:00.000Z',
     );

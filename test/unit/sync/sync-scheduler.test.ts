@@ -67,7 +67,6 @@ async function sell(): Promise<void> {
       price: minor(500),
       identifiers: [],
       lookupKeys: [],
-      searchWords: [],
     },
     '2026-11-27T11:00:00.000Z',
   );
