@@ -96,6 +96,12 @@ export const productSearchStyles = css`
     font-weight: 700;
     vertical-align: 0.1em;
   }
+  pos-product-search .note {
+    margin: 0.25rem 0 0;
+    padding: 0.5rem 0.75rem;
+    background: var(--pos-warn-soft);
+    border-radius: var(--pos-radius-small);
+  }
   pos-product-search .no-match {
     margin: 0;
     padding: 0.75rem;
@@ -113,6 +119,8 @@ export class PosProductSearch extends LitElement {
   @property({ type: Number, attribute: 'active-index' }) activeIndex = -1;
   /** The words these options answer, for the list's name and the "no match" line. */
   @property() query = '';
+  /** Some products are not indexed for search yet (an older catalog being prepared). */
+  @property({ type: Boolean }) partial = false;
   @property({ attribute: 'list-id' }) listId = 'product-options';
   @property() currency = 'USD';
   @property() locale = 'en-US';
@@ -139,20 +147,27 @@ export class PosProductSearch extends LitElement {
   }
 
   override render() {
+    const note = this.partial
+      ? html`<p class="note" role="status">
+          Search is still being prepared on this device: some products are not found yet.
+        </p>`
+      : nothing;
     if (this.options.length === 0) {
       return this.query === ''
         ? nothing
         : html`<p class="no-match" role="status">
-            No product name or SKU matches “${this.query}”. Enter looks it up as a barcode.
-          </p>`;
+              No product name or SKU matches “${this.query}”. Enter looks it up as a barcode.
+            </p>
+            ${note}`;
     }
     return html`<ul
-      role="listbox"
-      id=${this.listId}
-      aria-label=${`Products matching ${this.query}`}
-    >
-      ${this.options.map((option, index) => this._renderOption(option, index))}
-    </ul>`;
+        role="listbox"
+        id=${this.listId}
+        aria-label=${`Products matching ${this.query}`}
+      >
+        ${this.options.map((option, index) => this._renderOption(option, index))}
+      </ul>
+      ${note}`;
   }
 
   private _renderOption(option: ProductOption, index: number) {

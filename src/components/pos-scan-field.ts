@@ -84,6 +84,8 @@ export class PosScanField extends LitElement {
    * field holds exactly that text, so an answer that arrives late never shows.
    */
   @property({ attribute: 'suggestions-for' }) suggestionsFor = '';
+  /** The catalog is still being indexed for search: the suggestions may miss products. */
+  @property({ type: Boolean, attribute: 'suggestions-partial' }) suggestionsPartial = false;
   @property() currency = 'USD';
   @property() locale = 'en-US';
 
@@ -159,6 +161,7 @@ export class PosScanField extends LitElement {
                   .options=${this.suggestions}
                   active-index=${active}
                   query=${this.suggestionsFor}
+                  ?partial=${this.suggestionsPartial}
                   currency=${this.currency}
                   locale=${this.locale}
                   @pos-product-choose=${this._onChosen}

@@ -264,6 +264,7 @@ export class PosViewPickRequest extends LitElement {
           ?disabled=${this._busy}
           .suggestions=${this._search.options}
           suggestions-for=${this._search.answered}
+          ?suggestions-partial=${this._search.partial}
           currency=${this._app?.store.currency ?? 'USD'}
           locale=${this._app?.store.locale ?? 'en-US'}
           @pos-code-input=${(event: PosEvent<'pos-code-input'>) =>

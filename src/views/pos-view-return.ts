@@ -217,6 +217,7 @@ export class PosViewReturn extends LitElement {
           ?search=${this._blind !== null}
           .suggestions=${this._search.options}
           suggestions-for=${this._search.answered}
+          ?suggestions-partial=${this._search.partial}
           currency=${app.store.currency}
           locale=${app.store.locale}
           @pos-code-input=${(event: PosEvent<'pos-code-input'>) =>

@@ -351,6 +351,7 @@ export class PosViewSell extends LitElement {
               maxlength=${MAX_SCAN_LENGTH}
               .suggestions=${this._search.options}
               suggestions-for=${this._search.answered}
+              ?suggestions-partial=${this._search.partial}
               currency=${store.currency}
               locale=${store.locale}
               @pos-code-input=${(event: PosEvent<'pos-code-input'>) =>

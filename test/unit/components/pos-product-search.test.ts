@@ -81,4 +81,14 @@ describe('<pos-product-search>', () => {
     await element.updateComplete;
     expect(text(element)).toBe('');
   });
+
+  it('says while the catalog is still being prepared for search', async () => {
+    const element = await mount({ options: OPTIONS.slice(0, 1), query: 'pix', partial: true });
+    expect(text(element.querySelector('.note'))).toBe(
+      'Search is still being prepared on this device: some products are not found yet.',
+    );
+    element.partial = false;
+    await element.updateComplete;
+    expect(element.querySelector('.note')).toBeNull();
+  });
 });
