@@ -5,32 +5,20 @@
  * autocomplete with manual selection): focus stays in the field, which moves the active
  * option with the arrow keys and chooses it with Enter; a tap or a click chooses too.
  *
- * Rendered without a shadow root, inside the field's own (`<pos-scan-field>` includes
- * `productSearchStyles`), so the field's `aria-controls` and `aria-activedescendant` can name
- * the list and its options: ARIA ids do not reach into another shadow root.
+ * Rendered without a shadow root, inside the field's own, so the field's `aria-controls` and
+ * `aria-activedescendant` can name the list and its options: ARIA ids do not reach into
+ * another shadow root. It brings its styles into that root itself: the field loads it on
+ * first use, off the first paint.
  *
  * @fires pos-product-choose - an option was tapped or clicked.
  */
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import { formatMoney, type Minor } from '../domain/money.ts';
+import { formatMoney } from '../domain/money.ts';
 import { emit } from './events.ts';
+import { optionId, type ProductOption } from './product-option.ts';
 
-/** One product as the list shows it. */
-export interface ProductOption {
-  readonly productId: string;
-  readonly title: string;
-  readonly brand: string | null;
-  readonly sku: string | null;
-  /** Null: not priced, cannot be sold (choosing it says so, as a scan would). */
-  readonly price: Minor | null;
-  readonly serialized: boolean;
-}
-
-/** The id of option `index` of the list `listId` (for the field's aria-activedescendant). */
-export const optionId = (listId: string, index: number): string => `${listId}-${index}`;
-
-export const productSearchStyles = css`
+const productSearchStyles = css`
   pos-product-search {
     display: block;
     position: absolute;
@@ -112,6 +100,25 @@ export const productSearchStyles = css`
   }
 `;
 
+/** Adds the list's styles to the shadow root (or document) it renders in, once. */
+function addStylesTo(root: Node): void {
+  if (!(root instanceof ShadowRoot || root instanceof Document)) return;
+  const sheet = productSearchStyles.styleSheet;
+  if (sheet !== undefined) {
+    if (!root.adoptedStyleSheets.includes(sheet)) {
+      root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+    }
+    return;
+  }
+  // No constructable style sheets: a <style> element, as Lit itself falls back to.
+  const host = root instanceof Document ? root.head : root;
+  if (host.querySelector('style[data-pos-product-search]') !== null) return;
+  const style = document.createElement('style');
+  style.dataset.posProductSearch = '';
+  style.textContent = productSearchStyles.cssText;
+  host.append(style);
+}
+
 @customElement('pos-product-search')
 export class PosProductSearch extends LitElement {
   @property({ attribute: false }) options: readonly ProductOption[] = [];
@@ -136,6 +143,11 @@ export class PosProductSearch extends LitElement {
   // The field's ARIA references must reach the options: no shadow root (see the header).
   protected override createRenderRoot(): HTMLElement {
     return this;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    addStylesTo(this.getRootNode());
   }
 
   override updated(changed: Map<string, unknown>): void {

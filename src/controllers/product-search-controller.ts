@@ -7,7 +7,7 @@
  * A scan or a choice `clear`s the list.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { ProductOption } from '../components/pos-product-search.ts';
+import type { ProductOption, Suggestions } from '../components/product-option.ts';
 import type { CatalogRepository } from '../data/catalog-repository.ts';
 import { skusOf } from '../data/catalog-search.ts';
 import type { ProductRecord } from '../data/types.ts';
@@ -80,6 +80,12 @@ export class ProductSearchController implements ReactiveController {
           if (generation === this._generation) this._show([], '');
         },
       );
+  }
+
+  /** What the barcode field shows for the latest answer, prices written as the store's. */
+  suggestions(currency: string, locale: string): Suggestions | null {
+    if (this.answered === '') return null;
+    return { query: this.answered, options: this.options, partial: this.partial, currency, locale };
   }
 
   /** A scan or a choice: no list until the next keystroke, whatever is still running. */

@@ -26,7 +26,7 @@ import type { PosScanField } from '../components/pos-scan-field.ts';
 import { controlStyles } from '../components/shared-styles.ts';
 import { KeyboardWedgeController } from '../controllers/keyboard-wedge-controller.ts';
 import { LiveQueryController } from '../controllers/live-query-controller.ts';
-import { ProductSearchController } from '../controllers/product-search-controller.ts';
+import { LazyProductSearch } from '../controllers/lazy-product-search.ts';
 import { ScanFocusController } from '../controllers/scan-focus-controller.ts';
 import { describeDataError } from '../data/errors.ts';
 import {
@@ -99,7 +99,7 @@ export class PosViewPickRequest extends LitElement {
   // serial. The barcode field and the prompt submit their own scans (whole, even when a busy
   // device splits the burst), remembered so they are still recorded as `scanner` captures.
   private readonly _wedgeScans = new WedgeScanMemory();
-  private readonly _search = new ProductSearchController(this, {
+  private readonly _search = new LazyProductSearch(this, {
     catalog: () => this._repos?.catalog,
   });
   protected readonly _wedge = new KeyboardWedgeController(this, {
@@ -262,11 +262,7 @@ export class PosViewPickRequest extends LitElement {
         <pos-scan-field
           search
           ?disabled=${this._busy}
-          .suggestions=${this._search.options}
-          suggestions-for=${this._search.answered}
-          ?suggestions-partial=${this._search.partial}
-          currency=${this._app?.store.currency ?? 'USD'}
-          locale=${this._app?.store.locale ?? 'en-US'}
+          .suggestions=${this._search.suggestions(this._app?.store.currency ?? 'USD', this._app?.store.locale ?? 'en-US')}
           @pos-code-input=${(event: PosEvent<'pos-code-input'>) =>
             this._search.update(event.detail.text)}
           @pos-code-entered=${(event: PosEvent<'pos-code-entered'>) =>

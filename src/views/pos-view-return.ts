@@ -27,7 +27,7 @@ import '../components/pos-scan-field.ts';
 import type { PosScanField } from '../components/pos-scan-field.ts';
 import { controlStyles } from '../components/shared-styles.ts';
 import { KeyboardWedgeController } from '../controllers/keyboard-wedge-controller.ts';
-import { ProductSearchController } from '../controllers/product-search-controller.ts';
+import { LazyProductSearch } from '../controllers/lazy-product-search.ts';
 import { SerialCaptureController } from '../controllers/serial-capture-controller.ts';
 import { describeDataError } from '../data/errors.ts';
 import type { Repositories } from '../data/repositories.ts';
@@ -118,7 +118,7 @@ export class PosViewReturn extends LitElement {
 
   private readonly _wedgeScans = new WedgeScanMemory();
   /** Search by name, for a return without a receipt (the unit's barcode may be gone). */
-  private readonly _search = new ProductSearchController(this, {
+  private readonly _search = new LazyProductSearch(this, {
     catalog: () => this._repos?.catalog,
   });
 
@@ -215,11 +215,7 @@ export class PosViewReturn extends LitElement {
                 : msg('Barcode or SKU of the unit')
           }
           ?search=${this._blind !== null}
-          .suggestions=${this._search.options}
-          suggestions-for=${this._search.answered}
-          ?suggestions-partial=${this._search.partial}
-          currency=${app.store.currency}
-          locale=${app.store.locale}
+          .suggestions=${this._search.suggestions(app.store.currency, app.store.locale)}
           @pos-code-input=${(event: PosEvent<'pos-code-input'>) =>
             this._search.update(event.detail.text)}
           @pos-code-entered=${(event: PosEvent<'pos-code-entered'>) =>

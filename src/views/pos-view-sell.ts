@@ -25,7 +25,7 @@ import type { PosScanField } from '../components/pos-scan-field.ts';
 import { controlStyles } from '../components/shared-styles.ts';
 import { KeyboardWedgeController } from '../controllers/keyboard-wedge-controller.ts';
 import { LiveQueryController } from '../controllers/live-query-controller.ts';
-import { ProductSearchController } from '../controllers/product-search-controller.ts';
+import { LazyProductSearch } from '../controllers/lazy-product-search.ts';
 import { ScanFocusController } from '../controllers/scan-focus-controller.ts';
 import type { PosCartLines } from '../components/pos-cart-lines.ts';
 import { DataErrorReasons, dataErrorReason, describeDataError } from '../data/errors.ts';
@@ -128,7 +128,7 @@ export class PosViewSell extends LitElement {
   });
 
   private readonly _wedgeScans = new WedgeScanMemory();
-  private readonly _search = new ProductSearchController(this, {
+  private readonly _search = new LazyProductSearch(this, {
     catalog: () => this._repos?.catalog,
   });
   private readonly _serials = new SerialCaptureController(this, {
@@ -349,11 +349,7 @@ export class PosViewSell extends LitElement {
               search
               ?disabled=${this._completing}
               maxlength=${MAX_SCAN_LENGTH}
-              .suggestions=${this._search.options}
-              suggestions-for=${this._search.answered}
-              ?suggestions-partial=${this._search.partial}
-              currency=${store.currency}
-              locale=${store.locale}
+              .suggestions=${this._search.suggestions(store.currency, store.locale)}
               @pos-code-input=${(event: PosEvent<'pos-code-input'>) =>
                 this._search.update(event.detail.text)}
               @pos-code-entered=${(event: PosEvent<'pos-code-entered'>) =>

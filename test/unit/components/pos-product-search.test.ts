@@ -5,11 +5,8 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import '../../../src/components/pos-product-search.ts';
-import {
-  optionId,
-  type PosProductSearch,
-  type ProductOption,
-} from '../../../src/components/pos-product-search.ts';
+import type { PosProductSearch } from '../../../src/components/pos-product-search.ts';
+import { optionId, type ProductOption } from '../../../src/components/product-option.ts';
 import { minor } from '../../../src/domain/money.ts';
 
 const OPTIONS: ProductOption[] = [
@@ -90,5 +87,25 @@ describe('<pos-product-search>', () => {
     element.partial = false;
     await element.updateComplete;
     expect(element.querySelector('.note')).toBeNull();
+  });
+
+  it('brings its styles into the shadow root it renders in, once', async () => {
+    const host = document.createElement('div');
+    document.body.append(host);
+    const root = host.attachShadow({ mode: 'open' });
+    const cssOf = () =>
+      [
+        ...root.adoptedStyleSheets.flatMap((sheet) => [...sheet.cssRules].map((r) => r.cssText)),
+        ...[...root.querySelectorAll('style')].map((style) => style.textContent ?? ''),
+      ].join('\n');
+    for (const _ of [1, 2]) {
+      const list = document.createElement('pos-product-search');
+      root.append(list);
+      await list.updateComplete;
+    }
+    const css = cssOf();
+    expect(css).toContain('pos-product-search');
+    expect(css).toContain('min-height: 52px');
+    expect(css.split('min-height: 52px')).toHaveLength(2);
   });
 });
