@@ -73,6 +73,10 @@ export default defineConfig({
         },
       },
     },
+    // The polyfill serves browsers without <link rel="modulepreload"> (older than Chromium
+    // 66, Safari 17, Firefox 115), which then fetch each chunk when imported instead: half a
+    // kilobyte of first paint that no supported till needs.
+    modulePreload: { polyfill: false },
   },
   // The status screen shows which build runs on the device.
   define: { 'import.meta.env.AISLE_VERSION': JSON.stringify(version) },
