@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { hasValidCheckDigit } from '../../../src/domain/gtin.ts';
 import { intFlag, parseFlags } from '../../../bench/lib/args.ts';
-import { benchEan13, generateCatalog } from '../../../bench/lib/catalog-gen.ts';
+import { benchEan13, CATALOG_WORDS, generateCatalog } from '../../../bench/lib/catalog-gen.ts';
 import { formatTable, meetsGoal } from '../../../bench/lib/report.ts';
 import { percentile, summarize } from '../../../bench/lib/stats.ts';
 
@@ -50,6 +50,23 @@ describe('generated catalog', () => {
     const prices = (seed: number) => generateCatalog(50, seed).map((item) => item.price.value);
     expect(prices(1)).toEqual(prices(1));
     expect(prices(1)).not.toEqual(prices(2));
+  });
+
+  it("names products with a shop's words, common and rare as a real catalog's", () => {
+    const catalog = generateCatalog(8_000);
+    const share = (test: (title: string) => boolean) =>
+      catalog.filter((item) => test(item.product.title)).length / catalog.length;
+    for (const { product } of catalog) {
+      // "Wireless Charger Q42, Graphite": features, a kind, a model, a colour.
+      expect(product.title).toMatch(/^.+ [AMQSXZ]\d{2}, [\p{L} ]+$/u);
+      expect(CATALOG_WORDS.brands).toContain(product.brand);
+    }
+    // One kind in 40 and one colour in 16, give or take the draw.
+    expect(share((title) => / Charger [AMQSXZ]\d{2},/.test(title))).toBeCloseTo(1 / 40, 2);
+    expect(share((title) => title.endsWith(', Black'))).toBeCloseTo(1 / 16, 1);
+    expect(generateCatalog(20, 7).map((item) => item.product.title)).toEqual(
+      generateCatalog(20, 7).map((item) => item.product.title),
+    );
   });
 
   it('refuses an index outside the 10-digit range', () => {
