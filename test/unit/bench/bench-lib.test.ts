@@ -2,6 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { hasValidCheckDigit } from '../../../src/domain/gtin.ts';
 import { intFlag, parseFlags } from '../../../bench/lib/args.ts';
 import { benchEan13, CATALOG_WORDS, generateCatalog } from '../../../bench/lib/catalog-gen.ts';
+import { searchReference } from '../../../bench/lib/search-reference.ts';
+import {
+  matchesAllWords,
+  productSearchWords,
+  queryWords,
+} from '../../../src/domain/product-search.ts';
 import { formatTable, meetsGoal } from '../../../bench/lib/report.ts';
 import { percentile, summarize } from '../../../bench/lib/stats.ts';
 
@@ -109,5 +115,28 @@ describe('report', () => {
     expect(table[3]).toMatch(/^lookup p95\s+3\.25 ms\s+<= 5 ms\s+met$/);
     expect(table[4]).toMatch(/^sync\s+25\.5 s\s+<= 20 s\s+MISSED$/);
     expect(table[5]).toMatch(/^import\s+12 s$/);
+  });
+});
+
+describe('search reference', () => {
+  it('counts the products a query matches, as a product-by-product check does', () => {
+    const catalog = generateCatalog(3_000, 11);
+    const reference = searchReference(catalog);
+    const wordsOf = catalog.map(({ product }) =>
+      productSearchWords({
+        title: product.title,
+        brand: product.brand ?? null,
+        skus: product.external_identifiers.filter((i) => i.type === 'sku').map((i) => i.value),
+      }),
+    );
+    const texts = ['charger', 'wireless ch', 'voltra q4', 'usbc black', 'sku-bench-00012', 'qxz'];
+    for (const text of texts) {
+      const words = queryWords(text);
+      const expected = wordsOf.filter((product) => matchesAllWords(product, words)).length;
+      expect(reference.matchCount(text), text).toBe(expected);
+    }
+    expect(reference.matchCount('charger')).toBeGreaterThan(0);
+    expect(reference.matchCount('qxz')).toBe(0);
+    expect(reference.matchCount('c')).toBe(0);
   });
 });
