@@ -1,16 +1,28 @@
 /**
  * Sync bench (DESIGN §8), against a fresh real server on temporary SQLite:
  *
- * 1. Drain: in headless Chromium the demo associate signs in; N sales are queued on the device
- *    through the app's own repositories (the checkout transaction) while pushes are refused;
- *    then the server is reachable again and the app's own sync engine drains the outbox
- *    through POST /v0/sync/push. Timed from the `online` event to an empty outbox.
- * 2. Ingest: orders per second the server takes through /v0/sync/push, pushed directly from
+ * 1. Checkout commit: on a device of its own (a second browser context) whose pushes are
+ *    refused, sales are completed through the app's own repositories (bench/lib/sync-probe.ts:
+ *    a discounted plain product and a serialized unit with its serial, a discount on the sale,
+ *    paid by card and cash with change), each `completeSale` timed: the first ones of the
+ *    day, then with N sales already waiting in the outbox (DESIGN §8 asks for the commit with
+ *    the queue of a long offline day).
+ * 2. Drain: in headless Chromium the demo associate signs in; N such sales are queued on the
+ *    device while pushes are refused; then the server is reachable again and the app's own
+ *    sync engine drains the outbox through POST /v0/sync/push. Timed from the `online` event
+ *    to an empty outbox.
+ * 3. Ingest: orders per second the server takes through /v0/sync/push, pushed directly from
  *    Node in batches of 50 (3 items each, one serialized with its serial).
- * 3. Offline reload: with the service worker installed and the browser offline, reloads timed
+ * 4. Offline reload: with the service worker installed and the browser offline, reloads timed
  *    until the sell screen's barcode field is ready for a scan.
  *
- *   npm run bench:sync [-- --sales 1000 --orders 2000 --reloads 7 --json bench/results/sync.json]
+ * Sales are queued in chunks of 100, one page.evaluate each. An earlier version queued 1 000
+ * serialized sales in one call: each commit then read every unsent sale to check its serial
+ * (before the serial index of Dexie version 4), so the call grew quadratically into minutes
+ * and the run was killed from outside ("page closed") before it could report anything.
+ *
+ *   npm run bench:sync [-- --sales 1000 --commits 200 --orders 2000 --reloads 7
+ *                          --json bench/results/sync.json]
  */
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
@@ -25,11 +37,18 @@ import { intFlag, parseFlags } from './lib/args.ts';
 import { environment, formatTable, writeReport, type ResultRow } from './lib/report.ts';
 import { ensureBuilt, startServer, type BenchServer } from './lib/server.ts';
 import { summarize } from './lib/stats.ts';
-import type { AisleSyncProbe } from './lib/sync-probe.ts';
+import type { AisleSyncProbe, QueuedSales } from './lib/sync-probe.ts';
 import { PROTOCOL_VERSION } from '../src/protocol/wire-constants.ts';
 
 const flags = parseFlags(process.argv.slice(2));
 const SALES = intFlag(flags, 'sales', 1_000);
+const COMMITS = intFlag(flags, 'commits', 200);
+/** The first commits of a day (nothing waiting yet), timed for comparison. */
+const FIRST_COMMITS = 100;
+const QUEUE_CHUNK = 100;
+if (SALES < FIRST_COMMITS) {
+  throw new Error(`--sales must be at least ${FIRST_COMMITS} (the first sales are timed apart)`);
+}
 const ORDERS = intFlag(flags, 'orders', 2_000);
 const RELOADS = intFlag(flags, 'reloads', 7);
 const BATCH = 50;
@@ -59,15 +78,88 @@ async function buildSyncProbe(): Promise<string> {
   throw new Error('sync probe bundle produced no script');
 }
 
-const probe = (page: Page) => page.evaluate.bind(page);
 const pendingOf = (page: Page) =>
-  probe(page)(() => (window.aisleSyncProbe as AisleSyncProbe).pending());
+  page.evaluate(() => (window.aisleSyncProbe as AisleSyncProbe).pending());
+
+/**
+ * Completes `count` sales on the device in chunks of QUEUE_CHUNK, numbered from `from` (their
+ * serials start with `serialPrefix`); returns each commit's time.
+ */
+async function queueSales(
+  page: Page,
+  count: number,
+  from: number,
+  serialPrefix: string,
+): Promise<number[]> {
+  const commitMs: number[] = [];
+  for (let done = 0; done < count; done += QUEUE_CHUNK) {
+    const request = { count: Math.min(QUEUE_CHUNK, count - done), from: from + done, serialPrefix };
+    const chunk: QueuedSales = await page.evaluate(
+      (r) => (window.aisleSyncProbe as AisleSyncProbe).queueSales(r),
+      request,
+    );
+    commitMs.push(...chunk.commitMs);
+    if (count > QUEUE_CHUNK)
+      console.log(`bench:   ${done + chunk.queued} of ${count} sales queued`);
+  }
+  return commitMs;
+}
+
+/** A fresh device of its own: signed in, the probe injected, pushes refused. */
+async function openDevice(browser: Browser, server: BenchServer, probeScript: string) {
+  // The app's CSP (script-src 'self') would refuse the injected probe script.
+  const context = await browser.newContext({ baseURL: server.baseUrl, bypassCSP: true });
+  const page = await context.newPage();
+  await page.goto('/');
+  await signIn(page, 'associate');
+  await page.getByLabel('Barcode or SKU').waitFor({ state: 'visible', timeout: 60_000 });
+  await page.addScriptTag({ content: probeScript });
+  await page.route('**/v0/sync/push', (route) => route.abort('internetdisconnected'));
+  return { context, page };
+}
+
+async function timeCheckout(
+  browser: Browser,
+  server: BenchServer,
+  probeScript: string,
+): Promise<ResultRow[]> {
+  const { context, page } = await openDevice(browser, server, probeScript);
+  console.log(`bench: checkout commit, the first ${FIRST_COMMITS} sales of the day …`);
+  const first = summarize(await queueSales(page, FIRST_COMMITS, 0, 'CO'));
+  console.log(`bench: queueing up to ${SALES} waiting sales …`);
+  await queueSales(page, SALES - FIRST_COMMITS, FIRST_COMMITS, 'CO');
+  const waiting = await pendingOf(page);
+  if (waiting < SALES) throw new Error(`only ${waiting} sales are waiting`);
+  console.log(`bench: checkout commit with ${waiting} sales waiting …`);
+  const loaded = summarize(await queueSales(page, COMMITS, SALES, 'CO'));
+  await context.close();
+  return [
+    {
+      name: `checkout commit (sale + serials + discounts + tenders + outbox), ${waiting.toLocaleString('en-US')} sales waiting, p95 of ${loaded.count}`,
+      value: loaded.p95,
+      unit: 'ms',
+      goal: { op: '<=', value: 30 },
+      details: {
+        p50: loaded.p50,
+        max: loaded.max,
+        waiting,
+        p95_vs_first_sales: loaded.p95 / first.p95,
+      },
+    },
+    {
+      name: `  the first ${first.count} sales of the day (0–${first.count - 1} waiting), p95`,
+      value: first.p95,
+      unit: 'ms',
+      details: { p50: first.p50, max: first.max },
+    },
+  ];
+}
 
 async function timeDrain(page: Page): Promise<ResultRow> {
   await page.route('**/v0/sync/push', (route) => route.abort('internetdisconnected'));
   console.log(`bench: queueing ${SALES} sales on the device …`);
   const queueStart = performance.now();
-  await probe(page)((count) => (window.aisleSyncProbe as AisleSyncProbe).queueSales(count), SALES);
+  await queueSales(page, SALES, 0, 'DR');
   const queueMs = performance.now() - queueStart;
   const queued = await pendingOf(page);
   if (queued < SALES) throw new Error(`only ${queued} sales are waiting`);
@@ -202,13 +294,8 @@ async function main(): Promise<void> {
     const probeScript = await buildSyncProbe();
     browser = await launchChromium();
     env.chromium = browser.version();
-    // The app's CSP (script-src 'self') would refuse the injected probe script.
-    const context = await browser.newContext({ baseURL: server.baseUrl, bypassCSP: true });
-    const page = await context.newPage();
-    await page.goto('/');
-    await signIn(page, 'associate');
-    await page.getByLabel('Barcode or SKU').waitFor({ state: 'visible', timeout: 60_000 });
-    await page.addScriptTag({ content: probeScript });
+    rows.push(...(await timeCheckout(browser, server, probeScript)));
+    const { context, page } = await openDevice(browser, server, probeScript);
     rows.push(await timeDrain(page));
     rows.push(await timeOfflineReload(page));
     await context.close();
@@ -223,7 +310,7 @@ async function main(): Promise<void> {
     bench: 'sync',
     started_at: new Date().toISOString(),
     environment: environment(env),
-    parameters: { sales: SALES, orders: ORDERS, reloads: RELOADS, batch: BATCH },
+    parameters: { sales: SALES, commits: COMMITS, orders: ORDERS, reloads: RELOADS, batch: BATCH },
     results: rows,
   });
   console.log(`bench: wrote ${JSON_FILE}`);
