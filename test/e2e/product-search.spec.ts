@@ -3,7 +3,8 @@
  * device pulled: typing "charger" lists the demo chargers with their prices, offline too, and
  * choosing one (Enter on the active option, or a tap) adds it as its scan would; a serialized
  * product chosen by name asks for its serial; a hardware scanner's burst into the same field
- * never shows a suggestion and still adds its product.
+ * never shows a suggestion and still adds its product; a unit coming back without a receipt is
+ * found by name on the return screen.
  */
 import type { Page } from '@playwright/test';
 import { DEMO_PRODUCTS, expect, signIn, test, type DemoProduct } from './fixtures.ts';
@@ -152,4 +153,28 @@ test('a serialized product chosen by name asks for its serial; a scanner burst n
   const since = await shown();
   expect(since).toContain('charger');
   for (const query of since) expect('charger'.startsWith(query), `list for ${query}`).toBe(true);
+});
+
+test('a unit coming back without a receipt is found by name on the return screen', async ({
+  page,
+}) => {
+  const car = chargers.find((charger) => charger.title.startsWith('Car Charger'));
+  if (car === undefined) throw new Error('the demo catalog lacks its car charger');
+  await page.goto('/');
+  await signIn(page);
+  await expect(field(page)).toBeEditable({ timeout: 20_000 });
+  await page.getByRole('link', { name: 'Return' }).click();
+  await page.getByTestId('return.blind').click();
+  const unitField = page.getByRole('combobox', { name: 'Barcode or SKU of the unit' });
+  await unitField.pressSequentially('car charg', { delay: 60 });
+  const options = page
+    .getByRole('listbox', { name: 'Products matching car charg' })
+    .getByRole('option');
+  await expect(options).toHaveCount(1);
+  await expect(options).toContainText(money(car.price));
+  await unitField.press('ArrowDown');
+  await unitField.press('Enter');
+  await expect(page.getByTestId('return.unit')).toHaveCount(1);
+  await expect(page.getByTestId('return.unit')).toContainText(car.title);
+  await expect(unitField).toHaveValue('');
 });
