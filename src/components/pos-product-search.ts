@@ -12,6 +12,7 @@
  *
  * @fires pos-product-choose - an option was tapped or clicked.
  */
+import { localized, msg, str } from '@lit/localize';
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { formatMoney } from '../domain/money.ts';
@@ -120,6 +121,7 @@ function addStylesTo(root: Node): void {
 }
 
 @customElement('pos-product-search')
+@localized()
 export class PosProductSearch extends LitElement {
   @property({ attribute: false }) options: readonly ProductOption[] = [];
   /** The option the field's arrow keys made active, or -1 for none. */
@@ -161,21 +163,23 @@ export class PosProductSearch extends LitElement {
   override render() {
     const note = this.partial
       ? html`<p class="note" role="status">
-          Search is still being prepared on this device: some products are not found yet.
+          ${msg('Search is still being prepared on this device: some products are not found yet.')}
         </p>`
       : nothing;
     if (this.options.length === 0) {
       return this.query === ''
         ? nothing
         : html`<p class="no-match" role="status">
-              No product name or SKU matches “${this.query}”. Enter looks it up as a barcode.
+              ${msg(
+                str`No product name or SKU matches “${this.query}”. Enter looks it up as a barcode.`,
+              )}
             </p>
             ${note}`;
     }
     return html`<ul
         role="listbox"
         id=${this.listId}
-        aria-label=${`Products matching ${this.query}`}
+        aria-label=${msg(str`Products matching ${this.query}`)}
       >
         ${this.options.map((option, index) => this._renderOption(option, index))}
       </ul>
@@ -192,11 +196,11 @@ export class PosProductSearch extends LitElement {
     >
       <span class="title"
         >${option.title}${
-          option.serialized ? html`<span class="badge">Serialized</span>` : nothing
+          option.serialized ? html`<span class="badge">${msg('Serialized')}</span>` : nothing
         }</span
       >
       <span class="price"
-        >${option.price === null ? 'No price' : formatMoney(option.price, this.currency, this.locale)}</span
+        >${option.price === null ? msg('No price') : formatMoney(option.price, this.currency, this.locale)}</span
       >
       ${meta.length === 0 ? nothing : html`<span class="meta">${meta.join(' · ')}</span>`}
     </li>`;

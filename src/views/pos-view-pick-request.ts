@@ -38,6 +38,7 @@ import {
 import type { Repositories } from '../data/repositories.ts';
 import type { ProductRecord } from '../data/types.ts';
 import { Messages } from '../i18n/messages.ts';
+import { screenLocale } from '../i18n/format.ts';
 import { log } from '../log.ts';
 import type { CaptureMethod } from '../protocol/schemas.ts';
 import { SerialCaptureController } from '../controllers/serial-capture-controller.ts';
@@ -262,7 +263,7 @@ export class PosViewPickRequest extends LitElement {
         <pos-scan-field
           search
           ?disabled=${this._busy}
-          .suggestions=${this._search.suggestions(this._app?.store.currency ?? 'USD', this._app?.store.locale ?? 'en-US')}
+          .suggestions=${this._search.suggestions(this._app?.store.currency ?? 'USD', screenLocale())}
           @pos-code-input=${(event: PosEvent<'pos-code-input'>) =>
             this._search.update(event.detail.text)}
           @pos-code-entered=${(event: PosEvent<'pos-code-entered'>) =>

@@ -215,7 +215,7 @@ export class PosViewReturn extends LitElement {
                 : msg('Barcode or SKU of the unit')
           }
           ?search=${this._blind !== null}
-          .suggestions=${this._search.suggestions(app.store.currency, app.store.locale)}
+          .suggestions=${this._search.suggestions(app.store.currency, screenLocale())}
           @pos-code-input=${(event: PosEvent<'pos-code-input'>) =>
             this._search.update(event.detail.text)}
           @pos-code-entered=${(event: PosEvent<'pos-code-entered'>) =>

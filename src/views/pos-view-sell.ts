@@ -349,7 +349,7 @@ export class PosViewSell extends LitElement {
               search
               ?disabled=${this._completing}
               maxlength=${MAX_SCAN_LENGTH}
-              .suggestions=${this._search.suggestions(store.currency, store.locale)}
+              .suggestions=${this._search.suggestions(store.currency, locale)}
               @pos-code-input=${(event: PosEvent<'pos-code-input'>) =>
                 this._search.update(event.detail.text)}
               @pos-code-entered=${(event: PosEvent<'pos-code-entered'>) =>
