@@ -174,3 +174,11 @@ export const ReceiptEmailStates = {
   uncertain: 'uncertain',
 } as const;
 export type ReceiptEmailState = (typeof ReceiptEmailStates)[keyof typeof ReceiptEmailStates];
+
+/** Cash moved in or out of a till's drawer during a shift, other than by a sale or refund. */
+export const CashMovementTypes = {
+  safeDrop: 'safe_drop',
+  paidIn: 'paid_in',
+  paidOut: 'paid_out',
+} as const;
+export type CashMovementType = (typeof CashMovementTypes)[keyof typeof CashMovementTypes];
