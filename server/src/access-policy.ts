@@ -39,6 +39,7 @@ export const ROUTE_ACCESS: Readonly<Record<string, Access>> = {
   'POST /v0/fulfillment_requests/:/pick': 'associate',
   'POST /v0/fulfillment_requests/:/shipment': 'associate',
   'POST /v0/fulfillment_requests/:/cancel': 'manager',
+  'GET /v0/stores/:/shifts': 'manager',
   'POST /v0/devices': 'associate',
   'POST /v0/sync/push': 'associate',
   'GET /v0/sync/pull': 'associate',

@@ -23,6 +23,7 @@ import { registerOpenApi, registerOpenApiRoute } from './routes/openapi.ts';
 import { registerOrderRoutes } from './routes/orders.ts';
 import { registerReturnRoutes } from './routes/returns.ts';
 import { registerSerialRoutes } from './routes/serials.ts';
+import { registerShiftRoutes } from './routes/shifts.ts';
 import { registerStaticRoutes } from './routes/static.ts';
 import { registerSyncRoutes } from './routes/sync.ts';
 import { seedDemoStore } from './seed/demo-store.ts';
@@ -141,6 +142,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerOrderRoutes(app, deps);
   registerReturnRoutes(app, deps);
   registerSerialRoutes(app, deps);
+  registerShiftRoutes(app, deps);
   registerFulfillmentRoutes(app, deps);
   registerSyncRoutes(app, deps);
   registerOpenApiRoute(app);

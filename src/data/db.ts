@@ -27,6 +27,7 @@ import { historyRecordOfSale } from './history-records.ts';
 import { saleSerialKeys } from './sale-serial-keys.ts';
 import { identifierKeys } from '../domain/gtin.ts';
 import type { RefusedConfigRecord, SerialExceptionRecord } from './serial-records.ts';
+import type { ShiftRecord } from './shift-records.ts';
 
 export const DEFAULT_DB_NAME = 'aisle';
 
@@ -51,6 +52,7 @@ export class AisleDb extends Dexie {
   declare storeOrders: EntityTable<HistoryOrderRecord, 'externalId'>;
   declare storeReturns: EntityTable<HistoryReturnRecord, 'returnId'>;
   declare approvers: EntityTable<ApproverRecord, 'userId'>;
+  declare shifts: EntityTable<ShiftRecord, 'shiftId'>;
 
   constructor(name = DEFAULT_DB_NAME) {
     super(name, { chromeTransactionDurability: 'strict' });
@@ -165,5 +167,11 @@ export class AisleDb extends Dexie {
             },
           ),
       );
+    // Version 8 (shifts): the till's shifts, and the sales and returns of each, by shift.
+    this.version(8).stores({
+      shifts: 'shiftId, state, openedAt',
+      sales: 'saleId, &seq, createdAt, sync.state, *serialKeys, shiftId',
+      storeReturns: 'returnId, orderExternalId, returnedAt, *serials, shiftId',
+    });
   }
 }

@@ -26,6 +26,8 @@ export const DataErrorReasons = {
   /** An approval the device cannot give (unknown manager, wrong PIN). */
   approvalRefused: 'APPROVAL_REFUSED',
   upgradeBlocked: 'UPGRADE_BLOCKED',
+  /** A sale or refund without an open shift on this till, or on a closed one. */
+  shiftNotOpen: 'SHIFT_NOT_OPEN',
   invalid: 'INVALID',
   unknown: 'UNKNOWN',
 } as const;

@@ -12,6 +12,7 @@ import { returnAnswerHandlers, ReturnRepository } from './return-repository.ts';
 import { saleAnswerHandlers, SaleRepository } from './sale-repository.ts';
 import { serialAnswerHandlers, SerialRepository } from './serial-repository.ts';
 import { SessionRepository } from './session-repository.ts';
+import { shiftAnswerHandlers, ShiftRepository } from './shift-repository.ts';
 
 export interface Repositories {
   readonly catalog: CatalogRepository;
@@ -23,6 +24,7 @@ export interface Repositories {
   readonly fulfillment: FulfillmentRepository;
   readonly returns: ReturnRepository;
   readonly approvals: ApprovalRepository;
+  readonly shifts: ShiftRepository;
 }
 
 /**
@@ -34,6 +36,7 @@ export const answerHandlers: AnswerHandlers = {
   ...fulfillmentAnswerHandlers,
   ...serialAnswerHandlers,
   ...returnAnswerHandlers,
+  ...shiftAnswerHandlers,
 };
 
 export function createRepositories(db: AisleDb): Repositories {
@@ -47,6 +50,7 @@ export function createRepositories(db: AisleDb): Repositories {
     fulfillment: new FulfillmentRepository(db),
     returns: new ReturnRepository(db),
     approvals: new ApprovalRepository(db),
+    shifts: new ShiftRepository(db),
   };
 }
 

@@ -16,6 +16,7 @@ import {
   type ReturnableUnit,
 } from '../domain/store-history.ts';
 import { CounterMessages } from '../i18n/counter-messages.ts';
+import { Messages } from '../i18n/messages.ts';
 import { MutationTypes } from '../protocol/wire-constants.ts';
 import type { AisleDb } from './db.ts';
 import { DataError, DataErrorReasons } from './errors.ts';
@@ -29,7 +30,6 @@ import type {
   HistoryReturnRecord,
   SaleRecord,
 } from './types.ts';
-import { Messages } from '../i18n/messages.ts';
 import { saleAmounts } from '../domain/sale-amounts.ts';
 
 /** A full sale id (the receipt's code). */
@@ -139,8 +139,15 @@ export class ReturnActions {
     const returnId = input.returnId ?? crypto.randomUUID();
     return db.transaction(
       'rw',
-      [db.storeOrders, db.storeReturns, ...outboxTables(db)],
+      [db.storeOrders, db.storeReturns, db.shifts, ...outboxTables(db)],
       async () => {
+        // Cash paid out comes from the till's open shift (the Return screen always names it).
+        if (input.shiftId != null) {
+          const shift = await db.shifts.get(input.shiftId);
+          if (shift?.state !== 'open' || shift.deviceId !== input.deviceId) {
+            throw refuse(DataErrorReasons.shiftNotOpen, Messages.noOpenShift());
+          }
+        }
         const order =
           input.order === null
             ? null
@@ -175,6 +182,7 @@ export class ReturnActions {
           source: 'device',
           sync: { state: 'pending', error: null, returnRecordId: null },
           flags: [],
+          ...(input.shiftId == null ? {} : { shiftId: input.shiftId }),
         };
         const seq = await enqueue(db, {
           type: MutationTypes.orderReturn,

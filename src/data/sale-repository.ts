@@ -39,6 +39,11 @@ export interface CompleteSaleInput {
    * same transaction, whose credit pays first, up to the total; `tenders` pay the rest.
    */
   readonly exchange?: { readonly returnId: string; readonly credit: Minor };
+  /**
+   * The till's open shift the sale is made in. The sell screen always names it (and sells
+   * nothing without one); the sale is refused when that shift is not open on this device.
+   */
+  readonly shiftId?: string;
 }
 
 function toSaleLine(line: CartLineRecord): SaleLine {
@@ -116,8 +121,21 @@ export class SaleRepository {
     const db = this._db;
     const saleId = input.saleId ?? crypto.randomUUID();
     const mutationId = input.mutationId ?? crypto.randomUUID();
-    const tables = [db.carts, db.cartLines, db.sales, db.storeOrders, ...outboxTables(db)];
+    const tables = [
+      db.carts,
+      db.cartLines,
+      db.sales,
+      db.storeOrders,
+      db.shifts,
+      ...outboxTables(db),
+    ];
     return db.transaction('rw', tables, async () => {
+      if (input.shiftId !== undefined) {
+        const shift = await db.shifts.get(input.shiftId);
+        if (shift?.state !== 'open' || shift.deviceId !== input.deviceId) {
+          throw new DataError(DataErrorReasons.shiftNotOpen, Messages.noOpenShift());
+        }
+      }
       const cart = await db.carts.where('deviceId').equals(input.deviceId).first();
       const lines =
         cart === undefined ? [] : await db.cartLines.where('cartId').equals(cart.cartId).toArray();
@@ -175,6 +193,7 @@ export class SaleRepository {
         createdAt: input.now,
         sync: { state: SaleSyncStates.pending, orderId: null, error: null, syncedAt: null },
         serialKeys,
+        ...(input.shiftId === undefined ? {} : { shiftId: input.shiftId }),
       };
       const seq = await enqueue(db, {
         type: MutationTypes.orderCreate,

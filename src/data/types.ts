@@ -140,6 +140,8 @@ export type HistoryReturnRecord = HistoryReturn & {
   readonly flags: readonly { readonly kind: string; readonly message: string }[];
   /** The device's outbox seq of its `order.return` (own returns only). */
   readonly seq?: number;
+  /** The till's shift it was paid out in (own returns only). */
+  readonly shiftId?: string;
 };
 
 /**

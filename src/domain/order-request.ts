@@ -71,6 +71,7 @@ export function buildOrderRequest(sale: Sale): OrderRequest {
     ...(sale.exchangeForReturnId === undefined
       ? {}
       : { exchange_for_return_id: sale.exchangeForReturnId }),
+    ...(sale.shiftId === undefined ? {} : { shift_id: sale.shiftId }),
   };
 }
 

@@ -84,4 +84,6 @@ export interface Sale {
   readonly exchangeForReturnId?: string;
   readonly createdAt: string;
   readonly sync: SaleSync;
+  /** The till's shift it was made in (DESIGN §10.4); absent for sales before shifts. */
+  readonly shiftId?: string;
 }

@@ -31,7 +31,7 @@ export interface ShiftSale {
 
 export interface ShiftReturn {
   readonly refunds: readonly ShiftTender[];
-  /** Units of serialized products taken back. */
+  /** Serialized units taken back (each returns with the serial it was sold with). */
   readonly serializedUnits: number;
 }
 

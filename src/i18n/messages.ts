@@ -21,6 +21,10 @@ export const Messages = {
       str`That is not a barcode: ${length} characters were entered, a code has at most ${max}. Nothing was added.`,
     ),
   cartEmpty: () => msg('The cart is empty: scan a product first.'),
+  noOpenShift: () =>
+    msg(
+      'No shift is open on this till. Open the till first: Shift → Open shift, then count the opening float.',
+    ),
   lineGone: () => msg('That line is no longer in the cart.'),
   productGone: () => msg('That product is no longer in the catalog on this device.'),
   notSellable: (title: string) =>

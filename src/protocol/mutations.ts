@@ -17,6 +17,7 @@ import {
 import { OrderReturnPayload, ReturnRecord } from './returns.ts';
 import { OrderCreated, OrderRequest } from './schemas.ts';
 import { SerialException, SerialExceptionResolvePayload } from './serials.ts';
+import { Shift, ShiftCashMovementPayload, ShiftClosePayload, ShiftOpenPayload } from './shifts.ts';
 import { MutationTypes, type MutationType } from './wire-constants.ts';
 
 interface MutationSchema {
@@ -38,6 +39,11 @@ export const MutationSchemas = {
   },
   /** A return (or blind return) paid out on a device, maybe offline. */
   [MutationTypes.orderReturn]: { payload: OrderReturnPayload, result: ReturnRecord },
+  /** A till opened with its counted float; each answers the shift as the server reckons it. */
+  [MutationTypes.shiftOpen]: { payload: ShiftOpenPayload, result: Shift },
+  [MutationTypes.shiftCashMovement]: { payload: ShiftCashMovementPayload, result: Shift },
+  /** The blind count at close; the answer carries the server's expected cash and variance. */
+  [MutationTypes.shiftClose]: { payload: ShiftClosePayload, result: Shift },
 } as const satisfies Record<MutationType, MutationSchema>;
 
 type Schemas = typeof MutationSchemas;

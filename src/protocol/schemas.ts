@@ -367,6 +367,8 @@ export const OrderRequest = Type.Object({
    * through its `exchange` payments, each with that id as `reference`.
    */
   exchange_for_return_id: Type.Optional(Type.String({ minLength: 1, maxLength: 128 })),
+  /** The till's shift the sale was made in (DESIGN §10.4); absent for web orders and older apps. */
+  shift_id: Type.Optional(Type.String({ minLength: 1, maxLength: 128 })),
 });
 export type OrderRequest = Static<typeof OrderRequest>;
 

@@ -18,6 +18,9 @@ export const MutationTypes = {
   fulfillmentShip: 'fulfillment.ship',
   serialExceptionResolve: 'serial_exception.resolve',
   orderReturn: 'order.return',
+  shiftOpen: 'shift.open',
+  shiftCashMovement: 'shift.cash_movement',
+  shiftClose: 'shift.close',
 } as const;
 export type MutationType = (typeof MutationTypes)[keyof typeof MutationTypes];
 
@@ -144,7 +147,10 @@ export const FulfillmentPriorities = { pickUp: 2, carrier: 1 } as const;
  * - `underpaid` / `overpaid`: payments that do not add up to the order's total;
  * - `change_exceeds_tendered`: change larger than the cash handed over (or change on a card);
  * - `unknown_product`: a product the catalog does not hold, so its price could not be checked;
- * - `identity_mismatch`: the sale names another device or associate than the token that sent it.
+ * - `identity_mismatch`: the sale names another device or associate than the token that sent it;
+ * - `unknown_shift` / `shift_closed` / `shift_of_another_device`: the sale names a shift the
+ *   server does not hold, one already closed, or another till's (DESIGN §10.4); it is then
+ *   counted in no shift.
  */
 export const OrderFlagKinds = {
   totalsMismatch: 'totals_mismatch',
@@ -155,6 +161,9 @@ export const OrderFlagKinds = {
   changeExceedsTendered: 'change_exceeds_tendered',
   unknownProduct: 'unknown_product',
   identityMismatch: 'identity_mismatch',
+  unknownShift: 'unknown_shift',
+  shiftClosed: 'shift_closed',
+  shiftOfAnotherDevice: 'shift_of_another_device',
 } as const;
 export type OrderFlagKind = (typeof OrderFlagKinds)[keyof typeof OrderFlagKinds];
 

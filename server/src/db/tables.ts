@@ -137,6 +137,8 @@ export interface OrdersTable {
   /** The addresses as kept (migration 007), JSON; the request as sent is in `request_json`. */
   shipping_address_json: string | null;
   billing_address_json: string | null;
+  /** The shift the sale is counted in (migration 008): set only when accepted into it. */
+  shift_id: string | null;
 }
 
 export interface OrderItemsTable {
@@ -364,6 +366,43 @@ export interface ReceiptEmailsTable {
   sent_at: string | null;
 }
 
+/** A till's shift (migration 008): opened and closed by one device, amounts in minor units. */
+export interface ShiftsTable {
+  shift_id: string;
+  store_id: string;
+  device_id: string;
+  associate_id: string | null;
+  currency: string;
+  opened_at: string;
+  opening_float_minor: number;
+  /** The content hash of the `shift.open` payload: the same open sent again is harmless. */
+  open_hash: string;
+  /** 1 while open, 0 once closed (one open shift per device, by a partial unique index). */
+  open: number;
+  closed_at: string | null;
+  counted_cash_minor: number | null;
+  /** The count by denomination as sent, JSON, when given. */
+  counted_json: string | null;
+  close_hash: string | null;
+  closed_by: string | null;
+  created_at: string;
+}
+
+/** A safe drop, paid in or paid out of a shift's drawer (migration 008). */
+export interface ShiftMovementsTable {
+  movement_id: string;
+  shift_id: string;
+  store_id: string;
+  /** A `CashMovementTypes` value. */
+  type: string;
+  amount_minor: number;
+  reason: string;
+  moved_at: string;
+  associate_id: string | null;
+  content_hash: string;
+  created_at: string;
+}
+
 export interface Database {
   stores: StoresTable;
   users: UsersTable;
@@ -389,4 +428,6 @@ export interface Database {
   return_items: ReturnItemsTable;
   serial_events: SerialEventsTable;
   receipt_emails: ReceiptEmailsTable;
+  shifts: ShiftsTable;
+  shift_movements: ShiftMovementsTable;
 }

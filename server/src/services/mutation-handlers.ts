@@ -13,6 +13,7 @@ import { pickFulfillmentRequest, shipFulfillmentRequest } from './fulfillment-pi
 import { createOrder, type OrderStore } from './orders.ts';
 import { createReturn } from './returns.ts';
 import { resolveSerialException } from './serial-exceptions.ts';
+import { closeShift, openShift, recordCashMovement, type ShiftActor } from './shifts.ts';
 import type { ReceiptEmailPolicy } from './receipt-email-queue.ts';
 import type { SerialMemo } from './serial-registry.ts';
 
@@ -46,6 +47,14 @@ const deviceCaller = (target: PushTarget): Caller => ({
 const fulfillmentCaller = (target: PushTarget): Caller => ({
   ...deviceCaller(target),
   role: target.caller.role === 'admin' ? 'manager' : target.caller.role,
+});
+
+/** A shift is the pushing till's, in its store, opened by the token's user. */
+const shiftActor = (target: PushTarget): ShiftActor => ({
+  storeId: target.store.store_id,
+  currency: target.store.currency,
+  deviceId: target.deviceId,
+  associateId: target.associateId,
 });
 
 export const MutationHandlers: { readonly [T in MutationType]: MutationHandler<T> } = {
@@ -123,6 +132,28 @@ export const MutationHandlers: { readonly [T in MutationType]: MutationHandler<T
             })()
           : { kind: 'blind' as const, body: payload };
       return (await createReturn(trx, input, context)).record;
+    },
+  },
+
+  // The till's shift (DESIGN §10.4): each refused with its reason, nothing written.
+  [MutationTypes.shiftOpen]: {
+    what: 'The shift opening',
+    async apply(trx, payload, target) {
+      return openShift(trx, payload, shiftActor(target));
+    },
+  },
+
+  [MutationTypes.shiftCashMovement]: {
+    what: 'The cash movement',
+    async apply(trx, payload, target) {
+      return recordCashMovement(trx, payload, shiftActor(target));
+    },
+  },
+
+  [MutationTypes.shiftClose]: {
+    what: 'The shift close',
+    async apply(trx, payload, target) {
+      return closeShift(trx, payload, shiftActor(target));
     },
   },
 };

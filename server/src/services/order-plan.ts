@@ -161,8 +161,8 @@ export function recordedIdentity(input: OrderRequest, sender: Sender): RecordedI
 }
 
 export interface OrderRows {
-  /** All but `history_change`, a counter value `createOrder` takes as it writes. */
-  order: Omit<OrdersTable, 'history_change'>;
+  /** All but `history_change` (a counter value) and `shift_id`, which `createOrder` decides. */
+  order: Omit<OrdersTable, 'history_change' | 'shift_id'>;
   items: OrderItemsTable[];
 }
 

@@ -48,6 +48,7 @@ import { effectiveConfig } from './config.ts';
 import { Counters, nextValue } from './counters.ts';
 import { productsWithPrice } from './catalog.ts';
 import { createFulfillmentRequests } from './fulfillment.ts';
+import { placeInShift } from './shifts.ts';
 import { contactFields, orderContacts } from './order-contacts.ts';
 import {
   orderRequestProblems,
@@ -392,6 +393,9 @@ export async function createOrder(
   }
   const identity = recordedIdentity(input, context.sender);
   const findings = await findingsOf(trx, input, store, catalog, context, identity.findings);
+  // A sale names its till's shift; one it may not be counted in is a finding like any other.
+  const shift = await placeInShift(trx, input.shift_id, store.store_id, identity.deviceId);
+  if (shift.finding !== null) findings.push(shift.finding);
   if (context.source === 'api') refuseFindings(findings);
 
   const now = new Date().toISOString();
@@ -406,7 +410,11 @@ export async function createOrder(
   });
   await trx
     .insertInto('orders')
-    .values({ ...rows.order, history_change: await nextValue(trx, Counters.historyChange) })
+    .values({
+      ...rows.order,
+      shift_id: shift.shiftId,
+      history_change: await nextValue(trx, Counters.historyChange),
+    })
     .execute();
   await trx.insertInto('order_items').values(rows.items).execute();
   if (findings.length > 0) {

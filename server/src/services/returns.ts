@@ -34,6 +34,7 @@ import { contentHash } from './canonical.ts';
 import { Counters, nextValue } from './counters.ts';
 import { currentSerialState, recordSerialEvent } from './serial-events.ts';
 import { openException } from './serial-registry.ts';
+import { placeInShift } from './shifts.ts';
 
 export interface ReturnContext {
   /** `sync` keeps what a device already paid out and flags it; `api` refuses. */
@@ -460,6 +461,19 @@ export async function createReturn(
     });
   }
 
+  // Counted in the shift it names only when that is an open shift of this till (DESIGN §10.4).
+  const shift = await placeInShift(trx, body.shift_id, context.storeId, context.deviceId);
+  if (shift.finding !== null) {
+    if (context.source === 'api') {
+      throw invalid(
+        shift.finding.kind,
+        `The return cannot be counted in its shift. ${shift.finding.message}`,
+        [{ field: 'shift_id', message: shift.finding.message }],
+      );
+    }
+    flags.push({ kind: shift.finding.kind, message: shift.finding.message, item_id: null });
+  }
+
   // Checked: now write.
   const now = new Date().toISOString();
   const returnId = newId();
@@ -479,7 +493,7 @@ export async function createReturn(
       refund_minor: addMinor(...refunds.map((refund) => refund.amount)),
       refunds_json: JSON.stringify(body.refunds),
       approval_json: approval === null ? null : JSON.stringify(approval),
-      shift_id: body.shift_id ?? null,
+      shift_id: shift.shiftId,
       flags_json: JSON.stringify(flags),
       history_change: await nextValue(trx, Counters.historyChange),
     })

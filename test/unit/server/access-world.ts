@@ -206,6 +206,10 @@ const tableFor = (
     probe: () => ({ url: `/v0/stores/${STORE}/fulfillment_requests` }),
     across: 403,
   },
+  'GET /v0/stores/:/shifts': {
+    probe: () => ({ url: `/v0/stores/${STORE}/shifts` }),
+    across: 403,
+  },
   'POST /v0/fulfillment_requests/:/pick': {
     probe: () => ({
       url: `/v0/fulfillment_requests/${ids.requestId}/pick`,

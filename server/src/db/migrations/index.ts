@@ -13,6 +13,7 @@ import { hardeningMigration } from './005-hardening.ts';
 import { returnsMigration } from './006-returns.ts';
 import { receiptEmailMigration } from './007-receipt-email.ts';
 import { identifierCaseMigration } from './008-identifier-case.ts';
+import { shiftsMigration } from './009-shifts.ts';
 
 const migrations: Record<string, Migration> = {
   '001-initial': initialMigration,
@@ -23,6 +24,7 @@ const migrations: Record<string, Migration> = {
   '006-returns': returnsMigration,
   '007-receipt-email': receiptEmailMigration,
   '008-identifier-case': identifierCaseMigration,
+  '009-shifts': shiftsMigration,
 };
 
 const provider: MigrationProvider = {
