@@ -8,6 +8,7 @@ import type { Repositories } from '../data/repositories.ts';
 import type { SessionRecord, StoreRecord } from '../data/types.ts';
 import type { CatalogSync } from '../sync/catalog-sync.ts';
 import type { SerialLookupClient } from '../sync/serial-lookup-client.ts';
+import type { ShiftClient } from '../sync/shift-client.ts';
 import type { SignInService } from '../sync/sign-in.ts';
 import type { SyncScheduler } from '../sync/sync-scheduler.ts';
 import type { SyncStatus } from '../sync/sync-status.ts';
@@ -31,5 +32,6 @@ export interface SyncControls {
   readonly catalogSync: CatalogSync;
   readonly signIn: SignInService;
   readonly serialLookup: SerialLookupClient;
+  readonly shiftClient: ShiftClient;
 }
 export const syncControlsContext = createContext<SyncControls>(Symbol('aisle-sync-controls'));

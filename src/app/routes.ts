@@ -24,6 +24,8 @@ export type Route =
   | { readonly name: 'return-sale'; readonly saleId: string }
   | { readonly name: 'return-receipt'; readonly returnId: string }
   | { readonly name: 'serials' }
+  | { readonly name: 'shift' }
+  | { readonly name: 'shifts' }
   | { readonly name: 'sign-in' }
   | { readonly name: 'setup' };
 
@@ -104,6 +106,19 @@ export const ROUTES: { readonly [N in RouteName]: RouteEntry<N> } = {
     load: () => import('../views/pos-view-serial-lookup.ts'),
     render: () => html`<pos-view-serial-lookup></pos-view-serial-lookup>`,
     nav: { label: () => msg('Serials') },
+  },
+  shift: {
+    path: '/shift',
+    load: () => import('../views/pos-view-shift.ts'),
+    render: () => html`<pos-view-shift></pos-view-shift>`,
+    nav: { label: () => msg('Shift') },
+  },
+  shifts: {
+    path: '/shifts',
+    load: () => import('../views/pos-view-shifts.ts'),
+    render: () => html`<pos-view-shifts></pos-view-shifts>`,
+    role: 'manager',
+    nav: { label: () => msg('Shifts') },
   },
   settings: {
     path: '/settings',

@@ -1,14 +1,15 @@
 /**
  * The sync layer wired to the device's repositories: the transport and its token refresh, the
- * outbox engine, the catalog pull, the scheduler that runs them, sign-in and the online serial
- * lookup. Its own chunk, loaded by services.ts right after the shell has painted: nothing the
- * first screen shows needs the network, and the scheduler picks up whatever waits in the
- * outbox when it starts.
+ * outbox engine, the catalog pull, the scheduler that runs them, sign-in, the online serial
+ * lookup and the store's shifts. Its own chunk, loaded by services.ts right after the shell
+ * has painted: nothing the first screen shows needs the network, and the scheduler picks up
+ * whatever waits in the outbox when it starts.
  */
 import type { Repositories } from '../data/repositories.ts';
 import { CatalogSync } from '../sync/catalog-sync.ts';
 import { OutboxEngine } from '../sync/outbox-engine.ts';
 import { SerialLookupClient } from '../sync/serial-lookup-client.ts';
+import { ShiftClient } from '../sync/shift-client.ts';
 import { SignInService } from '../sync/sign-in.ts';
 import { SyncScheduler } from '../sync/sync-scheduler.ts';
 import { TokenRefresher } from '../sync/token-refresh.ts';
@@ -37,6 +38,7 @@ export function createSyncServices(
   };
   const transport = new HttpSyncTransport(http);
   const serialLookup = new SerialLookupClient(http);
+  const shiftClient = new ShiftClient(http);
   const engine = new OutboxEngine({
     outbox: repos.outbox,
     transport,
@@ -54,5 +56,5 @@ export function createSyncServices(
     catalog: repos.catalog,
     deviceName: `Aisle on ${navigator.platform || 'a device'}`,
   });
-  return { scheduler, catalogSync, signIn, serialLookup };
+  return { scheduler, catalogSync, signIn, serialLookup, shiftClient };
 }

@@ -249,6 +249,7 @@ export class ReturnActions {
       db.sales,
       db.storeOrders,
       db.storeReturns,
+      db.shifts,
       ...outboxTables(db),
     ];
     return db.transaction('rw', tables, async () => {
@@ -285,6 +286,8 @@ export class ReturnActions {
         returnId,
         returnedAt: input.now,
         refunds,
+        // The return and the replacement sale are counted in the same shift.
+        ...(input.shiftId === undefined ? {} : { shiftId: input.shiftId }),
       });
       const sale = await sales.completeSale({
         ...input,

@@ -7,6 +7,7 @@ import type { Minor } from '../domain/money.ts';
 import type { DenominationCount } from '../domain/shift-report.ts';
 import type { Shift } from '../protocol/shifts.ts';
 import type { CashMovementType } from '../protocol/wire-constants.ts';
+import type { AisleDb } from './db.ts';
 
 export const ShiftStates = { open: 'open', closed: 'closed' } as const;
 export type ShiftState = (typeof ShiftStates)[keyof typeof ShiftStates];
@@ -41,4 +42,13 @@ export interface ShiftRecord {
   readonly server: Shift | null;
   /** A sentence when the server refused one of the shift's mutations. */
   readonly error: string | null;
+}
+
+/** The device's open shift, or undefined (one at most: opening refuses a second). */
+export function openShiftOf(db: AisleDb, deviceId: string): Promise<ShiftRecord | undefined> {
+  return db.shifts
+    .where('state')
+    .equals(ShiftStates.open)
+    .filter((shift) => shift.deviceId === deviceId)
+    .first();
 }

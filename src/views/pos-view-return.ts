@@ -29,7 +29,7 @@ import { controlStyles } from '../components/shared-styles.ts';
 import { KeyboardWedgeController } from '../controllers/keyboard-wedge-controller.ts';
 import { LazyProductSearch } from '../controllers/lazy-product-search.ts';
 import { SerialCaptureController } from '../controllers/serial-capture-controller.ts';
-import { describeDataError } from '../data/errors.ts';
+import { DataError, DataErrorReasons, describeDataError } from '../data/errors.ts';
 import type { Repositories } from '../data/repositories.ts';
 import type { HistoryOrderRecord, ProductRecord } from '../data/types.ts';
 import { Messages } from '../i18n/messages.ts';
@@ -838,7 +838,13 @@ export class PosViewReturn extends LitElement {
     const units = this._returnUnits();
     this._busy = true;
     try {
+      // A refund comes out of the till's open shift, like a sale goes into it.
+      const shift = await repos.shifts.openShift(app.session.deviceId);
+      if (shift === undefined) {
+        throw new DataError(DataErrorReasons.shiftNotOpen, Messages.noOpenShift());
+      }
       const record = await repos.returns.commitReturn({
+        shiftId: shift.shiftId,
         order: this._blind !== null ? null : order,
         orderExternalId: this._blind !== null ? null : (order?.externalId ?? null),
         storeId: app.store.store_id,

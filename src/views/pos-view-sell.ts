@@ -28,7 +28,7 @@ import { LiveQueryController } from '../controllers/live-query-controller.ts';
 import { LazyProductSearch } from '../controllers/lazy-product-search.ts';
 import { ScanFocusController } from '../controllers/scan-focus-controller.ts';
 import type { PosCartLines } from '../components/pos-cart-lines.ts';
-import { DataErrorReasons, dataErrorReason, describeDataError } from '../data/errors.ts';
+import { DataError, DataErrorReasons, dataErrorReason, describeDataError } from '../data/errors.ts';
 import type { Repositories } from '../data/repositories.ts';
 import { saleAmounts } from '../domain/sale-amounts.ts';
 import { formatMoney, minor, type Minor } from '../domain/money.ts';
@@ -104,6 +104,15 @@ export class PosViewSell extends LitElement {
         ? ([this._repos, this._app.session.deviceId] as const)
         : undefined,
     query: (repos, deviceId) => repos.carts.current(deviceId),
+  });
+
+  /** The till's open shift: no sale without one (DESIGN §10.4). */
+  private readonly _shift = new LiveQueryController(this, {
+    args: () =>
+      this._repos !== undefined && this._app !== undefined
+        ? ([this._repos, this._app.session.deviceId] as const)
+        : undefined,
+    query: async (repos, deviceId) => (await repos.shifts.openShift(deviceId)) ?? null,
   });
 
   /** This associate's parked sales on this device. */
@@ -399,6 +408,13 @@ export class PosViewSell extends LitElement {
             ${this._message?.text ?? ''}
           </p>
           ${
+            this._shift.status === 'complete' && this._shift.value === null
+              ? html`<p class="storage-full" role="alert" data-testid="sell.no-shift">
+                  ${Messages.noOpenShift()} <a href="#/shift">Open shift</a>
+                </p>`
+              : nothing
+          }
+          ${
             this._storageFull
               ? html`<p class="storage-full" role="alert">
                   ${msg(
@@ -480,7 +496,7 @@ export class PosViewSell extends LitElement {
           <button
             class="pay"
             data-testid="sell.pay"
-            ?disabled=${empty || this._completing}
+            ?disabled=${empty || this._completing || this._shift.value == null}
             @click=${this._onPay}
           >
             ${
@@ -767,7 +783,10 @@ export class PosViewSell extends LitElement {
     this._completing = true;
     this._tenderError = '';
     try {
+      const shift = this._shift.value;
+      if (shift == null) throw new DataError(DataErrorReasons.shiftNotOpen, Messages.noOpenShift());
       const input = {
+        shiftId: shift.shiftId,
         deviceId: app.session.deviceId,
         associateId: app.session.associateId,
         associateName: app.session.displayName,

@@ -1,0 +1,381 @@
+/**
+ * The till's shift (DESIGN §10.4), offline like a sale: open with the counted float, record
+ * safe drops and cash paid in or out, read the X report at any time, close with a blind count
+ * (the expected cash stays hidden until the count is in, by denomination if the associate
+ * likes), then the printable Z report with the variance. The reports are reckoned from this
+ * device's own records; a Z report whose sales still wait for the server says how many, and
+ * becomes final once they and the close are sent.
+ */
+import { consume } from '@lit/context';
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, state } from 'lit/decorators.js';
+import {
+  repositoriesContext,
+  sessionContext,
+  syncControlsContext,
+  type AppSession,
+  type SyncControls,
+} from '../app/contexts.ts';
+import { controlStyles } from '../components/shared-styles.ts';
+import { LiveQueryController } from '../controllers/live-query-controller.ts';
+import { describeDataError } from '../data/errors.ts';
+import type { Repositories } from '../data/repositories.ts';
+import type { ShiftRecord } from '../data/shift-records.ts';
+import { currencyDigits, formatMoney, minor, parseAmount, type Minor } from '../domain/money.ts';
+import {
+  cashDenominations,
+  countedTotal,
+  type DenominationCount,
+  type ShiftReport,
+} from '../domain/shift-report.ts';
+import { log } from '../log.ts';
+import { CashMovementTypes, type CashMovementType } from '../protocol/wire-constants.ts';
+import '../components/pos-shift-report.ts';
+
+const MOVEMENT_LABELS: Record<CashMovementType, string> = {
+  safe_drop: 'Safe drop',
+  paid_in: 'Paid in',
+  paid_out: 'Paid out',
+};
+
+@customElement('pos-view-shift')
+export class PosViewShift extends LitElement {
+  static override styles = [
+    controlStyles,
+    css`
+      :host {
+        display: block;
+        padding: 1rem;
+        max-width: 48rem;
+        margin: 0 auto;
+      }
+      form {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.5rem;
+        align-items: end;
+        margin: 0.75rem 0;
+      }
+      label {
+        display: flex;
+        flex-direction: column;
+        gap: 0.2rem;
+        font-weight: 600;
+      }
+      .error {
+        color: var(--pos-danger);
+        font-weight: 600;
+      }
+      table {
+        border-collapse: collapse;
+      }
+      td,
+      th {
+        padding: 0.2rem 0.5rem;
+        text-align: right;
+      }
+      @media print {
+        form,
+        button,
+        .no-print {
+          display: none;
+        }
+      }
+    `,
+  ];
+
+  @consume({ context: repositoriesContext })
+  @state()
+  private _repos?: Repositories;
+
+  @consume({ context: sessionContext, subscribe: true })
+  @state()
+  private _app?: AppSession;
+
+  @consume({ context: syncControlsContext })
+  @state()
+  private _sync?: SyncControls;
+
+  @state() private _error = '';
+  /** The blind count is being entered: the expected cash is not shown meanwhile. */
+  @state() private _counting = false;
+  @state() private _byDenomination = false;
+  @state() private _denominations: ReadonlyMap<number, number> = new Map();
+
+  private readonly _shift = new LiveQueryController(this, {
+    args: () =>
+      this._repos !== undefined && this._app !== undefined
+        ? ([this._repos, this._app.session.deviceId] as const)
+        : undefined,
+    query: async (repos, deviceId) => {
+      const open = await repos.shifts.openShift(deviceId);
+      const shift = open ?? (await repos.shifts.recent(1))[0];
+      if (shift === undefined) return null;
+      return {
+        shift,
+        report: await repos.shifts.report(shift.shiftId),
+        wait: await repos.shifts.syncWait(shift.shiftId),
+      };
+    },
+  });
+
+  override render() {
+    const app = this._app;
+    if (app === undefined) return nothing;
+    return html`<h1>Shift</h1>
+      ${this._shift.render({
+        pending: () => html`<p role="status">Loading…</p>`,
+        complete: (found) =>
+          found === null || found.shift.state === 'closed'
+            ? html`${this._renderOpenForm()}
+              ${
+                found === null || found.report === null
+                  ? nothing
+                  : this._renderZ(found.shift, found.report, found.wait)
+              }`
+            : this._renderOpen(found.shift, found.report),
+        error: () => html`<p role="alert">The shift on this device could not be read.</p>`,
+      })}
+      <p class="error" role="alert">${this._error}</p>`;
+  }
+
+  private _money(amount: Minor): string {
+    const store = this._app?.store;
+    return formatMoney(amount, store?.currency ?? 'USD', store?.locale);
+  }
+
+  private _field(form: HTMLFormElement, name: string): string {
+    const value = new FormData(form).get(name);
+    return typeof value === 'string' ? value : '';
+  }
+
+  private _parse(text: string): Minor | null {
+    return parseAmount(text, this._app?.store.currency ?? 'USD');
+  }
+
+  private _renderOpenForm() {
+    return html`<p>No shift is open on this till. Count the cash in the drawer and open a shift.</p>
+      <form @submit=${this._onOpen}>
+        <label>Opening float <input name="float" inputmode="decimal" required /></label>
+        <button type="submit">Open shift</button>
+      </form>`;
+  }
+
+  private _renderOpen(shift: ShiftRecord, report: ShiftReport | null) {
+    if (this._counting) return this._renderCount(shift);
+    return html`<p>
+        Open since ${new Date(shift.openedAt).toLocaleString(shift.locale)} by
+        ${shift.associateName}, float ${this._money(shift.openingFloat)}.
+      </p>
+      ${
+        report === null
+          ? nothing
+          : html`<pos-shift-report
+              heading="X report"
+              .report=${report}
+              currency=${shift.currency}
+              locale=${shift.locale}
+            ></pos-shift-report>`
+      }
+      <h2>Cash movement</h2>
+      <form @submit=${this._onMovement}>
+        <label
+          >Movement
+          <select name="type">
+            ${Object.values(CashMovementTypes).map(
+              (type) => html`<option value=${type}>${MOVEMENT_LABELS[type]}</option>`,
+            )}
+          </select>
+        </label>
+        <label>Amount <input name="amount" inputmode="decimal" required /></label>
+        <label>Reason <input name="reason" required /></label>
+        <button type="submit">Record movement</button>
+      </form>
+      <button type="button" @click=${() => (this._counting = true)}>Close shift</button>`;
+  }
+
+  private _renderCount(shift: ShiftRecord) {
+    const digits = currencyDigits(shift.currency);
+    const denominations = cashDenominations(digits);
+    const total = countedTotal(this._denominationLines());
+    return html`<h2>Close shift: count the cash</h2>
+      <p>Count the cash in the drawer. The expected amount is shown after the count.</p>
+      <label class="no-print">
+        <input
+          type="checkbox"
+          .checked=${this._byDenomination}
+          @change=${(event: Event) =>
+            (this._byDenomination = (event.target as HTMLInputElement).checked)}
+        />
+        Count by denomination
+      </label>
+      <form @submit=${this._onClose}>
+        ${
+          this._byDenomination
+            ? html`<table>
+                  <thead>
+                    <tr>
+                      <th scope="col">Note or coin</th>
+                      <th scope="col">How many</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    ${denominations.map(
+                      (value) =>
+                        html`<tr>
+                          <th scope="row">${this._money(value)}</th>
+                          <td>
+                            <input
+                              type="number"
+                              min="0"
+                              step="1"
+                              aria-label=${`How many ${this._money(value)}`}
+                              @input=${(event: Event) =>
+                                this._setCount(value, (event.target as HTMLInputElement).value)}
+                            />
+                          </td>
+                        </tr>`,
+                    )}
+                  </tbody>
+                </table>
+                <p>Counted: <output>${this._money(total)}</output></p>`
+            : html`<label
+                >Counted cash <input name="counted" inputmode="decimal" required
+              /></label>`
+        }
+        <button type="submit">Close and show Z report</button>
+        <button type="button" @click=${() => (this._counting = false)}>Back</button>
+      </form>`;
+  }
+
+  private _renderZ(
+    shift: ShiftRecord,
+    report: ShiftReport,
+    wait: { sales: number; returns: number; final: boolean },
+  ) {
+    const waiting = wait.sales + wait.returns;
+    return html`<pos-shift-report
+        heading="Z report"
+        .report=${report}
+        currency=${shift.currency}
+        locale=${shift.locale}
+      ></pos-shift-report>
+      <p role="status" data-testid="shift.final">
+        ${
+          waiting > 0
+            ? `${waiting} ${waiting === 1 ? 'sale or return' : 'sales and returns'} of this shift still wait to sync; the Z report is final once they are sent.`
+            : wait.final
+              ? 'Final: the store server has every sale of this shift and its close.'
+              : 'The close waits to sync; the Z report is final once it is sent.'
+        }
+      </p>
+      ${shift.error === null ? nothing : html`<p class="error">${shift.error}</p>`}
+      <button type="button" class="no-print" @click=${() => window.print()}>
+        Print Z report
+      </button>`;
+  }
+
+  private _setCount(denomination: number, text: string): void {
+    const next = new Map(this._denominations);
+    const count = Number(text);
+    if (text.trim() === '' || !Number.isInteger(count) || count < 0) next.delete(denomination);
+    else next.set(denomination, count);
+    this._denominations = next;
+  }
+
+  private _denominationLines(): DenominationCount[] {
+    return [...this._denominations].map(([denomination, count]) => ({
+      denomination: minor(denomination),
+      count,
+    }));
+  }
+
+  private readonly _onOpen = async (event: SubmitEvent): Promise<void> => {
+    event.preventDefault();
+    const repos = this._repos;
+    const app = this._app;
+    if (repos === undefined || app === undefined) return;
+    const form = event.target as HTMLFormElement;
+    const float = this._parse(this._field(form, 'float'));
+    if (float === null) {
+      this._error = 'Enter the opening float as an amount, like 200 or 200.00.';
+      return;
+    }
+    try {
+      await repos.shifts.open({
+        deviceId: app.session.deviceId,
+        associateId: app.session.associateId,
+        associateName: app.session.displayName,
+        store: app.store,
+        openingFloat: float,
+        now: new Date().toISOString(),
+      });
+      this._error = '';
+      this._sync?.scheduler.requestFlush();
+    } catch (error) {
+      log.error('shift: could not open', error);
+      this._error = describeDataError(error);
+    }
+  };
+
+  private readonly _onMovement = async (event: SubmitEvent): Promise<void> => {
+    event.preventDefault();
+    const shift = this._shift.value?.shift;
+    if (this._repos === undefined || shift === undefined) return;
+    const form = event.target as HTMLFormElement;
+    const amount = this._parse(this._field(form, 'amount'));
+    if (amount === null || amount === 0) {
+      this._error = 'Enter the amount moved, like 150 or 150.00.';
+      return;
+    }
+    try {
+      await this._repos.shifts.addMovement(shift.shiftId, {
+        type: this._field(form, 'type') as CashMovementType,
+        amount,
+        reason: this._field(form, 'reason'),
+        now: new Date().toISOString(),
+      });
+      form.reset();
+      this._error = '';
+      this._sync?.scheduler.requestFlush();
+    } catch (error) {
+      log.error('shift: could not record the movement', error);
+      this._error = describeDataError(error);
+    }
+  };
+
+  private readonly _onClose = async (event: SubmitEvent): Promise<void> => {
+    event.preventDefault();
+    const shift = this._shift.value?.shift;
+    if (this._repos === undefined || shift === undefined) return;
+    const lines = this._byDenomination ? this._denominationLines() : null;
+    const counted =
+      lines === null
+        ? this._parse(this._field(event.target as HTMLFormElement, 'counted'))
+        : countedTotal(lines);
+    if (counted === null) {
+      this._error = 'Enter the cash counted, like 440 or 440.00.';
+      return;
+    }
+    try {
+      await this._repos.shifts.close(shift.shiftId, {
+        countedCash: counted,
+        byDenomination: lines,
+        now: new Date().toISOString(),
+      });
+      this._counting = false;
+      this._denominations = new Map();
+      this._error = '';
+      this._sync?.scheduler.requestFlush();
+    } catch (error) {
+      log.error('shift: could not close', error);
+      this._error = describeDataError(error);
+    }
+  };
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'pos-view-shift': PosViewShift;
+  }
+}
