@@ -21,6 +21,7 @@ export async function signIn(
   page: Page,
   role: DemoRole = 'associate',
   timeoutMs = 15_000,
+  options: { openShift?: boolean } = {},
 ): Promise<void> {
   const { username, password } = DEMO_USERS[role];
   if (page.url() === 'about:blank') await page.goto('/');
@@ -30,6 +31,29 @@ export async function signIn(
   await submit.click();
   await submit.waitFor({ state: 'hidden', timeout: timeoutMs });
   await choosePin(page, DEMO_PIN, timeoutMs);
+  if (options.openShift ?? true) await openShift(page, '0', timeoutMs);
+}
+
+/**
+ * Opens the till's shift as an associate does at the start of the day (no sale without one):
+ * on the Shift screen, the counted float, "Open shift"; then back to the sell screen. Does
+ * nothing when this device already has an open shift.
+ */
+export async function openShift(page: Page, float: string, timeoutMs = 15_000): Promise<void> {
+  await page.evaluate(() => {
+    location.hash = '#/shift';
+  });
+  const open = page.getByRole('button', { name: 'Open shift' });
+  const report = page.getByRole('heading', { name: 'X report' });
+  await open.or(report).first().waitFor({ timeout: timeoutMs });
+  if (await open.isVisible()) {
+    await page.getByLabel('Opening float').fill(float);
+    await open.click();
+    await report.waitFor({ timeout: timeoutMs });
+  }
+  await page.evaluate(() => {
+    location.hash = '#/sell';
+  });
 }
 
 /** Answers the "Choose a PIN" dialog shown after a password sign-in. */
