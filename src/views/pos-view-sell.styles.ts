@@ -96,6 +96,11 @@ export const sellStyles = css`
     color: var(--pos-on-primary);
     font-weight: 700;
   }
+  /* The way to open a shift sits in the banner: the banner's own colour keeps its contrast. */
+  .storage-full a {
+    color: inherit;
+    text-decoration: underline;
+  }
   .cart-head {
     display: flex;
     align-items: center;
