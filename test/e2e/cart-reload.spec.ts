@@ -3,6 +3,7 @@
  * quantity, and an unknown barcode is refused with a message and adds nothing.
  */
 import { DEMO_PRODUCTS, expect, signIn, test } from './fixtures.ts';
+import { openShift } from './support/sign-in.ts';
 
 test('a reload in the middle of a cart keeps it', async ({ page }) => {
   const [first, second] = DEMO_PRODUCTS.filter((p) => !p.serialized);
@@ -75,7 +76,8 @@ test('the first catalog download shows its progress and resumes after a reload',
     }
   });
   await page.goto('/');
-  await signIn(page);
+  // The till's shift opens once the device is prepared: the download screen comes first.
+  await signIn(page, 'associate', 15_000, { openShift: false });
   await expect(page.getByRole('progressbar', { name: 'Catalog download' })).toBeVisible();
   // Other specs may have added products to the shared server: only the first page is known.
   await expect(page.getByText(/\b10 of \d+ products/)).toBeVisible();
@@ -87,6 +89,7 @@ test('the first catalog download shows its progress and resumes after a reload',
   // After the reload the download went on from the saved cursor instead of starting over.
   expect(sinces[0]).toBeNull();
   expect(sinces.slice(1).filter((since) => since === null)).toEqual([]);
+  await openShift(page, '0');
   const last = DEMO_PRODUCTS.at(-1)!;
   await page.getByLabel('Barcode or SKU').fill(last.barcode);
   await page.getByLabel('Barcode or SKU').press('Enter');

@@ -8,6 +8,7 @@ import type { Page } from '@playwright/test';
 export interface DeviceOutboxEntry {
   readonly seq: number;
   readonly id: string;
+  readonly type: string;
   readonly status: string;
   readonly ref: string | null;
 }
@@ -41,12 +42,9 @@ export function readDevice(page: Page): Promise<DeviceState> {
           tx.oncomplete = () => {
             db.close();
             resolve({
-              outbox: (outbox.result as DeviceOutboxEntry[]).map(({ seq, id, status, ref }) => ({
-                seq,
-                id,
-                status,
-                ref,
-              })),
+              outbox: (outbox.result as DeviceOutboxEntry[]).map(
+                ({ seq, id, type, status, ref }) => ({ seq, id, type, status, ref }),
+              ),
               sales: (sales.result as DeviceSale[]).map(({ saleId, seq, deviceId, sync }) => ({
                 saleId,
                 seq,
