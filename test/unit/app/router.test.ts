@@ -43,7 +43,7 @@ describe('parseRoute and routePath', () => {
 });
 
 describe('roles and the header', () => {
-  it('shows Exceptions to managers and admins only, in a fixed order', () => {
+  it('shows Exceptions and Shifts to managers and admins only, in a fixed order', () => {
     const labels = (role: 'associate' | 'manager' | 'admin') =>
       navLinks(role).map((link) => link.label);
     expect(labels('associate')).toEqual([
@@ -52,6 +52,7 @@ describe('roles and the header', () => {
       'Pick',
       'Orders',
       'Serials',
+      'Shift',
       'Settings',
     ]);
     expect(labels('manager')).toEqual([
@@ -60,6 +61,8 @@ describe('roles and the header', () => {
       'Pick',
       'Orders',
       'Serials',
+      'Shift',
+      'Shifts',
       'Settings',
       'Exceptions',
     ]);
