@@ -54,8 +54,18 @@ function checkAmount(amount: Minor, allowZero: boolean): void {
 export class ShiftActions {
   constructor(private readonly _db: AisleDb) {}
 
-  private openShift(deviceId: string): Promise<ShiftRecord | undefined> {
+  /** This device's open shift, or undefined. */
+  openShiftOf(deviceId: string): Promise<ShiftRecord | undefined> {
     return openShiftOf(this._db, deviceId);
+  }
+
+  get(shiftId: string): Promise<ShiftRecord | undefined> {
+    return this._db.shifts.get(shiftId);
+  }
+
+  /** This device's shifts, newest first. */
+  recent(limit = 20): Promise<ShiftRecord[]> {
+    return this._db.shifts.orderBy('openedAt').reverse().limit(limit).toArray();
   }
 
   async open(input: OpenShiftInput): Promise<ShiftRecord> {
@@ -63,7 +73,7 @@ export class ShiftActions {
     const db = this._db;
     const shiftId = input.shiftId ?? crypto.randomUUID();
     return db.transaction('rw', [db.shifts, ...outboxTables(db)], async () => {
-      if ((await this.openShift(input.deviceId)) !== undefined) {
+      if ((await this.openShiftOf(input.deviceId)) !== undefined) {
         throw refuse(ShiftMessages.alreadyOpen());
       }
       const shift: ShiftRecord = {

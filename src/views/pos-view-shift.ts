@@ -21,6 +21,7 @@ import { LiveQueryController } from '../controllers/live-query-controller.ts';
 import { describeDataError } from '../data/errors.ts';
 import type { Repositories } from '../data/repositories.ts';
 import type { ShiftRecord } from '../data/shift-records.ts';
+import type { ShiftActions } from '../data/shift-actions.ts';
 import { currencyDigits, formatMoney, minor, parseAmount, type Minor } from '../domain/money.ts';
 import {
   cashDenominations,
@@ -102,22 +103,39 @@ export class PosViewShift extends LitElement {
   @state() private _byDenomination = false;
   @state() private _denominations: ReadonlyMap<number, number> = new Map();
 
+  /** The shift work, loaded before the live query below reads through it (never inside). */
+  @state() private _actions?: ShiftActions;
+  private _loadingActions = false;
+
   private readonly _shift = new LiveQueryController(this, {
     args: () =>
-      this._repos !== undefined && this._app !== undefined
-        ? ([this._repos, this._app.session.deviceId] as const)
+      this._actions !== undefined && this._app !== undefined
+        ? ([this._actions, this._app.session.deviceId] as const)
         : undefined,
-    query: async (repos, deviceId) => {
-      const open = await repos.shifts.openShift(deviceId);
-      const shift = open ?? (await repos.shifts.recent(1))[0];
+    query: async (actions, deviceId) => {
+      const shift = (await actions.openShiftOf(deviceId)) ?? (await actions.recent(1))[0];
       if (shift === undefined) return null;
       return {
         shift,
-        report: await repos.shifts.report(shift.shiftId),
-        wait: await repos.shifts.syncWait(shift.shiftId),
+        report: await actions.report(shift.shiftId),
+        wait: await actions.syncWait(shift.shiftId),
       };
     },
   });
+
+  override willUpdate(): void {
+    const repos = this._repos;
+    if (repos === undefined || this._actions !== undefined || this._loadingActions) return;
+    this._loadingActions = true;
+    repos.shifts.actions().then(
+      (actions) => (this._actions = actions),
+      (error: unknown) => {
+        this._loadingActions = false;
+        log.error('shift: could not load the shift screen', error);
+        this._error = describeDataError(error);
+      },
+    );
+  }
 
   override render() {
     const app = this._app;
@@ -292,9 +310,9 @@ export class PosViewShift extends LitElement {
 
   private readonly _onOpen = async (event: SubmitEvent): Promise<void> => {
     event.preventDefault();
-    const repos = this._repos;
+    const actions = this._actions;
     const app = this._app;
-    if (repos === undefined || app === undefined) return;
+    if (actions === undefined || app === undefined) return;
     const form = event.target as HTMLFormElement;
     const float = this._parse(this._field(form, 'float'));
     if (float === null) {
@@ -302,7 +320,7 @@ export class PosViewShift extends LitElement {
       return;
     }
     try {
-      await repos.shifts.open({
+      await actions.open({
         deviceId: app.session.deviceId,
         associateId: app.session.associateId,
         associateName: app.session.displayName,
@@ -321,7 +339,7 @@ export class PosViewShift extends LitElement {
   private readonly _onMovement = async (event: SubmitEvent): Promise<void> => {
     event.preventDefault();
     const shift = this._shift.value?.shift;
-    if (this._repos === undefined || shift === undefined) return;
+    if (this._actions === undefined || shift === undefined) return;
     const form = event.target as HTMLFormElement;
     const amount = this._parse(this._field(form, 'amount'));
     if (amount === null || amount === 0) {
@@ -329,7 +347,7 @@ export class PosViewShift extends LitElement {
       return;
     }
     try {
-      await this._repos.shifts.addMovement(shift.shiftId, {
+      await this._actions.addMovement(shift.shiftId, {
         type: this._field(form, 'type') as CashMovementType,
         amount,
         reason: this._field(form, 'reason'),
@@ -347,7 +365,7 @@ export class PosViewShift extends LitElement {
   private readonly _onClose = async (event: SubmitEvent): Promise<void> => {
     event.preventDefault();
     const shift = this._shift.value?.shift;
-    if (this._repos === undefined || shift === undefined) return;
+    if (this._actions === undefined || shift === undefined) return;
     const lines = this._byDenomination ? this._denominationLines() : null;
     const counted =
       lines === null
@@ -358,7 +376,7 @@ export class PosViewShift extends LitElement {
       return;
     }
     try {
-      await this._repos.shifts.close(shift.shiftId, {
+      await this._actions.close(shift.shiftId, {
         countedCash: counted,
         byDenomination: lines,
         now: new Date().toISOString(),

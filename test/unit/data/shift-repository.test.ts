@@ -7,7 +7,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { minor } from '../../../src/domain/money.ts';
 import { DataError, DataErrorReasons } from '../../../src/data/errors.ts';
-import type { OpenShiftInput } from '../../../src/data/shift-actions.ts';
+import type { OpenShiftInput, ShiftActions } from '../../../src/data/shift-actions.ts';
 import type { OrderRequest } from '../../../src/protocol/schemas.ts';
 import {
   DEVICE_ID,
@@ -19,8 +19,10 @@ import {
 } from './data-fixtures.ts';
 
 let data: TestData;
+let shifts: ShiftActions;
 beforeEach(async () => {
   data = await openTestData();
+  shifts = await data.shifts.actions();
 });
 afterEach(async () => {
   await data.db.delete();
@@ -69,7 +71,7 @@ async function refusal(promise: Promise<unknown>): Promise<DataError> {
 
 describe('ShiftRepository', () => {
   it('opens a shift with its float and queues shift.open', async () => {
-    const shift = await data.shifts.open(opening());
+    const shift = await shifts.open(opening());
 
     expect(shift).toMatchObject({ state: 'open', openingFloat: 20000, deviceId: DEVICE_ID });
     expect(await data.shifts.openShift(DEVICE_ID)).toEqual(shift);
@@ -83,9 +85,9 @@ describe('ShiftRepository', () => {
   });
 
   it('refuses a second open shift on one till and writes nothing', async () => {
-    const first = await data.shifts.open(opening());
+    const first = await shifts.open(opening());
 
-    const error = await refusal(data.shifts.open(opening({ now: LATER })));
+    const error = await refusal(shifts.open(opening({ now: LATER })));
     expect(error.reason).toBe(DataErrorReasons.invalid);
     expect(error.message).toMatch(/already has an open shift/);
     expect(await data.db.shifts.toArray()).toEqual([first]);
@@ -93,24 +95,22 @@ describe('ShiftRepository', () => {
   });
 
   it('lets another till open its own shift', async () => {
-    await data.shifts.open(opening());
-    const other = await data.shifts.open(
-      opening({ deviceId: '0b7e4d2a-1c3f-4e5a-8b9c-2d4e6f8a0b1c' }),
-    );
+    await shifts.open(opening());
+    const other = await shifts.open(opening({ deviceId: '0b7e4d2a-1c3f-4e5a-8b9c-2d4e6f8a0b1c' }));
     expect(other.state).toBe('open');
     expect(await data.db.shifts.count()).toBe(2);
   });
 
   it('refuses a negative float', async () => {
-    const error = await refusal(data.shifts.open(opening({ openingFloat: minor(-1) })));
+    const error = await refusal(shifts.open(opening({ openingFloat: minor(-1) })));
     expect(error.reason).toBe(DataErrorReasons.invalid);
     expect(await data.db.shifts.count()).toBe(0);
     expect(await outboxTypes()).toEqual([]);
   });
 
   it('records a cash movement and queues it after the opening', async () => {
-    const shift = await data.shifts.open(opening());
-    const moved = await data.shifts.addMovement(shift.shiftId, {
+    const shift = await shifts.open(opening());
+    const moved = await shifts.addMovement(shift.shiftId, {
       type: 'safe_drop',
       amount: minor(15000),
       reason: '  To the safe ',
@@ -126,7 +126,7 @@ describe('ShiftRepository', () => {
         at: LATER,
       },
     ]);
-    expect(await data.shifts.get(shift.shiftId)).toEqual(moved);
+    expect(await shifts.get(shift.shiftId)).toEqual(moved);
     const entries = await data.db.outbox.orderBy('seq').toArray();
     expect(entries.map((entry) => entry.type)).toEqual(['shift.open', 'shift.cash_movement']);
     expect(entries[1]?.payload).toEqual({
@@ -140,24 +140,22 @@ describe('ShiftRepository', () => {
   });
 
   it('refuses a movement without a reason or amount', async () => {
-    const shift = await data.shifts.open(opening());
+    const shift = await shifts.open(opening());
     for (const bad of [
       { amount: minor(100), reason: '   ' },
       { amount: minor(0), reason: 'Change' },
     ]) {
-      await refusal(
-        data.shifts.addMovement(shift.shiftId, { type: 'paid_in', now: LATER, ...bad }),
-      );
+      await refusal(shifts.addMovement(shift.shiftId, { type: 'paid_in', now: LATER, ...bad }));
     }
-    expect((await data.shifts.get(shift.shiftId))?.movements).toEqual([]);
+    expect((await shifts.get(shift.shiftId))?.movements).toEqual([]);
     expect(await outboxTypes()).toEqual(['shift.open']);
   });
 
   it('closes with a blind count: the Z report has the variance and shift.close is queued', async () => {
-    const shift = await data.shifts.open(opening());
+    const shift = await shifts.open(opening());
     const sale = await sellTwoColas(shift.shiftId);
     expect(sale.shiftId).toBe(shift.shiftId);
-    await data.shifts.addMovement(shift.shiftId, {
+    await shifts.addMovement(shift.shiftId, {
       type: 'safe_drop',
       amount: minor(15000),
       reason: 'To the safe',
@@ -165,9 +163,9 @@ describe('ShiftRepository', () => {
     });
 
     // Expected: 200.00 float + 4.30 cash sale − 150.00 drop = 54.30; counted 54.00.
-    const x = await data.shifts.report(shift.shiftId);
+    const x = await shifts.report(shift.shiftId);
     expect(x).toMatchObject({ expectedCash: 5430, countedCash: null, variance: null });
-    const closed = await data.shifts.close(shift.shiftId, {
+    const closed = await shifts.close(shift.shiftId, {
       countedCash: minor(5400),
       byDenomination: [
         { denomination: minor(2000), count: 2 },
@@ -180,7 +178,7 @@ describe('ShiftRepository', () => {
 
     expect(closed).toMatchObject({ state: 'closed', closedAt: LATER, countedCash: 5400 });
     expect(await data.shifts.openShift(DEVICE_ID)).toBeUndefined();
-    const z = await data.shifts.report(shift.shiftId);
+    const z = await shifts.report(shift.shiftId);
     expect(z).toMatchObject({
       expectedCash: 5430,
       countedCash: 5400,
@@ -210,7 +208,7 @@ describe('ShiftRepository', () => {
       ],
     });
     // Nothing is sent yet: the sale waits and the report is not final.
-    expect(await data.shifts.syncWait(shift.shiftId)).toEqual({
+    expect(await shifts.syncWait(shift.shiftId)).toEqual({
       sales: 1,
       returns: 0,
       final: false,
@@ -218,22 +216,22 @@ describe('ShiftRepository', () => {
   });
 
   it('refuses a count by denomination that does not add up to the cash counted', async () => {
-    const shift = await data.shifts.open(opening());
+    const shift = await shifts.open(opening());
     const error = await refusal(
-      data.shifts.close(shift.shiftId, {
+      shifts.close(shift.shiftId, {
         countedCash: minor(20000),
         byDenomination: [{ denomination: minor(5000), count: 3 }],
         now: LATER,
       }),
     );
     expect(error.message).toMatch(/do not add up/);
-    expect((await data.shifts.get(shift.shiftId))?.state).toBe('open');
+    expect((await shifts.get(shift.shiftId))?.state).toBe('open');
     expect(await outboxTypes()).toEqual(['shift.open']);
   });
 
   it('refuses a sale, a movement and a second close on a closed shift, keeping the cart', async () => {
-    const shift = await data.shifts.open(opening());
-    await data.shifts.close(shift.shiftId, {
+    const shift = await shifts.open(opening());
+    await shifts.close(shift.shiftId, {
       countedCash: minor(20000),
       byDenomination: null,
       now: LATER,
@@ -244,7 +242,7 @@ describe('ShiftRepository', () => {
     expect(await data.db.sales.count()).toBe(0);
     expect((await data.carts.current(DEVICE_ID)).lines).toHaveLength(1);
     const moveError = await refusal(
-      data.shifts.addMovement(shift.shiftId, {
+      shifts.addMovement(shift.shiftId, {
         type: 'paid_out',
         amount: minor(500),
         reason: 'Window cleaner',
@@ -253,15 +251,13 @@ describe('ShiftRepository', () => {
     );
     expect(moveError.message).toMatch(/closed/);
     await refusal(
-      data.shifts.close(shift.shiftId, { countedCash: minor(0), byDenomination: null, now: LATER }),
+      shifts.close(shift.shiftId, { countedCash: minor(0), byDenomination: null, now: LATER }),
     );
     expect(await outboxTypes()).toEqual(['shift.open', 'shift.close']);
   });
 
   it('refuses a sale in another till’s shift', async () => {
-    const other = await data.shifts.open(
-      opening({ deviceId: '0b7e4d2a-1c3f-4e5a-8b9c-2d4e6f8a0b1c' }),
-    );
+    const other = await shifts.open(opening({ deviceId: '0b7e4d2a-1c3f-4e5a-8b9c-2d4e6f8a0b1c' }));
     const error = await refusal(sellTwoColas(other.shiftId));
     expect(error.reason).toBe(DataErrorReasons.shiftNotOpen);
     expect(await data.db.sales.count()).toBe(0);
