@@ -6,7 +6,8 @@
  */
 import type { SerialCaptureInfo } from '../domain/sale.ts';
 import { serialKey } from '../domain/serial-rules.ts';
-import { pickItems, withState, type FulfillmentRecord } from '../domain/fulfillment-records.ts';
+import { withState, type FulfillmentRecord } from '../domain/fulfillment-records.ts';
+import { pickItems } from '../domain/pick-items.ts';
 import type { FulfillmentPickPayload, FulfillmentShipPayload } from '../protocol/fulfillment.ts';
 import { MutationTypes } from '../protocol/wire-constants.ts';
 import type { AisleDb } from './db.ts';

@@ -11,8 +11,8 @@ import {
   actionSeqs,
   reconcileRequest,
   type FulfillmentRecord,
-  type PickItemView,
 } from '../domain/fulfillment-records.ts';
+import type { PickItemView } from '../domain/pick-items.ts';
 import type { SerialCaptureInfo } from '../domain/sale.ts';
 import type { FulfillmentRequest } from '../protocol/fulfillment.ts';
 import { MutationTypes } from '../protocol/wire-constants.ts';

@@ -29,12 +29,8 @@ import { LiveQueryController } from '../controllers/live-query-controller.ts';
 import { LazyProductSearch } from '../controllers/lazy-product-search.ts';
 import { ScanFocusController } from '../controllers/scan-focus-controller.ts';
 import { describeDataError } from '../data/errors.ts';
-import {
-  pickItems,
-  pickProgress,
-  type FulfillmentRecord,
-  type PickItemView,
-} from '../domain/fulfillment-records.ts';
+import type { FulfillmentRecord } from '../domain/fulfillment-records.ts';
+import { pickItems, pickProgress, type PickItemView } from '../domain/pick-items.ts';
 import type { Repositories } from '../data/repositories.ts';
 import type { ProductRecord } from '../data/types.ts';
 import { Messages } from '../i18n/messages.ts';

@@ -13,7 +13,8 @@ import { repositoriesContext, syncControlsContext, type SyncControls } from '../
 import { navigate } from '../app/router.ts';
 import { controlStyles } from '../components/shared-styles.ts';
 import { LiveQueryController } from '../controllers/live-query-controller.ts';
-import { pickProgress, type FulfillmentRecord } from '../domain/fulfillment-records.ts';
+import type { FulfillmentRecord } from '../domain/fulfillment-records.ts';
+import { pickProgress } from '../domain/pick-items.ts';
 import type { Repositories } from '../data/repositories.ts';
 import './pos-view-pick-request.ts';
 import { formatDateTime } from '../i18n/format.ts';

@@ -7,11 +7,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   newRecord,
-  pickProgress,
   reconcileRequest,
   settleFromOutbox,
   type FulfillmentRecord,
 } from '../../../src/domain/fulfillment-records.ts';
+import { pickProgress } from '../../../src/domain/pick-items.ts';
 import type { FulfillmentRequest } from '../../../src/protocol/fulfillment.ts';
 import { DEVICE_ID, NOW, openTestData, type TestData } from './data-fixtures.ts';
 
