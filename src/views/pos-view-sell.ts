@@ -410,7 +410,7 @@ export class PosViewSell extends LitElement {
           ${
             this._shift.status === 'complete' && this._shift.value === null
               ? html`<p class="storage-full" role="alert" data-testid="sell.no-shift">
-                  ${Messages.noOpenShift()} <a href="#/shift">Open shift</a>
+                  ${Messages.noOpenShift()} <a href="#/shift">${msg('Open shift')}</a>
                 </p>`
               : nothing
           }

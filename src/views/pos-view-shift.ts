@@ -6,6 +6,7 @@
  * device's own records; a Z report whose sales still wait for the server says how many, and
  * becomes final once they and the close are sent.
  */
+import { localized, msg, str } from '@lit/localize';
 import { consume } from '@lit/context';
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
@@ -32,14 +33,21 @@ import {
 import { log } from '../log.ts';
 import { CashMovementTypes, type CashMovementType } from '../protocol/wire-constants.ts';
 import '../components/pos-shift-report.ts';
+import { formatDateTime, screenLocale } from '../i18n/format.ts';
+import { plural } from '../i18n/plural.ts';
 
-const MOVEMENT_LABELS: Record<CashMovementType, string> = {
-  safe_drop: 'Safe drop',
-  paid_in: 'Paid in',
-  paid_out: 'Paid out',
+/**
+ * A movement's type in words; the type itself (`safe_drop`) is what is stored and sent. One
+ * movement, where the report's rows of the same English name are totals ("Einlagen").
+ */
+const MOVEMENT_LABELS: Record<CashMovementType, () => string> = {
+  safe_drop: () => msg('Safe drop'),
+  paid_in: () => msg('Paid in', { id: 'shift.movement.paid-in' }),
+  paid_out: () => msg('Paid out', { id: 'shift.movement.paid-out' }),
 };
 
 @customElement('pos-view-shift')
+@localized()
 export class PosViewShift extends LitElement {
   static override styles = [
     controlStyles,
@@ -140,9 +148,9 @@ export class PosViewShift extends LitElement {
   override render() {
     const app = this._app;
     if (app === undefined) return nothing;
-    return html`<h1>Shift</h1>
+    return html`<h1>${msg('Shift')}</h1>
       ${this._shift.render({
-        pending: () => html`<p role="status">Loading…</p>`,
+        pending: () => html`<p role="status">${msg('Loading…')}</p>`,
         complete: (found) =>
           found === null || found.shift.state === 'closed'
             ? html`${this._renderOpenForm()}
@@ -152,14 +160,14 @@ export class PosViewShift extends LitElement {
                   : this._renderZ(found.shift, found.report, found.wait)
               }`
             : this._renderOpen(found.shift, found.report),
-        error: () => html`<p role="alert">The shift on this device could not be read.</p>`,
+        error: () =>
+          html`<p role="alert">${msg('The shift on this device could not be read.')}</p>`,
       })}
       <p class="error" role="alert">${this._error}</p>`;
   }
 
   private _money(amount: Minor): string {
-    const store = this._app?.store;
-    return formatMoney(amount, store?.currency ?? 'USD', store?.locale);
+    return formatMoney(amount, this._app?.store.currency ?? 'USD', screenLocale());
   }
 
   private _field(form: HTMLFormElement, name: string): string {
@@ -172,52 +180,54 @@ export class PosViewShift extends LitElement {
   }
 
   private _renderOpenForm() {
-    return html`<p>No shift is open on this till. Count the cash in the drawer and open a shift.</p>
+    return html`<p>
+        ${msg('No shift is open on this till. Count the cash in the drawer and open a shift.')}
+      </p>
       <form @submit=${this._onOpen}>
-        <label>Opening float <input name="float" inputmode="decimal" required /></label>
-        <button type="submit">Open shift</button>
+        <label>${msg('Opening float')} <input name="float" inputmode="decimal" required /></label>
+        <button type="submit">${msg('Open shift')}</button>
       </form>`;
   }
 
   private _renderOpen(shift: ShiftRecord, report: ShiftReport | null) {
     if (this._counting) return this._renderCount(shift);
     return html`<p>
-        Open since ${new Date(shift.openedAt).toLocaleString(shift.locale)} by
-        ${shift.associateName}, float ${this._money(shift.openingFloat)}.
+        ${msg(
+          str`Open since ${formatDateTime(shift.openedAt)} by ${shift.associateName}, float ${this._money(shift.openingFloat)}.`,
+        )}
       </p>
       ${
         report === null
           ? nothing
           : html`<pos-shift-report
-              heading="X report"
+              heading=${msg('X report')}
               .report=${report}
               currency=${shift.currency}
-              locale=${shift.locale}
             ></pos-shift-report>`
       }
-      <h2>Cash movement</h2>
+      <h2>${msg('Cash movement')}</h2>
       <form @submit=${this._onMovement}>
         <label
-          >Movement
+          >${msg('Movement')}
           <select name="type">
             ${Object.values(CashMovementTypes).map(
-              (type) => html`<option value=${type}>${MOVEMENT_LABELS[type]}</option>`,
+              (type) => html`<option value=${type}>${MOVEMENT_LABELS[type]()}</option>`,
             )}
           </select>
         </label>
-        <label>Amount <input name="amount" inputmode="decimal" required /></label>
-        <label>Reason <input name="reason" required /></label>
-        <button type="submit">Record movement</button>
+        <label>${msg('Amount')} <input name="amount" inputmode="decimal" required /></label>
+        <label>${msg('Reason')} <input name="reason" required /></label>
+        <button type="submit">${msg('Record movement')}</button>
       </form>
-      <button type="button" @click=${() => (this._counting = true)}>Close shift</button>`;
+      <button type="button" @click=${() => (this._counting = true)}>${msg('Close shift')}</button>`;
   }
 
   private _renderCount(shift: ShiftRecord) {
     const digits = currencyDigits(shift.currency);
     const denominations = cashDenominations(digits);
     const total = countedTotal(this._denominationLines());
-    return html`<h2>Close shift: count the cash</h2>
-      <p>Count the cash in the drawer. The expected amount is shown after the count.</p>
+    return html`<h2>${msg('Close shift: count the cash')}</h2>
+      <p>${msg('Count the cash in the drawer. The expected amount is shown after the count.')}</p>
       <label class="no-print">
         <input
           type="checkbox"
@@ -225,7 +235,7 @@ export class PosViewShift extends LitElement {
           @change=${(event: Event) =>
             (this._byDenomination = (event.target as HTMLInputElement).checked)}
         />
-        Count by denomination
+        ${msg('Count by denomination')}
       </label>
       <form @submit=${this._onClose}>
         ${
@@ -233,8 +243,8 @@ export class PosViewShift extends LitElement {
             ? html`<table>
                   <thead>
                     <tr>
-                      <th scope="col">Note or coin</th>
-                      <th scope="col">How many</th>
+                      <th scope="col">${msg('Note or coin')}</th>
+                      <th scope="col">${msg('How many')}</th>
                     </tr>
                   </thead>
                   <tbody>
@@ -247,7 +257,7 @@ export class PosViewShift extends LitElement {
                               type="number"
                               min="0"
                               step="1"
-                              aria-label=${`How many ${this._money(value)}`}
+                              aria-label=${msg(str`How many ${this._money(value)}`)}
                               @input=${(event: Event) =>
                                 this._setCount(value, (event.target as HTMLInputElement).value)}
                             />
@@ -256,13 +266,13 @@ export class PosViewShift extends LitElement {
                     )}
                   </tbody>
                 </table>
-                <p>Counted: <output>${this._money(total)}</output></p>`
+                <p>${msg('Counted:')} <output>${this._money(total)}</output></p>`
             : html`<label
-                >Counted cash <input name="counted" inputmode="decimal" required
+                >${msg('Counted cash')} <input name="counted" inputmode="decimal" required
               /></label>`
         }
-        <button type="submit">Close and show Z report</button>
-        <button type="button" @click=${() => (this._counting = false)}>Back</button>
+        <button type="submit">${msg('Close and show Z report')}</button>
+        <button type="button" @click=${() => (this._counting = false)}>${msg('Back')}</button>
       </form>`;
   }
 
@@ -273,23 +283,31 @@ export class PosViewShift extends LitElement {
   ) {
     const waiting = wait.sales + wait.returns;
     return html`<pos-shift-report
-        heading="Z report"
+        heading=${msg('Z report')}
         .report=${report}
         currency=${shift.currency}
-        locale=${shift.locale}
       ></pos-shift-report>
       <p role="status" data-testid="shift.final">
         ${
           waiting > 0
-            ? `${waiting} ${waiting === 1 ? 'sale or return' : 'sales and returns'} of this shift still wait to sync; the Z report is final once they are sent.`
+            ? plural(waiting, {
+                one: () =>
+                  msg(
+                    '1 sale or return of this shift still wait to sync; the Z report is final once they are sent.',
+                  ),
+                other: () =>
+                  msg(
+                    str`${waiting} sales and returns of this shift still wait to sync; the Z report is final once they are sent.`,
+                  ),
+              })
             : wait.final
-              ? 'Final: the store server has every sale of this shift and its close.'
-              : 'The close waits to sync; the Z report is final once it is sent.'
+              ? msg('Final: the store server has every sale of this shift and its close.')
+              : msg('The close waits to sync; the Z report is final once it is sent.')
         }
       </p>
       ${shift.error === null ? nothing : html`<p class="error">${shift.error}</p>`}
       <button type="button" class="no-print" @click=${() => window.print()}>
-        Print Z report
+        ${msg('Print Z report')}
       </button>`;
   }
 
@@ -316,7 +334,7 @@ export class PosViewShift extends LitElement {
     const form = event.target as HTMLFormElement;
     const float = this._parse(this._field(form, 'float'));
     if (float === null) {
-      this._error = 'Enter the opening float as an amount, like 200 or 200.00.';
+      this._error = msg('Enter the opening float as an amount, like 200 or 200.00.');
       return;
     }
     try {
@@ -343,7 +361,7 @@ export class PosViewShift extends LitElement {
     const form = event.target as HTMLFormElement;
     const amount = this._parse(this._field(form, 'amount'));
     if (amount === null || amount === 0) {
-      this._error = 'Enter the amount moved, like 150 or 150.00.';
+      this._error = msg('Enter the amount moved, like 150 or 150.00.');
       return;
     }
     try {
@@ -372,7 +390,7 @@ export class PosViewShift extends LitElement {
         ? this._parse(this._field(event.target as HTMLFormElement, 'counted'))
         : countedTotal(lines);
     if (counted === null) {
-      this._error = 'Enter the cash counted, like 440 or 440.00.';
+      this._error = msg('Enter the cash counted, like 440 or 440.00.');
       return;
     }
     try {

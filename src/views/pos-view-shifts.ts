@@ -3,6 +3,7 @@
  * store server recomputed from what it received (online only: a device does not hold other
  * tills' shifts).
  */
+import { localized, msg } from '@lit/localize';
 import { consume } from '@lit/context';
 import { Task } from '@lit/task';
 import { LitElement, css, html } from 'lit';
@@ -16,8 +17,10 @@ import {
 import { controlStyles } from '../components/shared-styles.ts';
 import { formatMoney, fromDecimal } from '../domain/money.ts';
 import type { Shift } from '../protocol/shifts.ts';
+import { formatDateTime, screenLocale } from '../i18n/format.ts';
 
 @customElement('pos-view-shifts')
+@localized()
 export class PosViewShifts extends LitElement {
   static override styles = [
     controlStyles,
@@ -61,48 +64,56 @@ export class PosViewShifts extends LitElement {
 
   private _money(shift: Shift, amount: number | null): string {
     if (amount === null) return '—';
-    return formatMoney(
-      fromDecimal(amount, shift.currency),
-      shift.currency,
-      this._app?.store.locale,
-    );
+    return formatMoney(fromDecimal(amount, shift.currency), shift.currency, screenLocale());
   }
 
   override render() {
-    return html`<h1>Shifts</h1>
-      <button type="button" @click=${() => void this._shifts.run()}>Refresh</button>
+    return html`<h1>${msg('Shifts')}</h1>
+      <button type="button" @click=${() => void this._shifts.run()}>${msg('Refresh')}</button>
       ${this._shifts.render({
-        pending: () => html`<p role="status">Loading the store's shifts…</p>`,
+        pending: () => html`<p role="status">${msg("Loading the store's shifts…")}</p>`,
         complete: (answer) => {
           if (answer === null) return html``;
           if (answer.kind === 'offline') {
             return html`<p role="alert">
-              The store server cannot be reached. The store's shifts show when the till is online.
+              ${msg(
+                "The store server cannot be reached. The store's shifts show when the till is online.",
+              )}
             </p>`;
           }
           if (answer.kind === 'refused') {
-            return html`<p role="alert">Only a manager of this store can see its shifts.</p>`;
+            return html`<p role="alert">
+              ${msg('Only a manager of this store can see its shifts.')}
+            </p>`;
           }
-          if (answer.shifts.length === 0) return html`<p>No shifts in this store yet.</p>`;
-          return html`<table aria-label="Shifts of the store">
+          if (answer.shifts.length === 0) {
+            return html`<p>${msg('No shifts in this store yet.')}</p>`;
+          }
+          return html`<table aria-label=${msg('Shifts of the store')}>
             <thead>
               <tr>
-                <th scope="col">Opened</th>
-                <th scope="col">Till</th>
-                <th scope="col">State</th>
-                <th scope="col">Sales</th>
-                <th scope="col">Expected cash</th>
-                <th scope="col">Counted</th>
-                <th scope="col">Variance</th>
+                <th scope="col">${msg('Opened')}</th>
+                <th scope="col">${msg('Till')}</th>
+                <th scope="col">${msg('State')}</th>
+                <th scope="col">${msg('Sales')}</th>
+                <th scope="col">${msg('Expected cash')}</th>
+                <th scope="col">${msg('Counted')}</th>
+                <th scope="col">${msg('Variance')}</th>
               </tr>
             </thead>
             <tbody>
               ${answer.shifts.map(
                 (shift) =>
                   html`<tr data-shift-id=${shift.shift_id}>
-                    <td>${new Date(shift.opened_at).toLocaleString()}</td>
+                    <td>${formatDateTime(shift.opened_at)}</td>
                     <td>${shift.device_id.slice(0, 8)}</td>
-                    <td>${shift.closed_at === null ? 'Open' : 'Closed'}</td>
+                    <td>
+                      ${
+                        shift.closed_at === null
+                          ? msg('Open', { id: 'shift.state.open' })
+                          : msg('Closed', { id: 'shift.state.closed' })
+                      }
+                    </td>
                     <td>${this._money(shift, shift.totals.sales)}</td>
                     <td>${this._money(shift, shift.expected_cash)}</td>
                     <td>${this._money(shift, shift.counted_cash)}</td>
@@ -112,7 +123,7 @@ export class PosViewShifts extends LitElement {
             </tbody>
           </table>`;
         },
-        error: () => html`<p role="alert">The store's shifts could not be read.</p>`,
+        error: () => html`<p role="alert">${msg("The store's shifts could not be read.")}</p>`,
       })}`;
   }
 }
