@@ -293,7 +293,7 @@ export class PosViewShift extends LitElement {
             ? plural(waiting, {
                 one: () =>
                   msg(
-                    '1 sale or return of this shift still wait to sync; the Z report is final once they are sent.',
+                    '1 sale or return of this shift still waits to sync; the Z report is final once it is sent.',
                   ),
                 other: () =>
                   msg(
