@@ -10,7 +10,7 @@ import type { Order } from '../../src/protocol/schemas.ts';
 import { demoEuroPrice, DEMO_STORE_DE, DEMO_USERS_DE } from '../../server/src/seed/demo-catalog.ts';
 import { DEMO_PRODUCTS, DEMO_STORE, expect, signIn, test } from './fixtures.ts';
 import { layoutProblems } from './support/layout-audit.ts';
-import { DEMO_PIN } from './support/sign-in.ts';
+import { DEMO_PIN, openShift, SHIFT_WORDS_DE } from './support/sign-in.ts';
 import { waitForServiceWorker } from './support/sell.ts';
 import { freshSerial, serializedProduct, wedgeScan } from './support/serials.ts';
 
@@ -137,6 +137,7 @@ test('the Berlin store speaks German by its locale, in euros with the VAT includ
   await pin.getByLabel('Neue PIN').fill(DEMO_PIN);
   await pin.getByLabel('PIN wiederholen').fill(DEMO_PIN);
   await pin.getByRole('button', { name: 'PIN speichern' }).click();
+  await openShift(page, '0', 20_000, SHIFT_WORDS_DE);
 
   const field = page.getByLabel('Barcode oder Art.-Nr.');
   await expect(field).toBeEditable({ timeout: 20_000 });

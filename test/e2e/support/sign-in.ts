@@ -34,20 +34,42 @@ export async function signIn(
   if (options.openShift ?? true) await openShift(page, '0', timeoutMs);
 }
 
+/** The Shift screen's words the helper looks for, in the language the till shows. */
+export interface ShiftWords {
+  readonly open: string;
+  readonly report: string;
+  readonly float: string;
+}
+export const SHIFT_WORDS_EN: ShiftWords = {
+  open: 'Open shift',
+  report: 'X report',
+  float: 'Opening float',
+};
+export const SHIFT_WORDS_DE: ShiftWords = {
+  open: 'Schicht öffnen',
+  report: 'X-Bericht',
+  float: 'Anfangsbestand',
+};
+
 /**
  * Opens the till's shift as an associate does at the start of the day (no sale without one):
  * on the Shift screen, the counted float, "Open shift"; then back to the sell screen. Does
  * nothing when this device already has an open shift.
  */
-export async function openShift(page: Page, float: string, timeoutMs = 15_000): Promise<void> {
+export async function openShift(
+  page: Page,
+  float: string,
+  timeoutMs = 15_000,
+  words: ShiftWords = SHIFT_WORDS_EN,
+): Promise<void> {
   await page.evaluate(() => {
     location.hash = '#/shift';
   });
-  const open = page.getByRole('button', { name: 'Open shift' });
-  const report = page.getByRole('heading', { name: 'X report' });
+  const open = page.getByRole('button', { name: words.open });
+  const report = page.getByRole('heading', { name: words.report });
   await open.or(report).first().waitFor({ timeout: timeoutMs });
   if (await open.isVisible()) {
-    await page.getByLabel('Opening float').fill(float);
+    await page.getByLabel(words.float).fill(float);
     await open.click();
     await report.waitFor({ timeout: timeoutMs });
   }
