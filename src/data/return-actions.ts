@@ -23,7 +23,8 @@ import { DataError, DataErrorReasons } from './errors.ts';
 import { enqueue, outboxTables } from './outbox-repository.ts';
 import type { ReturnInput } from './return-repository.ts';
 import { openCart } from './cart-repository.ts';
-import type { CompleteSaleInput, SaleRepository } from './sale-repository.ts';
+import { completeSale } from './sale-actions.ts';
+import type { CompleteSaleInput } from './sale-repository.ts';
 import type {
   ExchangeDraft,
   HistoryOrderRecord,
@@ -237,7 +238,6 @@ export class ReturnActions {
    * sale that spends it. The difference is paid or refunded once: both or neither are written.
    */
   async completeExchange(
-    sales: SaleRepository,
     input: CompleteSaleInput,
   ): Promise<{ sale: SaleRecord; ret: HistoryReturnRecord }> {
     const db = this._db;
@@ -289,7 +289,7 @@ export class ReturnActions {
         // The return and the replacement sale are counted in the same shift.
         ...(input.shiftId === undefined ? {} : { shiftId: input.shiftId }),
       });
-      const sale = await sales.completeSale({
+      const sale = await completeSale(db, {
         ...input,
         saleId,
         exchange: { returnId, credit: exchange.credit },

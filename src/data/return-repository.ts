@@ -10,7 +10,7 @@ import { MutationTypes } from '../protocol/wire-constants.ts';
 import { isDone, type AnswerHandlers } from './answer-handlers.ts';
 import type { AisleDb } from './db.ts';
 import type { ReturnActions } from './return-actions.ts';
-import type { CompleteSaleInput, SaleRepository } from './sale-repository.ts';
+import type { CompleteSaleInput } from './sale-repository.ts';
 import type {
   ExchangeDraft,
   HistoryOrderRecord,
@@ -97,10 +97,9 @@ export class ReturnRepository {
 
   /** The return and the replacement sale, together (see ReturnActions.completeExchange). */
   async completeExchange(
-    sales: SaleRepository,
     input: CompleteSaleInput,
   ): Promise<{ sale: SaleRecord; ret: HistoryReturnRecord }> {
-    return (await this._load()).completeExchange(sales, input);
+    return (await this._load()).completeExchange(input);
   }
 
   /** Records a return and queues its `order.return` (see ReturnActions.commitReturn). */

@@ -797,7 +797,7 @@ export class PosViewSell extends LitElement {
       const sale =
         this._cart.value?.cart?.exchange === undefined
           ? await repos.sales.completeSale(input)
-          : (await repos.returns.completeExchange(repos.sales, input)).sale;
+          : (await repos.returns.completeExchange(input)).sale;
       this._paying = false;
       this._lastLineId = null;
       this._sync?.scheduler.requestFlush();
