@@ -118,7 +118,8 @@ export const ROUTES: { readonly [N in RouteName]: RouteEntry<N> } = {
     load: () => import('../views/pos-view-shifts.ts'),
     render: () => html`<pos-view-shifts></pos-view-shifts>`,
     role: 'manager',
-    nav: { label: () => msg('Shifts') },
+    // Reached from the Shift screen: the header keeps one row on a manager's tablet.
+    nav: { under: 'shift' },
   },
   settings: {
     path: '/settings',

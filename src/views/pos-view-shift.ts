@@ -30,6 +30,7 @@ import {
   type DenominationCount,
   type ShiftReport,
 } from '../domain/shift-report.ts';
+import { mayOpen } from '../app/routes.ts';
 import { log } from '../log.ts';
 import { CashMovementTypes, type CashMovementType } from '../protocol/wire-constants.ts';
 import '../components/pos-shift-report.ts';
@@ -57,6 +58,19 @@ export class PosViewShift extends LitElement {
         padding: 1rem;
         max-width: 48rem;
         margin: 0 auto;
+      }
+      .head {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: center;
+        justify-content: space-between;
+        gap: 0.5rem;
+      }
+      .head a {
+        display: inline-flex;
+        align-items: center;
+        min-height: 2.75rem;
+        font-weight: 600;
       }
       form {
         display: flex;
@@ -148,7 +162,14 @@ export class PosViewShift extends LitElement {
   override render() {
     const app = this._app;
     if (app === undefined) return nothing;
-    return html`<h1>${msg('Shift')}</h1>
+    return html`<div class="head">
+        <h1>${msg('Shift')}</h1>
+        ${
+          mayOpen('shifts', app.session.role)
+            ? html`<a href="#/shifts" data-testid="shift.all">${msg("Every till's shifts")}</a>`
+            : nothing
+        }
+      </div>
       ${this._shift.render({
         pending: () => html`<p role="status">${msg('Loading…')}</p>`,
         complete: (found) =>

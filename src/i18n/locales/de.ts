@@ -194,6 +194,7 @@
 's44add38a493e53a5': str`${0} Min.`,
 's455c6cd9df3741c7': `Eine Rückgabe ohne Beleg braucht die Freigabe der Filialleitung.`,
 's45b6a77e3491bbb9': str`Die Seriennummer ${0} wurde am ${1} im Verkauf ${2} schon verkauft und nicht zurückgegeben. Prüfen Sie das Gerät; scannen Sie es erneut, um es trotzdem zu verkaufen (die Filialleitung prüft das).`,
+'s460fb05c67d0d6da': `Schichten aller Kassen`,
 's4628a7a85f0d85ac': `Neuer Preis`,
 's47e5ca3be435ba7a': str`Zurücknehmen und ${0} erstatten`,
 's47f86a75227a99e3': str`${0} Der Download setzt dort fort, wo er aufgehört hat.`,

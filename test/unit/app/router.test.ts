@@ -43,7 +43,7 @@ describe('parseRoute and routePath', () => {
 });
 
 describe('roles and the header', () => {
-  it('shows Exceptions and Shifts to managers and admins only, in a fixed order', () => {
+  it('shows Exceptions to managers and admins only, in a fixed order', () => {
     const labels = (role: 'associate' | 'manager' | 'admin') =>
       navLinks(role).map((link) => link.label);
     expect(labels('associate')).toEqual([
@@ -62,7 +62,6 @@ describe('roles and the header', () => {
       'Orders',
       'Serials',
       'Shift',
-      'Shifts',
       'Settings',
       'Exceptions',
     ]);
@@ -74,6 +73,8 @@ describe('roles and the header', () => {
     ['exceptions', 'manager', true],
     ['exceptions', 'admin', true],
     ['pick', 'associate', true],
+    ['shifts', 'associate', false],
+    ['shifts', 'manager', true],
     ['status', 'associate', true],
   ] as const)('%s may be opened by %s: %s', (name, role, allowed) => {
     expect(mayOpen(name, role)).toBe(allowed);
