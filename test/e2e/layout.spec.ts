@@ -140,6 +140,13 @@ for (const size of FORM_FACTORS) {
       await expect(page.getByRole('heading', { name: /pick/i }).first()).toBeVisible();
       await expectFits(page, 'pick');
 
+      await openScreen(page, size.phone, 'Shift');
+      await expect(page.getByRole('heading', { name: 'X report' })).toBeVisible();
+      await expectFits(page, 'shift, X report');
+      await page.getByTestId('shift.all').click();
+      await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+      await expectFits(page, "every till's shifts");
+
       await openScreen(page, size.phone, 'Settings');
       await expect(page.getByRole('heading', { name: 'Settings' })).toBeVisible();
       await expectFits(page, 'settings');
