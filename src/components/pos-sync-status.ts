@@ -90,6 +90,16 @@ export class PosSyncStatus extends LitElement {
       min-height: 2.75rem;
       text-decoration: none;
     }
+    /* The one chip that may give way: cut short with an ellipsis rather than run under the
+       Menu button on the narrowest phone (the status screen it links to says it all). */
+    a.chip.pending {
+      flex: 0 1 auto;
+      min-width: 0;
+    }
+    a.chip.pending .text {
+      overflow: hidden;
+      text-overflow: ellipsis;
+    }
     a.chip.alert {
       box-shadow: inset 0 0 0 3px var(--pos-accent);
     }
@@ -151,7 +161,7 @@ export class PosSyncStatus extends LitElement {
       }
     }
     /* A phone: the dot says online; "Offline" is still written out. */
-    @container (max-width: 12rem) {
+    @container (max-width: 16rem) {
       .online .word {
         position: absolute;
         width: 1px;
@@ -203,11 +213,13 @@ export class PosSyncStatus extends LitElement {
         ><span class="word">${status.online ? msg('Online') : msg('Offline')}</span>
       </span>
       <a
-        class="chip ${alert ? 'alert' : ''}"
+        class="chip pending ${alert ? 'alert' : ''}"
         href="#/status"
         data-testid="sync.pending"
         title=${msg('Sync details')}
-        >${status.phase === 'syncing' && pending > 0 ? msg('Syncing…') : waiting}</a
+        ><span class="text"
+          >${status.phase === 'syncing' && pending > 0 ? msg('Syncing…') : waiting}</span
+        ></a
       >
       ${
         pending > 0 && oldest !== null
