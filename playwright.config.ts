@@ -13,8 +13,8 @@ const { executablePath } = resolveChromium();
 export default defineConfig({
   testDir: 'test/e2e',
   testMatch: '**/*.spec.ts',
-  // The README screenshot is a generator, not a test: it runs only when asked, so test runs
-  // never rewrite the committed image (AISLE_SCREENSHOT=1 npx playwright test screenshot-sell).
+  // The README gallery is a generator, not a test: it runs only when asked, so test runs
+  // never rewrite the committed images (`npm run screenshots`).
   testIgnore: process.env.AISLE_SCREENSHOT === '1' ? [] : ['**/screenshot-*.spec.ts'],
   outputDir: 'test-results',
   // One server and one database are shared; specs use their own carts and devices, but
