@@ -15,7 +15,7 @@ import { DataError, DataErrorReasons } from './errors.ts';
 import { settled } from './fulfillment-outcomes.ts';
 import type { PickInput, PickResult, ShipmentInput } from './fulfillment-repository.ts';
 import { enqueue, outboxTables } from './outbox-repository.ts';
-import { Messages } from '../i18n/messages.ts';
+import { PickMessages } from '../i18n/pick-messages.ts';
 
 const refuse = (message: string): DataError => new DataError(DataErrorReasons.invalid, message);
 
@@ -28,11 +28,14 @@ export async function pickUnit(db: AisleDb, input: PickInput): Promise<PickResul
   return db.transaction('rw', [db.fulfillment, ...outboxTables(db)], async () => {
     const record = await editable(db, input.requestId);
     const item = pickItems(record).find((candidate) => candidate.id === input.itemId);
-    if (item === undefined) throw refuse(Messages.itemNotInOrder());
-    if (item.picked) throw refuse(Messages.itemAlreadyPicked(item.title));
+    if (item === undefined) throw refuse(PickMessages.itemNotInOrder());
+    if (item.picked) throw refuse(PickMessages.itemAlreadyPicked(item.title));
     const serial = item.serialized ? (input.serial ?? null) : null;
     if (item.serialized && serial === null) {
-      throw new DataError(DataErrorReasons.serialMissing, Messages.serialNeededToPick(item.title));
+      throw new DataError(
+        DataErrorReasons.serialMissing,
+        PickMessages.serialNeededToPick(item.title),
+      );
     }
     if (serial !== null) await assertSerialFree(db, item.productId, serial.serial);
     const payload: FulfillmentPickPayload = {
@@ -94,7 +97,7 @@ export async function completePicking(
     if (record.localState === 'picked') return record;
     const missing = pickItems(record).filter((item) => !item.picked);
     if (missing.length > 0) {
-      throw refuse(Messages.itemsStillToPick(missing.map((item) => item.title)));
+      throw refuse(PickMessages.itemsStillToPick(missing.map((item) => item.title)));
     }
     const payload: FulfillmentPickPayload = { request_id: record.id, items: [], complete: true };
     const seq = await enqueue(db, {
@@ -113,7 +116,7 @@ export async function completePicking(
 export async function shipRequest(db: AisleDb, input: ShipmentInput): Promise<FulfillmentRecord> {
   return db.transaction('rw', [db.fulfillment, ...outboxTables(db)], async () => {
     const record = await editable(db, input.requestId);
-    if (record.localState !== 'picked') throw refuse(Messages.completePickingFirst());
+    if (record.localState !== 'picked') throw refuse(PickMessages.completePickingFirst());
     const trackingCode = input.trackingCode?.trim() ?? '';
     const carrier = input.carrier?.trim() ?? '';
     const payload: FulfillmentShipPayload = {
@@ -146,10 +149,10 @@ async function editable(db: AisleDb, requestId: string): Promise<FulfillmentReco
   const stored = await db.fulfillment.get(requestId);
   const [record] = stored === undefined ? [] : await settled(db, [stored]);
   if (record === undefined) {
-    throw new DataError(DataErrorReasons.notFound, Messages.orderGone());
+    throw new DataError(DataErrorReasons.notFound, PickMessages.orderGone());
   }
-  if (record.localState === 'cancelled') throw refuse(Messages.orderCancelled());
-  if (record.localState === 'shipped') throw refuse(Messages.orderShipped());
+  if (record.localState === 'cancelled') throw refuse(PickMessages.orderCancelled());
+  if (record.localState === 'shipped') throw refuse(PickMessages.orderShipped());
   return record;
 }
 
@@ -162,7 +165,7 @@ async function assertSerialFree(db: AisleDb, productId: string, serial: string):
       if (item.serial !== null && serialKey(item.productId, item.serial) === key) {
         throw new DataError(
           DataErrorReasons.serialDuplicate,
-          Messages.serialAlreadyPicked(serial, item.title, record.server.external_order_id),
+          PickMessages.serialAlreadyPicked(serial, item.title, record.server.external_order_id),
         );
       }
     }

@@ -13,6 +13,7 @@ import { SaleSyncStates, type SaleLine } from '../domain/sale.ts';
 import { findSameSerial, requiresSerialAtCheckout } from '../domain/serial-rules.ts';
 import { resolveTenders, type SplitTenderRequest, type TenderLine } from '../domain/tender.ts';
 import { Messages } from '../i18n/messages.ts';
+import { TenderMessages } from '../i18n/tender-messages.ts';
 import { MutationTypes } from '../protocol/wire-constants.ts';
 import type { AisleDb } from './db.ts';
 import { DataError, DataErrorReasons } from './errors.ts';
@@ -76,13 +77,13 @@ function resolvePayment(total: Minor, requests: readonly SplitTenderRequest[]): 
   const { problem } = resolved;
   switch (problem.kind) {
     case 'short':
-      throw new DataError(DataErrorReasons.tenderShort, Messages.cashShort());
+      throw new DataError(DataErrorReasons.tenderShort, TenderMessages.cashShort());
     case 'reference_missing':
-      throw new DataError(DataErrorReasons.invalid, Messages.cardReferenceMissing());
+      throw new DataError(DataErrorReasons.invalid, TenderMessages.cardReferenceMissing());
     case 'card_over_balance':
-      throw new DataError(DataErrorReasons.invalid, Messages.cardOverBalance());
+      throw new DataError(DataErrorReasons.invalid, TenderMessages.cardOverBalance());
     case 'nothing_left':
-      throw new DataError(DataErrorReasons.invalid, Messages.tenderAfterPaid());
+      throw new DataError(DataErrorReasons.invalid, TenderMessages.tenderAfterPaid());
   }
 }
 

@@ -53,34 +53,12 @@ export const Messages = {
     msg(
       str`Serial ${serial} of ${title} was already sold on this device (sale ${receipt}, not yet sent). Scan the serial of the unit in hand.`,
     ),
-  serialAlreadyPicked: (serial: string, title: string, order: string) =>
-    msg(str`Serial ${serial} is already picked for ${title} (order ${order}).`),
   serialAlreadySold: (serial: string, when: string, receipt: string) =>
     msg(
       str`Serial ${serial} was already sold on ${when} in sale ${receipt} and not returned. Check the unit; scan it again to sell it anyway (a manager will review it).`,
     ),
-  serialNeededToPick: (title: string) =>
-    msg(str`${title} needs its serial number before it is picked.`),
-
   // Payment
-  cashShort: () => msg('The cash given is less than the total.'),
-  cardReferenceMissing: () => msg('Type the reference from the card terminal.'),
-  cardOverBalance: () => msg('A card cannot pay more than the balance: only cash gives change.'),
-  tenderAfterPaid: () => msg('The sale is already paid: remove the extra tender.'),
-
   // Picking
-  itemNotInOrder: () => msg('That item is not part of this order.'),
-  itemAlreadyPicked: (title: string) => msg(str`${title} is already picked.`),
-  itemsStillToPick: (titles: readonly string[]) =>
-    plural(titles.length, {
-      one: () => msg(str`1 item still to pick: ${list(titles)}.`),
-      other: () => msg(str`${titles.length} items still to pick: ${list(titles)}.`),
-    }),
-  completePickingFirst: () => msg('Complete picking before shipping.'),
-  orderGone: () => msg('That order is no longer on this device.'),
-  orderCancelled: () => msg('This order was cancelled.'),
-  orderShipped: () => msg('This order was already shipped.'),
-
   // Serial exceptions
   correctedSerialMissing: () => msg('Enter or scan the right serial number.'),
   exceptionGone: () => msg('That exception is no longer on this device.'),
