@@ -67,7 +67,7 @@ export default defineConfig({
             { name: 'lit', test: /node_modules[\\/](lit|lit-html|lit-element|@lit)[\\/]/ },
             {
               name: 'shared',
-              test: /src[\\/](log|i18n[\\/](plural|localization|language-choice|locale-codes)|domain[\\/](serial-cleaning|cart-totals|money|discounts|sale-amounts))\.ts$/,
+              test: /src[\\/](log|i18n[\\/](plural|localization|language-choice|locale-codes)|domain[\\/](serial-cleaning|cart-totals|money|discounts|sale-amounts|receipt-number))\.ts$/,
             },
           ],
         },
