@@ -8,10 +8,10 @@
  */
 import type { Page } from '@playwright/test';
 import type { Order } from '../../src/protocol/schemas.ts';
-import { demoEuroPrice, DEMO_STORE_DE, DEMO_USERS_DE } from '../../server/src/seed/demo-catalog.ts';
+import { demoEuroPrice, DEMO_STORE_DE } from '../../server/src/seed/demo-catalog.ts';
 import { DEMO_PRODUCTS, DEMO_STORE, expect, signIn, test } from './fixtures.ts';
 import { layoutProblems } from './support/layout-audit.ts';
-import { DEMO_PIN, openShift, SHIFT_WORDS_DE } from './support/sign-in.ts';
+import { signInBerlin } from './support/sign-in.ts';
 import { waitForServiceWorker } from './support/sell.ts';
 import { freshSerial, serializedProduct, wedgeScan } from './support/serials.ts';
 
@@ -137,16 +137,7 @@ test('the Berlin store speaks German by its locale, in euros with the VAT includ
   expect(demoEuroPrice(headphones)).toBe(379.99);
 
   // A new device: the sign-in screen is in the browser's English until a store is known.
-  await page.goto('/');
-  const { username, password } = DEMO_USERS_DE.associate;
-  await page.getByLabel('Username').fill(username);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  const pin = page.getByRole('dialog', { name: 'PIN festlegen' });
-  await pin.getByLabel('Neue PIN').fill(DEMO_PIN);
-  await pin.getByLabel('PIN wiederholen').fill(DEMO_PIN);
-  await pin.getByRole('button', { name: 'PIN speichern' }).click();
-  await openShift(page, '0', 20_000, SHIFT_WORDS_DE);
+  await signInBerlin(page);
 
   const field = page.getByLabel('Barcode oder Art.-Nr.');
   await expect(field).toBeEditable({ timeout: 20_000 });

@@ -7,9 +7,8 @@
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
-import { DEMO_USERS_DE } from '../../server/src/seed/demo-catalog.ts';
 import { DEMO_PRODUCTS, expect, signIn, test } from './fixtures.ts';
-import { DEMO_PIN, openShift, SHIFT_WORDS_DE } from './support/sign-in.ts';
+import { signInBerlin } from './support/sign-in.ts';
 
 const GALLERY = fileURLToPath(new URL('../../docs/gallery/', import.meta.url));
 
@@ -33,19 +32,7 @@ const PICKS = ['StudioSound', 'USB-C to USB-C Cable 1 m', '65 W GaN', 'Pixel Nov
 
 async function signInAs(page: Page, language: keyof typeof LANGUAGES): Promise<void> {
   await page.goto('/');
-  if (language === 'en') {
-    await signIn(page);
-    return;
-  }
-  const { username, password } = DEMO_USERS_DE.associate;
-  await page.getByLabel('Username').fill(username);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  const pin = page.getByRole('dialog', { name: 'PIN festlegen' });
-  await pin.getByLabel('Neue PIN').fill(DEMO_PIN);
-  await pin.getByLabel('PIN wiederholen').fill(DEMO_PIN);
-  await pin.getByRole('button', { name: 'PIN speichern' }).click();
-  await openShift(page, '0', 20_000, SHIFT_WORDS_DE);
+  await (language === 'en' ? signIn(page) : signInBerlin(page));
 }
 
 for (const [language, words] of Object.entries(LANGUAGES)) {

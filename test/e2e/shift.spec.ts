@@ -7,6 +7,7 @@
 import type { APIRequestContext, Page } from '@playwright/test';
 import type { Shift, ShiftList } from '../../src/protocol/shifts.ts';
 import { DEMO_STORE, expect, signIn, test } from './fixtures.ts';
+import { holdsRecord } from './support/device-db.ts';
 import { E2E_BASE_URL } from './support/env.ts';
 import { openReturn, pullNow } from './support/returns.ts';
 import { waitForServiceWorker } from './support/sell.ts';
@@ -59,28 +60,6 @@ async function importUnit(api: APIRequestContext): Promise<void> {
     },
   });
   expect(prices.status()).toBe(200);
-}
-
-/** Waits until the device's catalog holds the product (the pull after sign-in brought it). */
-async function holdsProduct(page: Page, productId: string): Promise<void> {
-  await expect
-    .poll(
-      () =>
-        page.evaluate(async (id) => {
-          const open = indexedDB.open('aisle');
-          const db = await new Promise<IDBDatabase>(
-            (resolve) => (open.onsuccess = () => resolve(open.result)),
-          );
-          const found = await new Promise((resolve) => {
-            const request = db.transaction('products').objectStore('products').get(id);
-            request.onsuccess = () => resolve(request.result !== undefined);
-          });
-          db.close();
-          return found;
-        }, productId),
-      { timeout: 30_000 },
-    )
-    .toBe(true);
 }
 
 /** The id of this device's newest shift, read from the app's own database. */
@@ -152,7 +131,7 @@ test('a till day offline: float, sales, split tender, a refund, a safe drop, a b
   await page.goto('/');
   await signIn(page, 'associate', 15_000, { openShift: false });
   await waitForServiceWorker(page);
-  await holdsProduct(page, UNIT.product_id);
+  await holdsRecord(page, 'products', UNIT.product_id);
 
   // The network goes before the day starts: everything below happens offline.
   await context.setOffline(true);
@@ -247,7 +226,7 @@ test('a close while the shift’s sales wait says how many, and is final once th
   await page.goto('/');
   await signIn(page, 'associate', 15_000, { openShift: false });
   await waitForServiceWorker(page);
-  await holdsProduct(page, UNIT.product_id);
+  await holdsRecord(page, 'products', UNIT.product_id);
   await openShift(page, '50.00');
   // The opening reaches the server; then the server stops answering pushes.
   const shiftId = await deviceShiftId(page);

@@ -3,7 +3,7 @@
  * the outbox, the sales and the device id. No hook in the app: the spec opens the database by
  * name with the plain IndexedDB API, read-only.
  */
-import type { Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 
 export interface DeviceOutboxEntry {
   readonly seq: number;
@@ -83,4 +83,29 @@ export function readDeviceId(page: Page): Promise<string> {
         };
       }),
   );
+}
+
+/** Waits until the app's own database holds a record under that key in that table. */
+export async function holdsRecord(page: Page, table: string, key: string): Promise<void> {
+  await expect
+    .poll(
+      () =>
+        page.evaluate(
+          async ([name, id]) => {
+            const open = indexedDB.open('aisle');
+            const db = await new Promise<IDBDatabase>(
+              (resolve) => (open.onsuccess = () => resolve(open.result)),
+            );
+            const found = await new Promise((resolve) => {
+              const request = db.transaction(name).objectStore(name).get(id);
+              request.onsuccess = () => resolve(request.result !== undefined);
+            });
+            db.close();
+            return found;
+          },
+          [table, key] as const,
+        ),
+      { timeout: 30_000 },
+    )
+    .toBe(true);
 }

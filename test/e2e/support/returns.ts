@@ -5,6 +5,7 @@
 import type { APIRequestContext, Browser, BrowserContext, Page } from '@playwright/test';
 import type { Order } from '../../../src/protocol/schemas.ts';
 import { DEMO_PRODUCTS, DEMO_STORE, expect, signIn, type DemoRole } from '../fixtures.ts';
+import { holdsRecord } from './device-db.ts';
 import { E2E_BASE_URL } from './env.ts';
 import { waitForServiceWorker } from './sell.ts';
 import { enterSerial, serialPrompt, wedgeScan } from './serials.ts';
@@ -68,25 +69,8 @@ export async function pullNow(page: Page): Promise<void> {
 }
 
 /** Waits until the device's copy of the store's history holds the sale. */
-export async function holdsSale(page: Page, saleId: string): Promise<void> {
-  await expect
-    .poll(
-      () =>
-        page.evaluate(async (id) => {
-          const open = indexedDB.open('aisle');
-          const db = await new Promise<IDBDatabase>(
-            (resolve) => (open.onsuccess = () => resolve(open.result)),
-          );
-          const found = await new Promise((resolve) => {
-            const request = db.transaction('storeOrders').objectStore('storeOrders').get(id);
-            request.onsuccess = () => resolve(request.result !== undefined);
-          });
-          db.close();
-          return found;
-        }, saleId),
-      { timeout: 30_000 },
-    )
-    .toBe(true);
+export function holdsSale(page: Page, saleId: string): Promise<void> {
+  return holdsRecord(page, 'storeOrders', saleId);
 }
 
 export async function openReturn(page: Page): Promise<void> {

@@ -3,7 +3,7 @@
  * runner), so the benches use it too; the e2e fixtures re-export it.
  */
 import type { Page } from '@playwright/test';
-import { DEMO_STORE, DEMO_USERS } from '../../../server/src/seed/demo-catalog.ts';
+import { DEMO_STORE, DEMO_USERS, DEMO_USERS_DE } from '../../../server/src/seed/demo-catalog.ts';
 
 /** Seeded when the server starts with the demo store (serve.ts and the benches do). */
 export const DEMO_STORE_ID = DEMO_STORE.store_id;
@@ -85,4 +85,21 @@ export async function choosePin(page: Page, pin: string, timeoutMs = 15_000): Pr
   await dialog.getByLabel('Repeat the PIN').fill(pin);
   await dialog.getByRole('button', { name: 'Save PIN' }).click();
   await dialog.waitFor({ state: 'hidden', timeout: timeoutMs });
+}
+
+/**
+ * Signs the Berlin store's associate in on a new device, as a German till does: the sign-in
+ * screen is still English (no store known yet), the PIN dialog and the Shift screen German.
+ */
+export async function signInBerlin(page: Page, timeoutMs = 20_000): Promise<void> {
+  const { username, password } = DEMO_USERS_DE.associate;
+  await page.goto('/');
+  await page.getByLabel('Username').fill(username);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  const pin = page.getByRole('dialog', { name: 'PIN festlegen' });
+  await pin.getByLabel('Neue PIN').fill(DEMO_PIN, { timeout: timeoutMs });
+  await pin.getByLabel('PIN wiederholen').fill(DEMO_PIN);
+  await pin.getByRole('button', { name: 'PIN speichern' }).click();
+  await openShift(page, '0', timeoutMs, SHIFT_WORDS_DE);
 }
