@@ -18,7 +18,13 @@ import { generateCatalog, seededRandom } from './lib/catalog-gen.ts';
 import { importCatalog, timeFirstSync } from './lib/catalog-setup.ts';
 import { buildPageProbe } from './lib/page-bundle.ts';
 import type { AisleBenchProbe } from './lib/page-probe.ts';
-import { environment, formatTable, writeReport, type ResultRow } from './lib/report.ts';
+import {
+  environment,
+  formatTable,
+  screenshotFailure,
+  writeReport,
+  type ResultRow,
+} from './lib/report.ts';
 import { timeWedgeScans } from './lib/wedge-scan.ts';
 import { summarize } from './lib/stats.ts';
 import { ensureBuilt, startServer } from './lib/server.ts';
@@ -116,13 +122,7 @@ async function main(): Promise<void> {
       );
     }
   } catch (error) {
-    // What the screen showed when it went wrong, for whoever reads the failure.
-    const pages = browser?.contexts().flatMap((context) => context.pages()) ?? [];
-    const shot = join(REPO_ROOT, '.tmp', 'bench', 'catalog-failure.png');
-    await pages[0]?.screenshot({ path: shot }).then(
-      () => console.error(`bench: screenshot of the failure in ${shot}`),
-      () => undefined,
-    );
+    await screenshotFailure(browser, 'catalog');
     throw error;
   } finally {
     await browser?.close();

@@ -30,7 +30,13 @@ import { importCatalog, timeFirstSync } from './lib/catalog-setup.ts';
 import { searchReference, type SearchReference } from './lib/search-reference.ts';
 import { buildPageProbe } from './lib/page-bundle.ts';
 import type { AisleBenchProbe } from './lib/page-probe.ts';
-import { environment, formatTable, writeReport, type ResultRow } from './lib/report.ts';
+import {
+  environment,
+  formatTable,
+  screenshotFailure,
+  writeReport,
+  type ResultRow,
+} from './lib/report.ts';
 import { ensureBuilt, startServer } from './lib/server.ts';
 import { summarize } from './lib/stats.ts';
 
@@ -250,12 +256,7 @@ async function main(): Promise<void> {
       },
     });
   } catch (error) {
-    const pages = browser?.contexts().flatMap((context) => context.pages()) ?? [];
-    const shot = join(REPO_ROOT, '.tmp', 'bench', 'search-failure.png');
-    await pages[0]?.screenshot({ path: shot }).then(
-      () => console.error(`bench: screenshot of the failure in ${shot}`),
-      () => undefined,
-    );
+    await screenshotFailure(browser, 'search');
     throw error;
   } finally {
     await browser?.close();

@@ -4,7 +4,9 @@
  * tests check behaviour.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
+import type { Browser } from '@playwright/test';
+import { REPO_ROOT } from '../../test/e2e/support/env.ts';
 import os from 'node:os';
 
 export interface Goal {
@@ -78,4 +80,17 @@ export function writeReport(file: string, report: BenchReport): void {
   mkdirSync(dirname(file), { recursive: true });
   const rows = report.results.map((row) => ({ ...row, met: meetsGoal(row) ?? null }));
   writeFileSync(file, JSON.stringify({ ...report, results: rows }, null, 2) + '\n');
+}
+
+/**
+ * What the screen showed when a bench failed, for whoever reads the failure: a screenshot of
+ * the browser's first page in `.tmp/bench/<name>-failure.png` (nothing when there is none).
+ */
+export async function screenshotFailure(browser: Browser | undefined, name: string): Promise<void> {
+  const pages = browser?.contexts().flatMap((context) => context.pages()) ?? [];
+  const shot = join(REPO_ROOT, '.tmp', 'bench', `${name}-failure.png`);
+  await pages[0]?.screenshot({ path: shot }).then(
+    () => console.error(`bench: screenshot of the failure in ${shot}`),
+    () => undefined,
+  );
 }
